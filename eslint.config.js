@@ -1,0 +1,121 @@
+// @ts-check
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Layers (ARCHITECTURE.md): app → features → shared (ui, salesforce, xbees, lib). */
+const layerZones = [
+  // Shared layers never reach up into features or app.
+  ...['ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [
+    { target: `./src/${layer}`, from: './src/features', message: 'Shared layers must not import features.' },
+    { target: `./src/${layer}`, from: './src/app', message: 'Shared layers must not import the app layer.' },
+  ]),
+  { target: './src/features', from: './src/app', message: 'Features must not import the app layer.' },
+  // src/ imports mocks/ only from the demo entry, dynamically.
+  { target: './src', from: './mocks', except: [], message: 'src/ must not import the emulators (mocks/).' },
+];
+
+const globalMessages = {
+  fetch: 'Only src/salesforce/client.ts calls fetch for Salesforce.',
+  MessageChannel: 'Only src/xbees opens message channels.',
+};
+/** @param {string[]} files @param {string[]} ignores @param {(keyof typeof globalMessages)[]} names */
+function restrictGlobals(files, ignores, names) {
+  return {
+    files,
+    ignores: [...ignores, 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: { 'no-restricted-globals': ['error', ...names.map((name) => ({ name, message: globalMessages[name] }))] },
+  };
+}
+
+export default defineConfig(
+  globalIgnores(['dist', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'e2e/.artifacts']),
+  js.configs.recommended,
+  tseslint.configs.strictTypeChecked,
+  tseslint.configs.stylisticTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })] },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-duplicates': 'error',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.strict,
+  },
+  ...pluginQuery.configs['flat/recommended'],
+  {
+    // Every visible string comes from the message catalog (src/i18n).
+    files: ['src/**/*.tsx'],
+    ignores: ['src/**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXText[value=/[A-Za-z]/]',
+          message: 'Visible text comes from the message catalog (src/i18n), not inline.',
+        },
+        {
+          selector:
+            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label)$/] > Literal[value=/[A-Za-z]/]',
+          message: 'Visible or accessible text comes from the message catalog (src/i18n), not inline.',
+        },
+      ],
+    },
+  },
+  {
+    // Only the bridge talks to the parent window.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/xbees/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'window', property: 'parent', message: 'Only src/xbees talks to the parent window.' },
+        { property: 'postMessage', message: 'Only src/xbees posts messages.' },
+      ],
+    },
+  },
+  // Only src/xbees opens message channels; only src/salesforce (and the config loader) calls fetch.
+  restrictGlobals(['src/**/*.{ts,tsx}'], ['src/xbees/**', 'src/salesforce/**', 'src/lib/config.ts'], ['fetch', 'MessageChannel']),
+  restrictGlobals(['src/salesforce/**/*.{ts,tsx}', 'src/lib/config.ts'], [], ['MessageChannel']),
+  restrictGlobals(['src/xbees/**/*.{ts,tsx}'], [], ['fetch']),
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['mocks/**/*.{ts,tsx}', 'e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+);

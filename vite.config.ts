@@ -1,0 +1,70 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import purgeCss from '@fullhuman/postcss-purgecss';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const src = fileURLToPath(new URL('./src', import.meta.url));
+
+/**
+ * The OAuth popup lands on `/oauth-callback.html`. Its source lives in src/ so it can import
+ * oidc-client-ts; this plugin publishes it at the root in both dev and build, so the callback URL an
+ * admin registers stays short and stable.
+ */
+const CALLBACK_SOURCE = 'src/salesforce/auth/oauth-callback.html';
+function oauthCallbackAtRoot(): Plugin {
+  return {
+    name: 'oauth-callback-at-root',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        if (req.url?.startsWith('/oauth-callback.html')) req.url = `/${CALLBACK_SOURCE}${req.url.slice('/oauth-callback.html'.length)}`;
+        next();
+      });
+    },
+    generateBundle(_options, bundle) {
+      const asset = bundle[CALLBACK_SOURCE];
+      if (asset) asset.fileName = 'oauth-callback.html';
+    },
+  };
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [react(), oauthCallbackAtRoot()],
+  resolve: { alias: { '@': src } },
+  css: {
+    postcss: {
+      plugins:
+        command === 'build'
+          ? [
+              purgeCss({
+                content: ['./index.html', './src/**/*.{ts,tsx,html}'],
+                // SLDS classes composed at runtime are written in full in src (see src/ui), so the
+                // default extractor finds them; theme attributes are set on <html>.
+                safelist: { standard: [/^slds-theme/], greedy: [/data-theme/] },
+                variables: false,
+                fontFace: true,
+                keyframes: true,
+              }),
+            ]
+          : [],
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        callback: fileURLToPath(new URL(`./${CALLBACK_SOURCE}`, import.meta.url)),
+      },
+    },
+  },
+  server: { strictPort: true },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+    testTimeout: 15_000,
+  },
+}));
