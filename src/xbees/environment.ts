@@ -1,0 +1,61 @@
+/**
+ * Everything the bridge needs from the browser, injected so tests can use a fake parent and a fake clock.
+ * Only {@link defaultEnvironment} touches the globals.
+ */
+
+/** Cancels a scheduled callback; calling it twice is harmless. */
+export type Cancel = () => void;
+
+export interface Clock {
+  now(): number;
+  schedule(callback: () => void, delayMs: number): Cancel;
+}
+
+/** The host window as the bridge uses it: it only posts to it. */
+export interface ParentWindow {
+  postMessage(message: unknown, targetOrigin: string, transfer: Transferable[]): void;
+}
+
+/** The app's own window: where host events arrive. */
+export type SelfWindow = Pick<Window, 'addEventListener' | 'removeEventListener'>;
+
+export interface Logger {
+  warn(message: string, ...details: unknown[]): void;
+}
+
+export interface BridgeEnvironment {
+  readonly self: SelfWindow;
+  /** `window.parent`, or null when the app is not framed (missing parent, or the parent is the window itself). */
+  readonly parent: ParentWindow | null;
+  readonly clock: Clock;
+  readonly createChannel: () => MessageChannel;
+  readonly logger: Logger;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  schedule(callback, delayMs) {
+    // Looked up on each call so test fake timers installed later still apply.
+    const id = globalThis.setTimeout(callback, delayMs);
+    return () => {
+      globalThis.clearTimeout(id);
+    };
+  },
+};
+
+/** The parent of `win`, or null outside an iframe. */
+export function parentOf(win: Window): ParentWindow | null {
+  // `window.parent` is typed as always present but is null in detached documents.
+  const parent = win.parent as Window | null;
+  return parent === null || parent === win ? null : parent;
+}
+
+export function defaultEnvironment(win: Window = window): BridgeEnvironment {
+  return {
+    self: win,
+    parent: parentOf(win),
+    clock: systemClock,
+    createChannel: () => new MessageChannel(),
+    logger: console,
+  };
+}
