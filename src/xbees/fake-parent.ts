@@ -107,3 +107,23 @@ export class FakeParent implements ParentWindow {
     return this.requests.filter((request) => request.type === type);
   }
 }
+
+/** Test double of the logger: keeps every warning. */
+export class RecordingLogger {
+  readonly warnings: unknown[][] = [];
+
+  warn(message: string, ...details: unknown[]): void {
+    this.warnings.push([message, ...details]);
+  }
+
+  get messages(): string[] {
+    return this.warnings.map(([message]) => String(message));
+  }
+}
+
+/** Lets pending port messages and promise callbacks run (real timers only). */
+export function settle(ms = 30): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms);
+  });
+}
