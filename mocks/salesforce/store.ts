@@ -43,6 +43,12 @@ export interface WriteContext {
   allowSave?: boolean;
 }
 
+export interface StoreSnapshot {
+  tables: Map<string, Map<string, StoredRecord>>;
+  counter: number;
+  caseNumber: number;
+}
+
 const FULL_ACCESS: ObjectPermissions = { read: true, create: true, edit: true, delete: true };
 
 /** Salesforce datetime format: `2026-01-15T10:00:00.000+0000`. */
@@ -376,6 +382,22 @@ export class OrgStore {
     if (!record) throw errors.notFound();
     Object.assign(record.values, values);
     this.applyDerivedOnWrite(record, values, false);
+  }
+
+  /** A deep copy of every table, for the all-or-none rollback of composite requests. */
+  snapshot(): StoreSnapshot {
+    return {
+      tables: new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, structuredClone(r)]))])),
+      counter: this.counter,
+      caseNumber: this.caseNumber,
+    };
+  }
+
+  restore(s: StoreSnapshot): void {
+    this.tables.clear();
+    for (const [name, table] of s.tables) this.tables.set(name, table);
+    this.counter = s.counter;
+    this.caseNumber = s.caseNumber;
   }
 
   clear(): void {

@@ -1,0 +1,205 @@
+/**
+ * The demo and e2e environment: three loopback origins, as in the field.
+ *   - the emulated x-bees host page   http://127.0.0.1:<HOST_PORT>/   (Vite, mocks/xbees-host)
+ *   - the app                         http://localhost:<APP_PORT>/    (Vite dev server, or dist/ with APP_MODE=dist)
+ *   - the emulated Salesforce org     http://localhost:<ORG_PORT>     (node:http + the MSW handlers, with CORS)
+ * The host page is on another site than the app, so the app frame gets partitioned storage and real
+ * origin checks; the org is another origin than the app, so CORS, preflights and the OAuth popup are real.
+ *
+ * `npm start` runs this with the demo ports and prints the host page's URL.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
+import { serveHandlers } from './http-adapter';
+import { corsHeaders, corsPolicy, preflight } from './salesforce/cors';
+import { SalesforceEmulator } from './salesforce/emulator';
+import { salesforceHandlers } from './salesforce/handlers';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface EnvironmentOptions {
+  hostPort: number;
+  appPort: number;
+  orgPort: number;
+  appMode: 'dev' | 'dist';
+  /** Milliseconds before SOSL finds a new record (real orgs: seconds to minutes). */
+  searchIndexLagMs: number;
+}
+
+export interface RunningEnvironment {
+  hostUrl: string;
+  appOrigin: string;
+  orgOrigin: string;
+  emulator: SalesforceEmulator;
+  close(): Promise<void>;
+}
+
+export function appConfigFor(emulator: SalesforceEmulator, hostOrigin: string) {
+  return {
+    salesforce: { clientId: emulator.settings.clientId, domain: emulator.origin, apiVersion: 'v66.0' },
+    xbees: { allowedOrigins: [hostOrigin] },
+  };
+}
+
+/** Serves `/config.json` from memory; `POST /__test/config` replaces it, `DELETE` restores the default. */
+function configMiddleware(defaultConfig: () => unknown) {
+  let override: unknown = null;
+  return (req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/config.json' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify(override ?? defaultConfig()));
+      return;
+    }
+    if (path === '/__test/config') {
+      void (async () => {
+        if (req.method === 'POST') {
+          const chunks: Buffer[] = [];
+          for await (const chunk of req) chunks.push(chunk as Buffer);
+          const text = Buffer.concat(chunks).toString('utf8');
+          try {
+            override = JSON.parse(text) as unknown;
+          } catch {
+            // Not JSON: served as-is so tests can check the app's "invalid config.json" message.
+            override = { __raw: text };
+          }
+        } else if (req.method === 'DELETE') {
+          override = null;
+        }
+        res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+        res.end('{"ok":true}');
+      })();
+      return;
+    }
+    next();
+  };
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html;charset=UTF-8',
+  '.js': 'text/javascript;charset=UTF-8',
+  '.css': 'text/css;charset=UTF-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+function serveDist(config: ReturnType<typeof configMiddleware>): Server {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run e2e does).');
+  return createHttpServer((req, res) => {
+    config(req, res, () => {
+      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      const file = normalize(join(dist, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('Not found');
+        return;
+      }
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.end(readFileSync(file));
+    });
+  });
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    if (server.listening) resolveListen();
+    else server.listen(port, '127.0.0.1', () => resolveListen());
+  });
+}
+
+export async function startEnvironment(options: EnvironmentOptions): Promise<RunningEnvironment> {
+  const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
+  const appOrigin = `http://localhost:${String(options.appPort)}`;
+  const orgOrigin = `http://localhost:${String(options.orgPort)}`;
+
+  const emulator = new SalesforceEmulator({
+    origin: orgOrigin,
+    redirectUris: [`${appOrigin}/oauth-callback.html`],
+    corsAllowedOrigins: [appOrigin],
+    searchIndexLagMs: options.searchIndexLagMs,
+  });
+  const orgServer = serveHandlers(salesforceHandlers(emulator), orgOrigin, {
+    preflight: (path, origin, headers) => preflight(emulator, path, origin, headers),
+    headers: (path, origin) => corsHeaders(corsPolicy(emulator, path, origin)),
+  });
+  await listen(orgServer, options.orgPort);
+
+  const config = configMiddleware(() => appConfigFor(emulator, hostOrigin));
+  let appServer: Server | null = null;
+  let appVite: ViteDevServer | null = null;
+  if (options.appMode === 'dist') {
+    appServer = serveDist(config);
+    await listen(appServer, options.appPort);
+  } else {
+    const configPlugin: Plugin = {
+      name: 'demo-config-json',
+      configureServer(server) {
+        server.middlewares.use(config);
+      },
+    };
+    appVite = await createViteServer({
+      configFile: join(root, 'vite.config.ts'),
+      root,
+      plugins: [configPlugin],
+      server: { port: options.appPort, host: '127.0.0.1', strictPort: true, open: false },
+      logLevel: 'warn',
+    });
+    await appVite.listen();
+  }
+
+  const hostVite = await createViteServer({
+    configFile: false,
+    root: join(root, 'mocks/xbees-host'),
+    plugins: [react()],
+    server: { port: options.hostPort, host: '127.0.0.1', strictPort: true, open: false },
+    logLevel: 'warn',
+  });
+  await hostVite.listen();
+
+  const hostUrl = `${hostOrigin}/?app=${encodeURIComponent(`${appOrigin}/`)}&org=${encodeURIComponent(orgOrigin)}`;
+  return {
+    hostUrl,
+    appOrigin,
+    orgOrigin,
+    emulator,
+    async close() {
+      await hostVite.close();
+      if (appVite) await appVite.close();
+      if (appServer) await new Promise((done) => appServer.close(done));
+      await new Promise((done) => orgServer.close(done));
+    },
+  };
+}
+
+function portFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a port number`);
+  return value;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const env = await startEnvironment({
+    hostPort: portFromEnv('HOST_PORT', 4100),
+    appPort: portFromEnv('APP_PORT', 4200),
+    orgPort: portFromEnv('ORG_PORT', 4300),
+    appMode: process.env.APP_MODE === 'dist' ? 'dist' : 'dev',
+    searchIndexLagMs: Number(process.env.SEARCH_INDEX_LAG_MS ?? 15000),
+  });
+  console.log(`\n  x-bees + Salesforce demo is running. Open the emulated x-bees host page:\n\n    ${env.hostUrl}\n`);
+  console.log(`  app: ${env.appOrigin}   emulated org: ${env.orgOrigin} (controls under /__emulator/)\n`);
+  const stop = () => {
+    void env.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
