@@ -39,9 +39,17 @@ export interface EmitOptions {
 
 const THROTTLED_TYPES = new Set<string>([REQUEST.authorized.type, REQUEST.notAuthorized.type, REQUEST.startCall.type]);
 
+export interface SentReply {
+  readonly type: string;
+  readonly errorMessage: string;
+  readonly payload: unknown;
+}
+
 export class FakeParent implements ParentWindow {
   readonly requests: ReceivedRequest[] = [];
-  private readonly replies = new Map<string, (request: ReceivedRequest) => HostReply>();
+  /** Every reply posted on a port, in order. */
+  readonly replies: SentReply[] = [];
+  private readonly customReplies = new Map<string, (request: ReceivedRequest) => HostReply>();
   private readonly lastByType = new Map<string, number>();
   private readonly now: () => number;
   private readonly throttle: boolean;
@@ -63,7 +71,9 @@ export class FakeParent implements ParentWindow {
     if (!port) return;
     const reply = this.replyFor(request);
     if (reply === 'no-reply') return;
-    port.postMessage({ type, errorMessage: reply.errorMessage ?? '', payload: reply.payload });
+    const sent: SentReply = { type, errorMessage: reply.errorMessage ?? '', payload: reply.payload };
+    this.replies.push(sent);
+    port.postMessage(sent);
   }
 
   private replyFor(request: ReceivedRequest): HostReply {
@@ -73,7 +83,7 @@ export class FakeParent implements ParentWindow {
       this.lastByType.set(request.type, request.at);
       if (last !== undefined && request.at - last < THROTTLE_WINDOW_MS) return { errorMessage: THROTTLED_MESSAGE };
     }
-    const custom = this.replies.get(request.type);
+    const custom = this.customReplies.get(request.type);
     if (custom) return custom(request);
     if (requestKeyOf(request.type) === undefined) return { errorMessage: `command ${request.type} not supported` };
     return { payload: 'ok' };
@@ -81,7 +91,7 @@ export class FakeParent implements ParentWindow {
 
   /** Sets the answer to one request type (a fixed reply or a function of the request). */
   replyTo(type: string, reply: HostReply | ((request: ReceivedRequest) => HostReply)): void {
-    this.replies.set(type, typeof reply === 'function' ? reply : () => reply);
+    this.customReplies.set(type, typeof reply === 'function' ? reply : () => reply);
   }
 
   /** Dispatches a host event `{type, payload?}` to the app window. */
