@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, HOST_ORIGIN, HOST_PORT, ORG_PORT } from './environment';
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: './.artifacts/results',
+  // One emulated org serves every test, and each test resets it: run them one at a time.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: true,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 7_000 },
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    headless: true,
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: 'npx tsx mocks/server.ts',
+    cwd: '..',
+    url: `${HOST_ORIGIN}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      APP_MODE: 'dist',
+      HOST_PORT: String(HOST_PORT),
+      APP_PORT: String(APP_PORT),
+      ORG_PORT: String(ORG_PORT),
+      SEARCH_INDEX_LAG_MS: '15000',
+    },
+  },
+});
