@@ -234,6 +234,8 @@ export interface HostState {
   activeCall: (CallInfo & { startedAt: number }) | null;
   /** Messages from windows that are none of our iframes (ignored). */
   ignoredMessages: number;
+  /** The sequence number of the latest record: wait for things "after" it. */
+  lastSeq: number;
 }
 
 export interface HostDeps {
@@ -971,10 +973,11 @@ export class XBeesHost {
     this.changed();
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Calls `listener` after every change (a stable function, usable with useSyncExternalStore). */
+  readonly subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
-  }
+  };
 
   private changed(): void {
     this.snapshot = null;
@@ -982,7 +985,7 @@ export class XBeesHost {
   }
 
   /** A JSON-serializable snapshot; the same object until something changes. */
-  getState(): HostState {
+  readonly getState = (): HostState => {
     this.snapshot ??= {
       context: this.getContext(),
       theme: this.theme,
@@ -1000,7 +1003,8 @@ export class XBeesHost {
       matches: [...this.matches.values()],
       activeCall: this.activeCall ? { ...this.activeCall } : null,
       ignoredMessages: this.ignoredMessages,
+      lastSeq: this.seq,
     };
     return this.snapshot;
-  }
+  };
 }
