@@ -27,6 +27,8 @@ export function startThemeSync(bridge: Pick<XBeesBridge, 'getTheme' | 'onThemeCh
   const logger = options.logger ?? console;
   let stopped = false;
   let eventSeen = false;
+  // Read through a call, so checks after an await are not narrowed away by the compiler.
+  const following = () => !stopped;
   const apply = (theme: Theme) => {
     setThemeMode(theme.mode);
     applyThemeMode(theme.mode, root);
@@ -36,18 +38,17 @@ export function startThemeSync(bridge: Pick<XBeesBridge, 'getTheme' | 'onThemeCh
     apply(theme);
   });
   const after = options.fetchInitialAfter ?? Promise.resolve();
-  if (after !== false) {
-    after
-      .then(() => (stopped ? undefined : bridge.getTheme()))
-      .then(
-        (theme) => {
-          if (theme && !stopped && !eventSeen) apply(theme);
-        },
-        (error: unknown) => {
-          if (!stopped) logger.warn('[x-bees] could not read the theme', error);
-        },
-      );
-  }
+  const fetchInitial = async () => {
+    if (!following()) return;
+    try {
+      const theme = await bridge.getTheme();
+      if (following() && !eventSeen) apply(theme);
+    } catch (error) {
+      if (following()) logger.warn('[x-bees] could not read the theme', error);
+    }
+  };
+  // Without a handshake there is nobody to ask (that failure is reported by whoever awaited it).
+  if (after !== false) void after.then(fetchInitial, () => undefined);
   return () => {
     stopped = true;
     unsubscribe();
