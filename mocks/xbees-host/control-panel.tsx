@@ -12,7 +12,8 @@ import {
   type DirectoryPerson,
   type DirectorySource,
 } from './directory';
-import type { FrameState, HostOptions, HostState, LookupOutcome, SearchOutcome, XBeesHost } from './host-protocol';
+import type { XBeesHost } from './host-protocol';
+import type { FrameState, HostOptions, HostState, LookupOutcome, SearchOutcome } from './host-types';
 import { preview } from './json-safe';
 import { MessageLog } from './message-log';
 import type { HostContext, ThemeMode } from './protocol-types';

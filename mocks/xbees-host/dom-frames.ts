@@ -2,7 +2,8 @@
  * The DOM side of the host: real `<iframe>` elements, the window `message` listener, and posting
  * from a window that is not the host (to prove the app checks `event.source` / `event.origin`).
  */
-import type { FrameFactory, IncomingMessage, XBeesHost } from './host-protocol';
+import type { XBeesHost } from './host-protocol';
+import type { FrameFactory, IncomingMessage } from './host-types';
 import type { Variant } from './protocol-types';
 
 const TITLES: Record<Variant, string> = {

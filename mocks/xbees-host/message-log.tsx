@@ -3,7 +3,7 @@
  * region. Only the latest entries are shown, each payload as a one-line preview.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import type { EventRecord, HostState, ProblemRecord, RequestRecord } from './host-protocol';
+import type { EventRecord, HostState, ProblemRecord, RequestRecord } from './host-types';
 import { preview } from './json-safe';
 
 export const LOG_LIMIT = 200;

@@ -15,7 +15,7 @@
  * | timeoutMs | 10000 | how long search / lookup wait for the result |
  * | phone, email, name, conversationId | – | initial context of the info-frame |
  */
-import type { HostOptions } from './host-protocol';
+import type { HostOptions } from './host-types';
 import type { HostContext, ThemeMode } from './protocol-types';
 
 export interface PageParams {

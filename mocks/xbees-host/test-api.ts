@@ -14,8 +14,8 @@ import type {
   LookupOutcome,
   RequestRecord,
   SearchOutcome,
-  XBeesHost,
-} from './host-protocol';
+} from './host-types';
+import type { XBeesHost } from './host-protocol';
 import type { AuthStatus, ContactQuery, HostContext, ThemeMode, Variant } from './protocol-types';
 
 export type PostSource = 'host' | 'sibling' | 'opaque';

@@ -3,7 +3,8 @@
  * (jsdom) iframes, and reports exactly what such a peer would see — the messages on its port and the
  * messages posted to its window. Used by the unit tests only.
  */
-import { XBeesHost, type FrameElement, type FrameFactory, type HostDeps } from './host-protocol';
+import { XBeesHost } from './host-protocol';
+import type { FrameElement, FrameFactory, HostDeps } from './host-types';
 import type { Variant } from './protocol-types';
 
 export const NO_REPLY = 'no reply';
