@@ -1,12 +1,15 @@
 import { renderHook } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { XBeesBridgeProvider, useXBeesBridge } from './bridge-context';
 import { createTestBridge } from './test-bridge';
 
 const test = createTestBridge();
 afterEach(() => {
   vi.restoreAllMocks();
+});
+afterAll(() => {
+  test.bridge.destroy();
 });
 
 describe('useXBeesBridge', () => {
