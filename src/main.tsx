@@ -1,14 +1,18 @@
 /**
- * Entry: read the variant → load and validate config.json → start the x-bees bridge (handlers first,
- * then ready) → in UI variants, lazily mount the app. The daemon stays headless.
+ * Entry: read the variant → load and validate config.json → open the shared Salesforce session → start
+ * the x-bees bridge (handlers first, then ready) → report the sign-in state to x-bees → in UI variants,
+ * lazily mount the app. The daemon stays headless (no React, no SLDS).
  */
-import { browserLocale } from '@/i18n/i18n-context';
+import { createTranslator, pickLocale } from '@/i18n/i18n';
 import { loadConfig, type AppConfig } from '@/lib/config';
+import { callbackUrl } from '@/salesforce/auth/callback-url';
+import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/session-manager';
+import { SalesforceClient } from '@/salesforce/client';
 import { readLaunchParams, showsUi } from '@/xbees/launch-params';
 import { startBridge } from '@/xbees/start-bridge';
 
 async function main(): Promise<void> {
-  const locale = browserLocale();
+  const locale = pickLocale(navigator.languages);
   document.documentElement.lang = locale;
   const container = document.getElementById('root');
   const ui = showsUi(readLaunchParams(window.location.search, 'user').variant);
@@ -19,12 +23,47 @@ async function main(): Promise<void> {
   } catch (configError) {
     console.error('[app] config.json', configError);
     if (ui && container) (await import('./app/mount')).mountApp(container, { kind: 'config-error', locale, configError });
+    else if (!ui) console.error(createTranslator(locale)('config.invalid.title'));
     return;
   }
 
-  const started = startBridge({ config: config.xbees });
+  const { storage, persistent } = frameStorage();
+  const session = new SessionManager({
+    clientId: config.salesforce.clientId,
+    storage,
+    eventTarget: window,
+    locks: 'locks' in navigator ? navigator.locks : null,
+  });
+  const client = new SalesforceClient(session, config.salesforce.apiVersion);
+
+  const started = startBridge({
+    config: config.xbees,
+    register: (bridge) => {
+      // x-bees signs the user out of its integrations: sign out of Salesforce too (all instances follow).
+      bridge.onLogout(() => void session.signOut());
+    },
+  });
+  const report = (state: AuthState) => {
+    if (state.status === 'signed-in') started.bridge.isAuthorized();
+    else if (state.status === 'signed-out') started.bridge.isNotAuthorized();
+  };
+  report(session.store.getState());
+  session.store.subscribe(report);
+
   if (started.showsUi && container) {
-    (await import('./app/mount')).mountApp(container, { kind: 'ready', locale, config, bridge: started.bridge });
+    (await import('./app/mount')).mountApp(container, {
+      kind: 'ready',
+      locale,
+      config,
+      bridge: started.bridge,
+      salesforce: {
+        client,
+        session,
+        popup: { clientId: config.salesforce.clientId, redirectUri: callbackUrl(), storage },
+        pinnedDomain: config.salesforce.domain,
+        storagePersistent: persistent,
+      },
+    });
   }
 }
 

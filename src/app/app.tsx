@@ -2,8 +2,10 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
+import { SignInPanel } from '@/features/sign-in/sign-in-panel';
 import { I18nProvider } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
+import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/salesforce/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
 import { XBeesBridgeProvider } from '@/xbees/bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';
@@ -11,9 +13,24 @@ import { CrashScreen } from './crash-screen';
 import { ErrorBoundary } from './error-boundary';
 
 export type AppProps = { locale: string } & (
-  | { kind: 'ready'; config: AppConfig; bridge: XBeesBridge }
+  | { kind: 'ready'; config: AppConfig; bridge: XBeesBridge; salesforce: SalesforceServices }
   | { kind: 'config-error'; configError: unknown }
 );
+
+/**
+ * The panel. Signed out, the sign-in card sits on top while everything below stays mounted, so a session
+ * that ends mid-edit loses nothing the user typed.
+ */
+function Shell() {
+  const status = useAuthState((s) => s.status);
+  return (
+    <main className="app-shell">
+      {status !== 'signed-in' ? <SignInPanel /> : null}
+      <ConversationPanel />
+      <ConnectionStatus />
+    </main>
+  );
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } });
@@ -30,10 +47,9 @@ export function App(props: AppProps) {
         ) : (
           <QueryClientProvider client={queryClient}>
             <XBeesBridgeProvider value={props.bridge}>
-              <main className="app-shell">
-                <ConversationPanel />
-                <ConnectionStatus domain={props.config.salesforce.domain} />
-              </main>
+              <SalesforceProvider value={props.salesforce}>
+                <Shell />
+              </SalesforceProvider>
             </XBeesBridgeProvider>
           </QueryClientProvider>
         )}

@@ -1,0 +1,373 @@
+/**
+ * The Salesforce session shared by every instance of the app (info frame, daemon, dialog). The tokens
+ * live in the frame's (partitioned) localStorage, in the format oidc-client-ts writes at sign-in, so a
+ * sign-in in one instance reaches the others through `storage` events.
+ *
+ * Salesforce sends no `expires_in`, so tokens are renewed on a 401: one refresh at a time across all
+ * instances (a Web Lock, plus a shared promise within an instance), and an instance that finds the
+ * token already renewed by another uses it instead of refreshing again. With refresh-token rotation a
+ * second refresh with the old token would revoke everything, so this is what keeps rotation safe.
+ *
+ * No React and no oidc-client-ts here: the daemon imports this module and stays small.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { fetchUserInfo, postOAuthForm, type FetchLike, type SessionToken, type TokenSource } from '../client';
+import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
+import { checkMyDomain, type OrgEnvironment } from '../my-domain';
+
+export interface SessionInfo {
+  /** The My Domain origin the user signed in on (the OAuth authority). */
+  domain: string;
+  /** `instance_url` from the token response: the REST base. */
+  instanceUrl: string;
+  userId: string;
+  orgId: string;
+  name: string;
+  email: string | null;
+  username: string | null;
+  environment: OrgEnvironment;
+}
+
+export type AuthProblem =
+  | { kind: 'popup-blocked' }
+  | { kind: 'popup-closed' }
+  | { kind: 'access-denied' }
+  | { kind: 'app-not-installed' }
+  | { kind: 'oauth-cors' }
+  | { kind: 'rest-cors' }
+  | { kind: 'unreachable'; detail: string }
+  | { kind: 'session-expired' }
+  | { kind: 'rest-refused'; detail: string }
+  | { kind: 'oauth-error'; error: string; detail: string }
+  | { kind: 'unexpected'; detail: string };
+
+export type AuthStatus = 'signed-out' | 'signing-in' | 'signed-in';
+
+export interface AuthState {
+  status: AuthStatus;
+  session: SessionInfo | null;
+  /** Who was signed in before the session ended, to offer "sign in again". */
+  previous: Pick<SessionInfo, 'domain' | 'name' | 'email'> | null;
+  /** Why the last sign-in failed or the session ended. */
+  problem: AuthProblem | null;
+  /** An org-level problem seen while signed in (API_DISABLED_FOR_ORG, REQUEST_LIMIT_EXCEEDED). */
+  orgProblem: { errorCode: string; message: string } | null;
+}
+
+/** The User JSON oidc-client-ts stores (`User.toStorageString`). */
+interface StoredUser {
+  access_token: string;
+  refresh_token?: string | null;
+  id_token?: string;
+  token_type?: string;
+  scope?: string;
+  profile?: Record<string, unknown>;
+  expires_at?: number;
+  session_state?: string | null;
+}
+
+export interface SessionManagerOptions {
+  clientId: string;
+  storage: Storage;
+  /** Where `storage` events arrive (the window); omitted in tests that drive `reload()` themselves. */
+  eventTarget?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  /** Web Locks (navigator.locks) when available: makes the refresh single-flight across instances. */
+  locks?: LockManager | null;
+  fetch?: FetchLike;
+}
+
+export const STORAGE_PREFIX = 'sfx.';
+
+/** The storage key oidc-client-ts uses for the signed-in user of an authority. */
+export function oidcUserKey(domain: string, clientId: string): string {
+  return `oidc.user:${domain}:${clientId}`;
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function asStoredUser(value: unknown): StoredUser | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.access_token !== 'string' || v.access_token === '') return null;
+  return v as unknown as StoredUser;
+}
+
+function asSessionInfo(value: unknown): SessionInfo | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const str = (key: string) => (typeof v[key] === 'string' ? v[key] : null);
+  const domain = str('domain');
+  const instanceUrl = str('instanceUrl');
+  const userId = str('userId');
+  if (!domain || !instanceUrl || !userId) return null;
+  const check = checkMyDomain(domain);
+  return {
+    domain,
+    instanceUrl,
+    userId,
+    orgId: str('orgId') ?? '',
+    name: str('name') ?? '',
+    email: str('email'),
+    username: str('username'),
+    environment: check.ok ? check.environment : 'production',
+  };
+}
+
+/** Parses the userinfo answer (salesforce-api.md §1.9) into what the app shows. */
+export function sessionFromUserInfo(domain: string, instanceUrl: string, info: unknown): SessionInfo {
+  if (typeof info !== 'object' || info === null) {
+    throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'userinfo is not an object' });
+  }
+  const v = info as Record<string, unknown>;
+  const str = (key: string) => (typeof v[key] === 'string' && v[key] !== '' ? v[key] : null);
+  const userId = str('user_id');
+  if (!userId) throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'userinfo has no user_id' });
+  const check = checkMyDomain(domain);
+  return {
+    domain,
+    instanceUrl,
+    userId,
+    orgId: str('organization_id') ?? '',
+    name: str('name') ?? str('preferred_username') ?? userId,
+    email: str('email'),
+    username: str('preferred_username'),
+    environment: check.ok ? check.environment : 'production',
+  };
+}
+
+export class SessionManager implements TokenSource {
+  readonly store: StoreApi<AuthState>;
+  private readonly clientId: string;
+  private readonly storage: Storage;
+  private readonly locks: LockManager | null;
+  private readonly fetchImpl: FetchLike;
+  private renewing: Promise<SessionToken> | null = null;
+  private readonly detach: () => void;
+
+  constructor(options: SessionManagerOptions) {
+    this.clientId = options.clientId;
+    this.storage = options.storage;
+    this.locks = options.locks ?? null;
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.store = createStore<AuthState>()(() => ({ status: 'signed-out', session: null, previous: null, problem: null, orgProblem: null }));
+    this.reload();
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key.startsWith(STORAGE_PREFIX) || event.key.startsWith('oidc.user:')) this.reload();
+    };
+    options.eventTarget?.addEventListener('storage', onStorage);
+    this.detach = () => options.eventTarget?.removeEventListener('storage', onStorage);
+  }
+
+  get metaKey(): string {
+    return `${STORAGE_PREFIX}session:${this.clientId}`;
+  }
+
+  get previousKey(): string {
+    return `${STORAGE_PREFIX}previous:${this.clientId}`;
+  }
+
+  dispose(): void {
+    this.detach();
+  }
+
+  /** Re-reads the shared session from storage (after a `storage` event from another instance). */
+  reload(): void {
+    const session = this.readSession();
+    const user = session ? this.readUser(session.domain) : null;
+    const state = this.store.getState();
+    if (session && user) {
+      if (state.status !== 'signed-in' || state.session?.userId !== session.userId || state.session.instanceUrl !== session.instanceUrl) {
+        this.store.setState({ status: 'signed-in', session, problem: null });
+      }
+      return;
+    }
+    if (state.status === 'signed-in') {
+      this.store.setState({ status: 'signed-out', session: null, previous: this.readPrevious() });
+    } else if (state.previous === null) {
+      this.store.setState({ previous: this.readPrevious() });
+    }
+  }
+
+  // ---------------------------------------------------------------- TokenSource
+
+  current(): Promise<SessionToken | null> {
+    const session = this.readSession();
+    const user = session ? this.readUser(session.domain) : null;
+    return Promise.resolve(session && user ? { accessToken: user.access_token, instanceUrl: session.instanceUrl } : null);
+  }
+
+  renew(failedToken: string): Promise<SessionToken> {
+    this.renewing ??= this.withLock(() => this.renewLocked(failedToken)).finally(() => {
+      this.renewing = null;
+    });
+    return this.renewing;
+  }
+
+  restRefused(error: SalesforceError): void {
+    this.endSession({ kind: 'rest-refused', detail: error.message });
+  }
+
+  orgProblem(error: SalesforceError): void {
+    this.store.setState({ orgProblem: { errorCode: error.errorCode, message: error.message } });
+  }
+
+  clearOrgProblem(): void {
+    if (this.store.getState().orgProblem) this.store.setState({ orgProblem: null });
+  }
+
+  // ---------------------------------------------------------------- sign-in / sign-out
+
+  beginSignIn(): void {
+    this.store.setState({ status: 'signing-in', problem: null });
+  }
+
+  failSignIn(problem: AuthProblem): void {
+    const session = this.readSession();
+    this.store.setState({ status: session && this.readUser(session.domain) ? 'signed-in' : 'signed-out', problem });
+  }
+
+  /**
+   * After the popup flow stored the user: read who it is (userinfo, which also proves the REST CORS
+   * allowlist) and publish the session to every instance.
+   */
+  async completeSignIn(domain: string, instanceUrl: string): Promise<SessionInfo> {
+    const user = this.readUser(domain);
+    if (!user) throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.notSignedIn, message: 'The sign-in did not store a token' });
+    let session: SessionInfo;
+    try {
+      session = sessionFromUserInfo(domain, instanceUrl, await fetchUserInfo(instanceUrl, user.access_token, this.fetchImpl));
+    } catch (error) {
+      // Without userinfo the session is unusable (REST is blocked the same way): don't keep half a sign-in.
+      this.storage.removeItem(oidcUserKey(domain, this.clientId));
+      throw error;
+    }
+    this.storage.setItem(this.metaKey, JSON.stringify(session));
+    this.storage.setItem(this.previousKey, JSON.stringify({ domain: session.domain, name: session.name, email: session.email }));
+    this.store.setState({ status: 'signed-in', session, problem: null, orgProblem: null, previous: null });
+    return session;
+  }
+
+  /** Sign out: revoke the refresh token (which revokes its access tokens) and clear the shared session. */
+  async signOut(): Promise<void> {
+    const session = this.readSession();
+    const user = session ? this.readUser(session.domain) : null;
+    this.clearTokens(session?.domain ?? null);
+    this.store.setState({ status: 'signed-out', session: null, problem: null, orgProblem: null, previous: this.readPrevious() });
+    const token = user?.refresh_token ?? user?.access_token;
+    if (session && token) {
+      try {
+        await postOAuthForm(session.domain, 'revoke', { token, client_id: this.clientId }, this.fetchImpl);
+      } catch {
+        // Best effort: the local session is gone either way; an unreachable org keeps the grant until it expires.
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private async renewLocked(failedToken: string): Promise<SessionToken> {
+    const session = this.readSession();
+    const user = session ? this.readUser(session.domain) : null;
+    if (!session || !user) throw this.sessionEnded();
+    // Another instance (or an earlier caller) already renewed it: use theirs, never refresh twice.
+    if (user.access_token !== failedToken) return { accessToken: user.access_token, instanceUrl: session.instanceUrl };
+    if (!user.refresh_token) {
+      this.endSession({ kind: 'session-expired' });
+      throw this.sessionEnded();
+    }
+    const result = await postOAuthForm(
+      session.domain,
+      'token',
+      { grant_type: 'refresh_token', refresh_token: user.refresh_token, client_id: this.clientId },
+      this.fetchImpl,
+    );
+    if (!result.ok) {
+      this.endSession(result.error === 'invalid_grant' ? { kind: 'session-expired' } : { kind: 'oauth-error', error: result.error, detail: result.description });
+      throw this.sessionEnded();
+    }
+    const accessToken = result.body.access_token;
+    if (typeof accessToken !== 'string' || accessToken === '') {
+      throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'The token endpoint answered without an access token' });
+    }
+    const rotated = result.body.refresh_token;
+    const next: StoredUser = {
+      ...user,
+      access_token: accessToken,
+      // Without rotation the response has no refresh_token: keep the one we have.
+      refresh_token: typeof rotated === 'string' && rotated !== '' ? rotated : user.refresh_token,
+      ...(typeof result.body.id_token === 'string' ? { id_token: result.body.id_token } : {}),
+      ...(typeof result.body.scope === 'string' ? { scope: result.body.scope } : {}),
+    };
+    this.storage.setItem(oidcUserKey(session.domain, this.clientId), JSON.stringify(next));
+    const instanceUrl = typeof result.body.instance_url === 'string' ? result.body.instance_url : session.instanceUrl;
+    if (instanceUrl !== session.instanceUrl) this.storage.setItem(this.metaKey, JSON.stringify({ ...session, instanceUrl }));
+    return { accessToken, instanceUrl };
+  }
+
+  private async withLock<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.locks) return work();
+    return this.locks.request(`${STORAGE_PREFIX}token-renewal:${this.clientId}`, { mode: 'exclusive' }, work);
+  }
+
+  private sessionEnded(): SalesforceError {
+    return new SalesforceError({ status: 401, errorCode: LOCAL_ERROR_CODES.sessionEnded, message: 'The Salesforce session ended. Sign in again.' });
+  }
+
+  private endSession(problem: AuthProblem): void {
+    const session = this.readSession();
+    this.clearTokens(session?.domain ?? null);
+    this.store.setState({ status: 'signed-out', session: null, problem, previous: this.readPrevious() });
+  }
+
+  private clearTokens(domain: string | null): void {
+    if (domain) this.storage.removeItem(oidcUserKey(domain, this.clientId));
+    this.storage.removeItem(this.metaKey);
+  }
+
+  private readSession(): SessionInfo | null {
+    return asSessionInfo(parseJson(this.storage.getItem(this.metaKey)));
+  }
+
+  private readUser(domain: string): StoredUser | null {
+    return asStoredUser(parseJson(this.storage.getItem(oidcUserKey(domain, this.clientId))));
+  }
+
+  private readPrevious(): AuthState['previous'] {
+    const value = parseJson(this.storage.getItem(this.previousKey));
+    if (typeof value !== 'object' || value === null) return null;
+    const v = value as Record<string, unknown>;
+    if (typeof v.domain !== 'string' || typeof v.name !== 'string') return null;
+    return { domain: v.domain, name: v.name, email: typeof v.email === 'string' ? v.email : null };
+  }
+}
+
+/** localStorage, or an in-memory stand-in when the browser denies storage to this frame. */
+export function frameStorage(win: Window = window): { storage: Storage; persistent: boolean } {
+  try {
+    const storage = win.localStorage;
+    const probe = `${STORAGE_PREFIX}probe`;
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+    return { storage, persistent: true };
+  } catch {
+    const data = new Map<string, string>();
+    const memory: Storage = {
+      get length() {
+        return data.size;
+      },
+      clear: () => data.clear(),
+      getItem: (key) => data.get(key) ?? null,
+      key: (index) => [...data.keys()][index] ?? null,
+      removeItem: (key) => void data.delete(key),
+      setItem: (key, value) => void data.set(key, value),
+    };
+    return { storage: memory, persistent: false };
+  }
+}

@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { PopupSignInOptions } from './auth/popup-sign-in';
+import type { AuthState, SessionManager } from './auth/session-manager';
+import type { SalesforceClient } from './client';
+
+export interface SalesforceServices {
+  client: SalesforceClient;
+  session: SessionManager;
+  popup: PopupSignInOptions;
+  /** `config.salesforce.domain` when the deployer pinned the org. */
+  pinnedDomain: string | undefined;
+  /** false when the browser denied this frame storage (the sign-in then lasts until a reload). */
+  storagePersistent: boolean;
+}
+
+const SalesforceContext = createContext<SalesforceServices | null>(null);
+
+export const SalesforceProvider = SalesforceContext.Provider;
+
+export function useSalesforce(): SalesforceServices {
+  const value = useContext(SalesforceContext);
+  if (!value) throw new Error('useSalesforce needs a <SalesforceProvider> above it');
+  return value;
+}
+
+/** Selects from the shared sign-in state (re-renders on change, in every instance). */
+export function useAuthState<T>(selector: (state: AuthState) => T): T {
+  return useStore(useSalesforce().session.store, selector);
+}
