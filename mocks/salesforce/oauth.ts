@@ -6,7 +6,6 @@
 import type { SalesforceEmulator } from './emulator';
 import { ORG_ID, jsonResponse } from './emulator';
 import { SfApiError } from './errors';
-import { sfDateTime } from './store';
 
 interface AuthCode {
   clientId: string;
@@ -35,6 +34,8 @@ interface AccessToken {
   grantId: number | null;
   userId: string;
   scopes: string[];
+  /** Epoch ms. */
+  issuedAt: number;
   expired: boolean;
   revoked: boolean;
 }
@@ -47,7 +48,6 @@ export interface OAuthState {
   grantSeq: number;
   /** Counts of token endpoint grants, for tests that prove single-flight refresh. */
   counters: { authorizationCode: number; refresh: number; revoke: number };
-  keys: Promise<CryptoKeyPair> | null;
 }
 
 export function createOAuthState(): OAuthState {
@@ -58,11 +58,14 @@ export function createOAuthState(): OAuthState {
     refreshIndex: new Map(),
     grantSeq: 0,
     counters: { authorizationCode: 0, refresh: 0, revoke: 0 },
-    keys: null,
   };
 }
 
-const SUPPORTED_SCOPES = ['id', 'api', 'web', 'full', 'chatter_api', 'visualforce', 'refresh_token', 'openid', 'profile', 'email', 'address', 'phone', 'offline_access'];
+/** The scopes the discovery document lists (salesforce-api.md §1.8), all accepted at the authorize endpoint. */
+const SUPPORTED_SCOPES = [
+  'id', 'api', 'web', 'full', 'chatter_api', 'visualforce', 'refresh_token', 'openid', 'profile', 'email',
+  'address', 'phone', 'offline_access', 'custom_permissions', 'wave_api', 'eclair_api',
+];
 const KEY_ID = '246';
 
 // ---------------------------------------------------------------- helpers
@@ -85,6 +88,18 @@ function base64UrlJson(value: unknown): string {
 
 async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/**
+ * `signature`: standard base64 of an HMAC-SHA256 over `id + issued_at`, keyed with the client secret
+ * (§1.4). The emulated app has no secret, so a value derived from the client id stands in for it.
+ */
+async function hmacSignature(clientId: string, text: string): Promise<string> {
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(`secret:${clientId}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text)));
+  let binary = '';
+  for (const byte of mac) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 function oauthError(status: number, error: string, description: string): Response {
@@ -137,17 +152,23 @@ function identityUrl(userId: string): string {
 
 function issueAccessToken(emulator: SalesforceEmulator, grantId: number | null, userId: string, scopes: string[]): string {
   const token = `${ORG_ID.slice(0, 15)}!AQ${random(60)}`;
-  emulator.oauth.accessTokens.set(token, { grantId, userId, scopes, expired: false, revoked: false });
+  emulator.oauth.accessTokens.set(token, { grantId, userId, scopes, issuedAt: emulator.store.now().getTime(), expired: false, revoked: false });
   return token;
 }
 
-async function signingKeys(emulator: SalesforceEmulator): Promise<CryptoKeyPair> {
-  emulator.oauth.keys ??= crypto.subtle.generateKey(
+/**
+ * The org's id_token signing key. Generating an RSA key takes a few hundred milliseconds, and a real org
+ * keeps its key when data changes, so one key serves every emulator in the process across resets.
+ */
+let signingKeyPair: Promise<CryptoKeyPair> | null = null;
+
+function signingKeys(): Promise<CryptoKeyPair> {
+  signingKeyPair ??= crypto.subtle.generateKey(
     { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
     true,
     ['sign', 'verify'],
   );
-  return emulator.oauth.keys;
+  return signingKeyPair;
 }
 
 async function idToken(emulator: SalesforceEmulator, userId: string, nonce: string | null, accessToken: string): Promise<string> {
@@ -177,7 +198,7 @@ async function idToken(emulator: SalesforceEmulator, userId: string, nonce: stri
     organization_id: ORG_ID,
   };
   const signingInput = `${base64UrlJson(header)}.${base64UrlJson(payload)}`;
-  const keys = await signingKeys(emulator);
+  const keys = await signingKeys();
   const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', keys.privateKey, new TextEncoder().encode(signingInput));
   return `${signingInput}.${base64Url(new Uint8Array(signature))}`;
 }
@@ -190,7 +211,7 @@ async function tokenResponse(
   const accessToken = issueAccessToken(emulator, grant.id, grant.userId, grant.scopes);
   const issuedAt = String(emulator.store.now().getTime());
   const id = identityUrl(grant.userId);
-  const signature = base64Url(await sha256(`${id}${issuedAt}${emulator.settings.clientId}`));
+  const signature = await hmacSignature(emulator.settings.clientId, `${id}${issuedAt}`);
   const body: Record<string, string> = { access_token: accessToken };
   if (options.includeRefresh && (grant.scopes.includes('refresh_token') || grant.scopes.includes('offline_access'))) {
     body.refresh_token = grant.refreshToken;
@@ -231,9 +252,7 @@ function discovery(emulator: SalesforceEmulator): Response {
     userinfo_endpoint: `${o}/services/oauth2/userinfo`,
     jwks_uri: `${o}/id/keys`,
     introspection_endpoint: `${o}/services/oauth2/introspect`,
-    scopes_supported: [...SUPPORTED_SCOPES.slice(0, 11), 'custom_permissions', 'wave_api', 'eclair_api', 'offline_access'].filter(
-      (scope, index, all) => all.indexOf(scope) === index,
-    ),
+    scopes_supported: SUPPORTED_SCOPES,
     response_types_supported: ['code', 'token', 'token id_token'],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
@@ -247,8 +266,8 @@ function discovery(emulator: SalesforceEmulator): Response {
   });
 }
 
-async function jwks(emulator: SalesforceEmulator): Promise<Response> {
-  const keys = await signingKeys(emulator);
+async function jwks(): Promise<Response> {
+  const keys = await signingKeys();
   const jwk = await crypto.subtle.exportKey('jwk', keys.publicKey);
   return jsonResponse(200, { keys: [{ kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', use: 'sig', kid: KEY_ID }] });
 }
@@ -396,6 +415,37 @@ async function revoke(emulator: SalesforceEmulator, request: Request, url: URL):
   return new Response(null, { status: 200 });
 }
 
+/** Session timeout the introspection answer assumes: the org default of 2 hours (§1.4). */
+const SESSION_SECONDS = 2 * 60 * 60;
+
+/** `POST /services/oauth2/introspect` (RFC 7662): whether a token is live, for the app that owns it. */
+async function introspect(emulator: SalesforceEmulator, request: Request): Promise<Response> {
+  if (request.method !== 'POST') return oauthError(400, 'invalid_request', 'must use HTTP POST');
+  const form = await readForm(request);
+  if ((form.get('client_id') ?? '') !== emulator.settings.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+  const value = form.get('token') ?? '';
+  const describe = (userId: string, scopes: string[], tokenType: string, issuedAtMs: number) => {
+    const iat = Math.floor(issuedAtMs / 1000);
+    const user = emulator.store.get(userId)?.values.Username;
+    return jsonResponse(200, {
+      active: true,
+      scope: scopes.join(' '),
+      client_id: emulator.settings.clientId,
+      username: typeof user === 'string' ? user : null,
+      sub: identityUrl(userId),
+      token_type: tokenType,
+      exp: iat + SESSION_SECONDS,
+      iat,
+      nbf: iat,
+    });
+  };
+  const access = emulator.oauth.accessTokens.get(value);
+  if (access && !access.expired && !access.revoked) return describe(access.userId, access.scopes, 'access_token', access.issuedAt);
+  const grant = emulator.oauth.grants.get(emulator.oauth.refreshIndex.get(value) ?? -1);
+  if (grant && !grant.revoked && grant.refreshToken === value) return describe(grant.userId, grant.scopes, 'refresh_token', emulator.store.now().getTime());
+  return jsonResponse(200, { active: false });
+}
+
 function userinfoBody(emulator: SalesforceEmulator, userId: string) {
   const user = emulator.store.get(userId);
   const v = user?.values ?? {};
@@ -434,7 +484,7 @@ function userinfoBody(emulator: SalesforceEmulator, userId: string) {
     language: str('LanguageLocaleKey') ?? 'en_US',
     locale: 'en_US',
     utcOffset: 3600000,
-    updated_at: sfDateTime(emulator.store.now()).replace('.000+0000', 'Z'),
+    updated_at: emulator.store.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     is_app_installed: emulator.settings.appInstalled,
   };
 }
@@ -445,13 +495,15 @@ export async function handleOAuth(emulator: SalesforceEmulator, request: Request
       return discovery(emulator);
     case '/id/keys':
     case '/services/oauth2/id/keys':
-      return jwks(emulator);
+      return jwks();
     case '/services/oauth2/authorize':
       return authorize(emulator, request, url);
     case '/services/oauth2/token':
       return token(emulator, request);
     case '/services/oauth2/revoke':
       return revoke(emulator, request, url);
+    case '/services/oauth2/introspect':
+      return introspect(emulator, request);
     case '/services/oauth2/userinfo': {
       const info = accessTokenOf(emulator, request);
       if (!info) return new Response('Bad_OAuth_Token', { status: 403, headers: { 'Content-Type': 'text/plain' } });
