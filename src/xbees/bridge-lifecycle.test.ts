@@ -27,6 +27,13 @@ function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** Waits until the bridge has received a throttle rejection and scheduled its retry (request timeouts are 60 s here). */
+async function retryScheduled(clock: ManualClock): Promise<void> {
+  await vi.waitFor(() => {
+    expect(clock.dueIn().some((delay) => delay <= 2000)).toBe(true);
+  });
+}
+
 const authTypes = (test: TestBridge) =>
   test.parent.types().filter((type) => type === 'xBeesAuthorized' || type === 'xBeesNotAuthorized');
 
@@ -129,7 +136,7 @@ describe('sign-in status reports and the host throttle', () => {
   });
 
   it('swallows a throttle rejection and sends the status again after the window', async () => {
-    const test = harness();
+    const test = harness({ requestTimeoutMs: 60_000 });
     let calls = 0;
     test.parent.replyTo('xBeesAuthorized', () => {
       calls += 1;
@@ -141,7 +148,7 @@ describe('sign-in status reports and the host throttle', () => {
     try {
       test.bridge.isAuthorized();
       test.clock.advance(500);
-      await settle(); // the rejection arrives 500 ms after the send; the host refreshed its timestamp then
+      await retryScheduled(test.clock); // the rejection arrives 500 ms after the send; the host refreshed its timestamp then
       test.clock.advance(999);
       expect(authTypes(test)).toEqual(['xBeesAuthorized']);
       test.clock.advance(100);
@@ -161,16 +168,17 @@ describe('sign-in status reports and the host throttle', () => {
   });
 
   it('gives up after three throttled retries with one warning, and tries again on the next report', async () => {
-    const test = harness();
+    const test = harness({ requestTimeoutMs: 60_000 });
     test.parent.replyTo('xBeesNotAuthorized', { errorMessage: THROTTLED_MESSAGE });
     await test.bridge.ready();
     test.bridge.isNotAuthorized();
     for (let retry = 0; retry < 3; retry += 1) {
-      await settle();
+      await retryScheduled(test.clock);
       test.clock.advance(1100);
     }
-    await settle();
-    expect(test.logger.warnings).toHaveLength(1);
+    await vi.waitFor(() => {
+      expect(test.logger.warnings).toHaveLength(1);
+    });
     expect(authTypes(test)).toHaveLength(4);
     expect(test.clock.pending).toBe(0);
     test.clock.advance(1100);

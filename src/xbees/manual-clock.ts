@@ -41,6 +41,11 @@ export class ManualClock implements Clock {
     this.time = end;
   }
 
+  /** Delays (ms from now) of the pending callbacks, soonest first. */
+  dueIn(): number[] {
+    return [...this.queue].map((entry) => entry.at - this.time).sort((a, b) => a - b);
+  }
+
   get pending(): number {
     return this.queue.size;
   }

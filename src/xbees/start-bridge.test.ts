@@ -5,6 +5,7 @@ import { ManualClock } from './manual-clock';
 import {
   getHandshakeStatus,
   getUserEmail,
+  getXBeesContextSnapshot,
   resetXBeesSession,
   useCurrentCall,
   useHandshakeError,
@@ -97,7 +98,10 @@ describe('startBridge', () => {
         },
       });
       await launched.instance.handshake;
-      await settle();
+      await vi.waitFor(() => {
+        expect(getXBeesContextSnapshot()).not.toBeNull();
+        expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+      });
       return launched;
     });
 
@@ -131,7 +135,6 @@ describe('startBridge', () => {
   it('treats a missing variant as a UI variant', async () => {
     const { instance, parent } = launch('?iframeId=x');
     await instance.handshake;
-    await settle();
     expect(instance.showsUi).toBe(true);
     expect(parent.types()).toContain('xBeesTheme');
     expect(parent.types()).toContain('xBeesContext');
@@ -168,9 +171,10 @@ describe('startBridge', () => {
       },
     });
     await instance.handshake;
-    await settle();
     const { result } = renderHook(() => useXBeesContextStatus());
-    expect(result.current).toBe('failed');
+    await vi.waitFor(() => {
+      expect(result.current).toBe('failed');
+    });
     expect(logger.messages.some((message) => message.includes('context'))).toBe(true);
 
     parent.replyTo('xBeesContext', { payload: { contact: { email: 'a@b.co' } } });
@@ -185,7 +189,9 @@ describe('startBridge', () => {
       },
     });
     await instance.handshake;
-    await settle();
+    await vi.waitFor(() => {
+      expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+    });
     instance.stop();
     parent.emit('xBeesUseTheme', 'light');
     parent.emit('xBeesAddCall', { callId: 'x' });

@@ -1,5 +1,5 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { XBeesBridge } from './bridge';
 import { settle } from './fake-parent';
 import { resetXBeesSession, useThemeMode } from './session-store';
@@ -33,9 +33,12 @@ describe('theme', () => {
     const { result } = renderHook(() => useThemeMode());
     stops.push(startThemeSync(test.bridge, { logger: test.logger }));
 
-    await act(() => settle());
+    await act(() =>
+      vi.waitFor(() => {
+        expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
+      }),
+    );
     expect(test.parent.types()).toEqual(['xBeesTheme']);
-    expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
     expect(result.current).toBe('dark');
 
     act(() => {
