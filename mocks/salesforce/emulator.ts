@@ -12,7 +12,13 @@ import { OrgStore } from './store';
 
 export const ORG_ID = '00D5g000004XYZAEA2';
 export const SUPPORTED_API_VERSIONS = Array.from({ length: 68 - 31 + 1 }, (_, i) => `${String(31 + i)}.0`);
-const RELEASES: Record<string, string> = { '66.0': "Spring '26", '67.0': "Summer '26", '68.0': "Winter '27" };
+
+/** A version's release name: three releases a year, v66.0 is Spring '26 and Winter is named after the next year. */
+export function releaseLabel(version: string): string {
+  const k = Number.parseInt(version, 10) - 66;
+  const season = ['Spring', 'Summer', 'Winter'][((k % 3) + 3) % 3] ?? 'Spring';
+  return `${season} '${String(26 + Math.floor((k + 1) / 3)).padStart(2, '0')}`;
+}
 
 export interface EmulatorSettings {
   /** Consumer key of the External Client App. */
@@ -86,8 +92,8 @@ export class SalesforceEmulator {
   private faultSeq = 0;
   private readonly initialSettings: EmulatorSettings;
   private readonly initialLag: number;
-  /** Paged query results: locator → remaining rows. */
-  readonly cursors = new Map<string, { rows: unknown[]; totalSize: number }>();
+  /** Paged query results: locator → all rows, the total and the page size the first request chose. */
+  readonly cursors = new Map<string, { rows: unknown[]; totalSize: number; batchSize: number }>();
   cursorSeq = 0;
 
   constructor(options: EmulatorOptions) {
@@ -207,7 +213,7 @@ export class SalesforceEmulator {
     if (path === '/services/data') {
       return jsonResponse(
         200,
-        SUPPORTED_API_VERSIONS.map((version) => ({ label: RELEASES[version] ?? `v${version}`, url: `/services/data/v${version}`, version })),
+        SUPPORTED_API_VERSIONS.map((version) => ({ label: releaseLabel(version), url: `/services/data/v${version}`, version })),
       );
     }
     const rest = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);

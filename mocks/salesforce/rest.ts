@@ -11,6 +11,7 @@ import { isId } from './ids';
 import { accessTokenOf } from './oauth';
 import { runSoql } from './soql';
 import { runParameterizedSearch, runSosl } from './sosl';
+import type { WriteContext } from './store';
 
 export interface RestContext {
   emulator: SalesforceEmulator;
@@ -45,6 +46,10 @@ function duplicateRuleAllowsSave(headers: Headers): boolean {
     .includes('allowsave=true');
 }
 
+function writeContext(ctx: RestContext): WriteContext {
+  return { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers), apiVersion: ctx.apiVersion };
+}
+
 function requireObjectBody(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw errors.jsonParser('Cannot deserialize instance of sObject from START_ARRAY value or request may be missing a required field');
@@ -62,38 +67,48 @@ function runQuery(ctx: RestContext, includeDeleted: boolean): RestResult {
   const soql = ctx.query.get('q');
   if (soql === null || soql.trim() === '') throw errors.malformedQuery('A query string has to be specified');
   const result = runSoql(ctx.emulator.store, soql, { apiVersion: ctx.apiVersion, includeDeleted });
-  const batchHeader = /batchSize=(\d+)/i.exec(ctx.headers.get('sforce-query-options') ?? '');
-  const requested = batchHeader ? Number(batchHeader[1]) : ctx.emulator.settings.queryBatchSize;
-  const batchSize = Math.max(1, Math.min(2000, requested));
-  return ok(page(ctx, result.records, result.totalSize, 0, batchSize, includeDeleted));
+  return ok(page(ctx, null, result.records, result.totalSize, 0, batchSizeFor(ctx), includeDeleted));
 }
 
-function page(ctx: RestContext, rows: unknown[], totalSize: number, offset: number, batchSize: number, includeDeleted: boolean) {
+/**
+ * Rows per page: `Sforce-Query-Options: batchSize=` asks for 200..2000 (§2.2), 2000 by default; the org's
+ * `queryBatchSize` setting caps it so tests can page through a few rows.
+ */
+function batchSizeFor(ctx: RestContext): number {
+  const header = /batchSize=(\d+)/i.exec(ctx.headers.get('sforce-query-options') ?? '');
+  const requested = header ? Math.max(200, Math.min(2000, Number(header[1]))) : 2000;
+  return Math.max(1, Math.min(requested, ctx.emulator.settings.queryBatchSize));
+}
+
+/** One page of a result; later pages keep the first page's locator and count the offset up (`-2000`, `-4000`). */
+function page(ctx: RestContext, locator: string | null, rows: unknown[], totalSize: number, offset: number, batchSize: number, includeDeleted: boolean) {
   const slice = rows.slice(offset, offset + batchSize);
   const next = offset + batchSize;
   if (next >= rows.length) return { totalSize, done: true, records: slice };
   const emulator = ctx.emulator;
-  emulator.cursorSeq += 1;
-  const locator = `01g5g00000${String(emulator.cursorSeq).padStart(5, '0')}ABC`;
-  emulator.cursors.set(locator, { rows, totalSize });
+  let id = locator;
+  if (id === null) {
+    emulator.cursorSeq += 1;
+    id = `01g5g00000${String(emulator.cursorSeq).padStart(5, '0')}ABC`;
+    emulator.cursors.set(id, { rows, totalSize, batchSize });
+  }
   const resource = includeDeleted ? 'queryAll' : 'query';
-  return { totalSize, done: false, nextRecordsUrl: `/services/data/${ctx.apiVersion}/${resource}/${locator}-${String(next)}`, records: slice };
+  return { totalSize, done: false, nextRecordsUrl: `/services/data/${ctx.apiVersion}/${resource}/${id}-${String(next)}`, records: slice };
 }
 
 function nextPage(ctx: RestContext, locatorWithOffset: string, includeDeleted: boolean): RestResult {
   const match = /^(.+)-(\d+)$/.exec(locatorWithOffset);
-  const cursor = match ? ctx.emulator.cursors.get(match[1] ?? '') : undefined;
+  const locator = match?.[1] ?? '';
+  const cursor = ctx.emulator.cursors.get(locator);
   if (!match || !cursor) throw sfError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-  const offset = Number(match[2]);
-  const batchSize = Math.max(1, Math.min(2000, ctx.emulator.settings.queryBatchSize));
-  return ok(page(ctx, cursor.rows, cursor.totalSize, offset, batchSize, includeDeleted));
+  return ok(page(ctx, locator, cursor.rows, cursor.totalSize, Number(match[2]), cursor.batchSize, includeDeleted));
 }
 
 // ---------------------------------------------------------------- sObjects
 
 function createRecord(ctx: RestContext, objectName: string, body: unknown): RestResult {
   const input = requireObjectBody(body);
-  const id = ctx.emulator.store.create(objectName, input, { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers) });
+  const id = ctx.emulator.store.create(objectName, input, writeContext(ctx));
   const type = ctx.emulator.store.get(id)?.type ?? objectName;
   return ok({ id, success: true, errors: [] }, 201, { Location: recordUrl(ctx.apiVersion, type, id) });
 }
@@ -116,10 +131,10 @@ function readRecord(ctx: RestContext, objectName: string, id: string): RestResul
   return ok({ attributes: { type: def.name, url: recordUrl(ctx.apiVersion, def.name, String(record.values.Id)) }, ...values });
 }
 
-function upsert(ctx: RestContext, objectName: string, fieldName: string, rawValue: string, body: unknown): RestResult {
+/** `value` is the URL segment, already percent-decoded once by the router. */
+function upsert(ctx: RestContext, objectName: string, fieldName: string, value: string, body: unknown): RestResult {
   const store = ctx.emulator.store;
   const input = requireObjectBody(body);
-  const value = decodeURIComponent(rawValue);
   const matches = store.findByExternalId(objectName, fieldName, value);
   const def = store.visibleObject(objectName);
   if (!def) throw errors.notFound();
@@ -139,13 +154,13 @@ function upsert(ctx: RestContext, objectName: string, fieldName: string, rawValu
   if (existing) {
     const id = String(existing.values.Id);
     const updates = Object.fromEntries(Object.entries(input).filter(([key]) => key.toLowerCase() !== fieldKey.toLowerCase()));
-    store.update(def.name, id, updates, { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers) });
+    store.update(def.name, id, updates, writeContext(ctx));
     if (versionNumber(ctx.apiVersion) <= 45) return { status: 204 };
     return ok({ id, success: true, errors: [], created: false }, 200);
   }
   if (ctx.query.get('updateOnly') === 'true') throw errors.notFound();
   if (fieldKey === 'Id') throw errors.notFound();
-  const id = store.create(def.name, { ...input, [fieldKey]: value }, { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers) });
+  const id = store.create(def.name, { ...input, [fieldKey]: value }, writeContext(ctx));
   return ok({ id, success: true, errors: [], created: true }, 201, { Location: recordUrl(ctx.apiVersion, def.name, id) });
 }
 
@@ -172,7 +187,7 @@ function sobjects(ctx: RestContext, segments: string[]): RestResult {
       case 'GET':
         return readRecord(ctx, objectName, id);
       case 'PATCH':
-        store.update(objectName, id, requireObjectBody(ctx.body), { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers) });
+        store.update(objectName, id, requireObjectBody(ctx.body), writeContext(ctx));
         return { status: 204 };
       case 'DELETE':
         if (!isId(id)) throw errors.notFound();
@@ -187,14 +202,14 @@ function sobjects(ctx: RestContext, segments: string[]): RestResult {
     case 'PATCH':
       return upsert(ctx, objectName, second, third, ctx.body);
     case 'GET': {
-      const matches = store.findByExternalId(objectName, second, decodeURIComponent(third));
+      const matches = store.findByExternalId(objectName, second, third);
       if (matches.length > 1) return ok(matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))), 300);
       const record = matches[0];
       if (!record) throw errors.notFound();
       return readRecord(ctx, objectName, String(record.values.Id));
     }
     case 'DELETE': {
-      const matches = store.findByExternalId(objectName, second, decodeURIComponent(third));
+      const matches = store.findByExternalId(objectName, second, third);
       if (matches.length > 1) return ok(matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))), 300);
       const record = matches[0];
       if (!record) throw errors.notFound();
@@ -392,7 +407,7 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
   const store = ctx.emulator.store;
   const allOrNone = ctx.method === 'DELETE' ? ctx.query.get('allOrNone') === 'true' : (ctx.body as { allOrNone?: unknown } | null)?.allOrNone === true;
   const snapshot = allOrNone ? store.snapshot() : null;
-  const writeCtx = { userId: ctx.userId, allowSave: duplicateRuleAllowsSave(ctx.headers) };
+  const writeCtx = writeContext(ctx);
   let results: { id?: string | null; success: boolean; errors: unknown[]; created?: boolean }[];
   const [objectName, extField] = segments;
 
@@ -506,8 +521,17 @@ function resources(ctx: RestContext): RestResult {
   );
 }
 
+/** A path segment, percent-decoded once (`%2F` stays inside its segment); a broken escape is not a resource. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw errors.notFound();
+  }
+}
+
 export async function dispatch(ctx: RestContext, entry: LogEntry | null): Promise<RestResult> {
-  const segments = ctx.path.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = ctx.path.split('/').filter(Boolean).map(decodeSegment);
   const [head, ...rest] = segments;
   switch (head) {
     case undefined:

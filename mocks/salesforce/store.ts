@@ -41,6 +41,8 @@ export interface WriteContext {
   userId: string;
   /** `Sforce-Duplicate-Rule-Header: allowSave=true`. */
   allowSave?: boolean;
+  /** The request's API version (`v66.0`), for the record URLs in a duplicate rule's answer. */
+  apiVersion?: string;
 }
 
 export interface StoreSnapshot {
@@ -162,11 +164,17 @@ export class OrgStore {
     return table;
   }
 
-  /** Live (or, with includeDeleted, all) rows of an object, in insertion order. */
-  rows(objectName: string, options: { includeDeleted?: boolean } = {}): StoredRecord[] {
+  /**
+   * Live rows of an object, in insertion order. Archived activities (IsArchived) are left out as /query
+   * leaves them out; includeDeleted (queryAll) returns deleted and archived rows, includeArchived only the
+   * archived ones too (the ActivityHistories view shows them).
+   */
+  rows(objectName: string, options: { includeDeleted?: boolean; includeArchived?: boolean } = {}): StoredRecord[] {
     const def = this.requireDef(objectName);
     if (def.name === 'ActivityHistory' || def.name === 'OpenActivity') return [];
-    return [...this.table(def.name).values()].filter((r) => options.includeDeleted === true || !r.deleted);
+    const all = options.includeDeleted === true;
+    const archived = all || options.includeArchived === true;
+    return [...this.table(def.name).values()].filter((r) => (all || !r.deleted) && (archived || r.values.IsArchived !== true));
   }
 
   /** A record by 15- or 18-character id, of any type. */
@@ -247,7 +255,7 @@ export class OrgStore {
     if (rel.childSObject === 'ActivityHistory' || rel.childSObject === 'OpenActivity') {
       const open = rel.childSObject === 'OpenActivity';
       const nowMs = this.now().getTime();
-      return [...this.rows('Task'), ...this.rows('Event')]
+      return [...this.rows('Task', { includeArchived: true }), ...this.rows('Event', { includeArchived: true })]
         .filter((activity) => this.activityBelongsTo(activity, parent))
         .filter((activity) => {
           if (activity.type === 'Task') return open !== (this.value(activity, 'IsClosed') === true);
@@ -296,7 +304,7 @@ export class OrgStore {
     this.checkRequired(def, record);
     this.checkIntegrity(record);
     this.checkUnique(def, record);
-    if (!ctx.allowSave) this.checkDuplicates(record);
+    if (!ctx.allowSave) this.checkDuplicates(record, ctx.apiVersion ?? 'v66.0');
     this.table(def.name).set(id, record);
     if (def.name === 'Account' && record.values.IsPersonAccount === true) this.attachPersonContact(record, ctx);
     return id;
@@ -440,7 +448,7 @@ export class OrgStore {
   }
 
   private requireRecord(def: ObjectDef, id: string): StoredRecord {
-    if (!isId(id)) throw errors.malformedId(`${def.label} ID`, id, 'Id');
+    if (!isId(id)) throw errors.malformedId('Record ID', id, 'Id');
     const record = this.get(id);
     if (record?.type !== def.name) {
       if (this.get(id, { includeDeleted: true })) throw errors.entityIsDeleted();
@@ -681,7 +689,7 @@ export class OrgStore {
   }
 
   /** The standard Lead and Contact duplicate rules ("Allow + alert"): same e-mail address. */
-  private checkDuplicates(record: StoredRecord): void {
+  private checkDuplicates(record: StoredRecord, apiVersion: string): void {
     if (record.type !== 'Lead' && record.type !== 'Contact') return;
     const email = record.values.Email;
     if (typeof email !== 'string' || email === '') return;
@@ -702,7 +710,7 @@ export class OrgStore {
             fieldDiffs: [],
             matchConfidence: 100.0,
             record: {
-              attributes: { type, url: `/services/data/v66.0/sobjects/${type}/${String(m.values.Id)}` },
+              attributes: { type, url: `/services/data/${apiVersion}/sobjects/${type}/${String(m.values.Id)}` },
               Id: m.values.Id,
             },
           })),
