@@ -5,7 +5,7 @@
  */
 import { allPicklistValues, describeGlobal, describeSObject, objectInfo, picklistValues, sobjectBasicInfo } from './describe';
 import type { LogEntry, SalesforceEmulator } from './emulator';
-import { errorResponse, jsonResponse } from './emulator';
+import { SUPPORTED_API_VERSIONS, errorResponse, jsonResponse } from './emulator';
 import { SfApiError, errors, sfError } from './errors';
 import { isId } from './ids';
 import { accessTokenOf } from './oauth';
@@ -356,11 +356,11 @@ async function composite(ctx: RestContext, entry: LogEntry | null): Promise<Rest
 
 async function dispatchInternal(ctx: RestContext, method: string, url: string, body: unknown, headers?: Record<string, string>): Promise<RestResult> {
   const parsed = new URL(url, 'https://composite.invalid');
-  const match = /^\/services\/data\/(v\d+\.\d)(\/.*)?$/.exec(parsed.pathname.replace(/\/+$/, ''));
-  if (!match) throw errors.notFound();
+  const match = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(parsed.pathname.replace(/\/+$/, ''));
+  if (!match || !SUPPORTED_API_VERSIONS.includes(match[1] ?? '')) throw errors.notFound();
   const subHeaders = new Headers(ctx.headers);
   for (const [key, value] of Object.entries(headers ?? {})) subHeaders.set(key, value);
-  return dispatch({ ...ctx, method, path: match[2] ?? '', query: parsed.searchParams, body, headers: subHeaders, apiVersion: match[1] ?? ctx.apiVersion }, null);
+  return dispatch({ ...ctx, method, path: match[2] ?? '', query: parsed.searchParams, body, headers: subHeaders, apiVersion: `v${match[1] ?? ''}` }, null);
 }
 
 async function compositeBatch(ctx: RestContext): Promise<RestResult> {
