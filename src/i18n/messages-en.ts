@@ -80,6 +80,14 @@ export const en = {
   'session.emailMismatch.body': 'You are signed in to Salesforce as {salesforceEmail}, but x-bees is used by {xbeesEmail}. The setup guide requires the same user (same e-mail) in x-bees and Salesforce, or logs and leads get the wrong author. Sign out and sign in to Salesforce as {xbeesEmail}.',
   'session.storageNotPersistent': 'This browser does not let the panel keep your sign-in, so you will need to sign in again after a reload.',
 
+  'connection.check': 'Check connection',
+  'connection.checking': 'Checking the connection to Salesforce…',
+  'connection.ok': 'Connected: Salesforce answered.',
+  'connection.apiUsage': 'API requests left today: {remaining} of {max}.',
+  'connection.failed.title': 'Salesforce could not be reached',
+  'connection.failed.network': 'The connection to Salesforce failed ({detail}). Check your network, then check the connection again.',
+  'connection.failed.other': 'Salesforce answered with an error: {detail}',
+
   'org.apiDisabled.title': 'Your Salesforce edition has no API access',
   'org.apiDisabled.body': 'This integration needs the Salesforce API. It is included in Enterprise, Unlimited, Developer and Performance editions; Professional Edition can buy it from Salesforce; Essentials has none. Ask your Salesforce admin.',
   'org.requestLimit.title': 'Salesforce API limit reached',

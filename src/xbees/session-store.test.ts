@@ -7,11 +7,8 @@ import {
   resetXBeesSession,
   setLaunchInfo,
   setThemeMode,
-  useCurrentCall,
-  useThemeMode,
-  useXBeesUserEmail,
-  useXBeesVariant,
 } from './session-store';
+import { useCurrentCall, useThemeMode, useXBeesUserEmail, useXBeesVariant } from './session-hooks';
 
 afterEach(() => {
   resetXBeesSession();

@@ -4,7 +4,6 @@
  * (start-bridge, theme); read through the selector hooks below.
  */
 import { createStore } from 'zustand/vanilla';
-import { useStore } from 'zustand';
 import type { CallInfo, ThemeMode, Variant, XBeesContext } from './protocol';
 
 /**
@@ -51,64 +50,53 @@ const initialState: XBeesSessionState = {
   handshakeError: null,
 };
 
-const store = createStore<XBeesSessionState>()(() => initialState);
-
-// --- selector hooks --------------------------------------------------------------------------------------
-
-export const useXBeesVariant = (): Variant | null => useStore(store, (state) => state.variant);
-export const useXBeesIframeId = (): string | null => useStore(store, (state) => state.iframeId);
-export const useXBeesUserEmail = (): string | null => useStore(store, (state) => state.userEmail);
-export const useXBeesContext = (): XBeesContext | null => useStore(store, (state) => state.context);
-export const useXBeesContextStatus = (): ContextStatus => useStore(store, (state) => state.contextStatus);
-export const useThemeMode = (): ThemeMode => useStore(store, (state) => state.themeMode);
-export const useCurrentCall = (): CallState | null => useStore(store, (state) => state.call);
-export const useHandshakeStatus = (): HandshakeStatus => useStore(store, (state) => state.handshake);
-export const useHandshakeError = (): string | null => useStore(store, (state) => state.handshakeError);
+/** The vanilla store: the daemon reads it without React; UI code uses the hooks in session-hooks.ts. */
+export const xbeesSessionStore = createStore<XBeesSessionState>()(() => initialState);
 
 // --- plain readers (outside React: daemon handlers, auth) -----------------------------------------------
 
 /** The x-bees user's e-mail read from the URL at start (null before `startBridge` or when absent). */
-export const getUserEmail = (): string | null => store.getState().userEmail;
-export const getThemeModeSnapshot = (): ThemeMode => store.getState().themeMode;
-export const getHandshakeStatus = (): HandshakeStatus => store.getState().handshake;
-export const getXBeesContextSnapshot = (): XBeesContext | null => store.getState().context;
+export const getUserEmail = (): string | null => xbeesSessionStore.getState().userEmail;
+export const getThemeModeSnapshot = (): ThemeMode => xbeesSessionStore.getState().themeMode;
+export const getHandshakeStatus = (): HandshakeStatus => xbeesSessionStore.getState().handshake;
+export const getXBeesContextSnapshot = (): XBeesContext | null => xbeesSessionStore.getState().context;
 
 // --- actions ---------------------------------------------------------------------------------------------
 
 export function setLaunchInfo(launch: { readonly variant: Variant | null; readonly iframeId: string | null; readonly userEmail: string | null }): void {
-  store.setState({ variant: launch.variant, iframeId: launch.iframeId, userEmail: launch.userEmail });
+  xbeesSessionStore.setState({ variant: launch.variant, iframeId: launch.iframeId, userEmail: launch.userEmail });
 }
 
 export function setHandshake(handshake: HandshakeStatus, error: string | null = null): void {
-  store.setState({ handshake, handshakeError: error });
+  xbeesSessionStore.setState({ handshake, handshakeError: error });
 }
 
 export function setContextLoading(): void {
-  store.setState({ contextStatus: 'loading' });
+  xbeesSessionStore.setState({ contextStatus: 'loading' });
 }
 
 export function setXBeesContext(context: XBeesContext): void {
-  store.setState({ context, contextStatus: 'loaded' });
+  xbeesSessionStore.setState({ context, contextStatus: 'loaded' });
 }
 
 export function setContextFailed(): void {
-  store.setState({ contextStatus: 'failed' });
+  xbeesSessionStore.setState({ contextStatus: 'failed' });
 }
 
 export function setThemeMode(themeMode: ThemeMode): void {
-  if (store.getState().themeMode !== themeMode) store.setState({ themeMode });
+  if (xbeesSessionStore.getState().themeMode !== themeMode) xbeesSessionStore.setState({ themeMode });
 }
 
 export function recordCallStarted(info: CallInfo, at: number): void {
-  store.setState({ call: { status: 'active', info, startedAt: at, endedAt: null } });
+  xbeesSessionStore.setState({ call: { status: 'active', info, startedAt: at, endedAt: null } });
 }
 
 /** Ends the current call; an ended event for a different call id starts a fresh record. */
 export function recordCallEnded(info: CallInfo, at: number): void {
-  const previous = store.getState().call;
+  const previous = xbeesSessionStore.getState().call;
   const sameCall =
     previous !== null && previous.status === 'active' && (info.callId === undefined || previous.info.callId === undefined || info.callId === previous.info.callId);
-  store.setState({
+  xbeesSessionStore.setState({
     call: sameCall
       ? { status: 'ended', info: { ...previous.info, ...info }, startedAt: previous.startedAt, endedAt: at }
       : { status: 'ended', info, startedAt: null, endedAt: at },
@@ -117,5 +105,5 @@ export function recordCallEnded(info: CallInfo, at: number): void {
 
 /** Back to the initial state (tests, or a full restart of the bridge). */
 export function resetXBeesSession(): void {
-  store.setState(initialState, true);
+  xbeesSessionStore.setState(initialState, true);
 }

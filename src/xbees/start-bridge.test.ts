@@ -7,6 +7,8 @@ import {
   getUserEmail,
   getXBeesContextSnapshot,
   resetXBeesSession,
+} from './session-store';
+import {
   useCurrentCall,
   useHandshakeError,
   useHandshakeStatus,
@@ -14,7 +16,7 @@ import {
   useXBeesContextStatus,
   useXBeesIframeId,
   useXBeesVariant,
-} from './session-store';
+} from './session-hooks';
 import { startBridge, type StartBridgeOptions, type StartedBridge } from './start-bridge';
 
 const config = { allowedOrigins: [HOST_ORIGIN], urlParams: { userEmail: 'user' } };

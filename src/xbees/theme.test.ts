@@ -2,7 +2,8 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { XBeesBridge } from './bridge';
 import { settle } from './fake-parent';
-import { resetXBeesSession, useThemeMode } from './session-store';
+import { useThemeMode } from './session-hooks';
+import { resetXBeesSession } from './session-store';
 import { createTestBridge } from './test-bridge';
 import { applyThemeMode, startThemeSync } from './theme';
 

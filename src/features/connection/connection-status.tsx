@@ -3,8 +3,9 @@ import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
-import { useXBeesUserEmail } from '@/xbees/session-store';
+import { useXBeesUserEmail } from '@/xbees/session-hooks';
 import { environmentHint } from '../sign-in/domain-messages';
+import { ApiUsage } from './api-usage';
 
 /** Who is signed in to which org, the guide's same-user check, org-level problems, and sign-out. */
 export function ConnectionStatus() {
@@ -30,6 +31,7 @@ export function ConnectionStatus() {
       <p className="slds-text-color_weak">
         {t('session.org', { domain: session.domain })} {environmentHint(t, session.environment)}
       </p>
+      <ApiUsage userId={session.userId} />
       {mismatch ? (
         <div className="slds-m-top_small">
           <Alert variant="warning" title={t('session.emailMismatch.title')}>
