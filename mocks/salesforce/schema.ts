@@ -249,7 +249,7 @@ const OBJECTS: ObjectDef[] = [
       field('Email', 'Email', 'email', { length: 80 }),
       phone('Phone', 'Phone'),
       phone('MobilePhone', 'Mobile Phone'),
-      picklist('Status', 'Status', LEAD_STATUSES, { nillable: false, defaultedOnCreate: true }),
+      picklist('Status', 'Lead Status', LEAD_STATUSES, { nillable: false, defaultedOnCreate: true }),
       picklist('LeadSource', 'Lead Source', values('Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other')),
       text('City', 'City', 40),
       text('Country', 'Country', 80),
