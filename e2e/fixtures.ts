@@ -1,0 +1,107 @@
+/**
+ * Playwright fixtures: the emulated org's controls (`org`), the emulated x-bees host page (`host`) with
+ * the app inside, and an axe check for every page state.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
+import type { HostState } from '../mocks/xbees-host/host-types';
+import type { HostContext, ThemeMode, Variant } from '../mocks/xbees-host/protocol-types';
+import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
+
+export class OrgControl {
+  constructor(private readonly request: APIRequestContext) {}
+
+  private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T> {
+    const response = await this.request.fetch(`${ORG_ORIGIN}/__emulator${path}`, { method, ...(data === undefined ? {} : { data }) });
+    expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  reset = () => this.call('POST', '/reset');
+  settings = (patch: Record<string, unknown>) => this.call('POST', '/settings', patch);
+  expireAccessTokens = () => this.call<{ expired: number }>('POST', '/tokens/expire-access');
+  revokeRefreshTokens = () => this.call<{ revoked: number }>('POST', '/tokens/revoke-refresh');
+  state = () => this.call<{ oauth: { counters: { authorizationCode: number; refresh: number; revoke: number } }; ids: Record<string, Record<string, string>> }>('GET', '/state');
+  records = (type: string) => this.call<Record<string, unknown>[]>('GET', `/records?type=${encodeURIComponent(type)}`);
+  log = () => this.call<{ method: string; path: string; status: number | 'dropped'; origin: string | null }[]>('GET', '/log');
+  fault = (fault: Record<string, unknown>) => this.call('POST', '/faults', fault);
+  fieldAccess = (object: string, field: string, access: 'none' | 'read' | 'edit') => this.call('POST', '/field-access', { object, field, access });
+  objectAccess = (object: string, permissions: Record<string, boolean>) => this.call('POST', '/object-access', { object, ...permissions });
+  patchRecord = (id: string, values: Record<string, unknown>) => this.call('POST', '/records/patch', { id, values });
+}
+
+export class HostPage {
+  constructor(
+    readonly page: Page,
+    readonly org: OrgControl,
+  ) {}
+
+  get infoFrame(): FrameLocator {
+    return this.page.frameLocator('iframe[data-variant="info-frame"]');
+  }
+
+  /** The info frame's document (for evaluate), once attached. */
+  async infoFrameHandle() {
+    const element = await this.page.waitForSelector('iframe[data-variant="info-frame"]', { state: 'attached' });
+    const frame = await element.contentFrame();
+    if (!frame) throw new Error('info-frame has no content frame');
+    return frame;
+  }
+
+  state(): Promise<HostState> {
+    return this.page.evaluate(() => {
+      if (!window.xbeesHost) throw new Error('the host test API is missing');
+      return window.xbeesHost.getState();
+    });
+  }
+
+  waitForReady(variant: Variant): Promise<boolean> {
+    return this.page.evaluate((v) => window.xbeesHost?.waitForReady(v, 15_000) ?? false, variant);
+  }
+
+  waitForAuthStatus(variant: Variant, status: 'active' | 'not_active'): Promise<boolean> {
+    return this.page.evaluate(([v, s]) => window.xbeesHost?.waitForAuthStatus(v, s, 15_000) ?? false, [variant, status] as const);
+  }
+
+  setTheme(mode: ThemeMode) {
+    return this.page.evaluate((m) => window.xbeesHost?.setTheme(m), mode);
+  }
+
+  setContext(context: HostContext) {
+    return this.page.evaluate((c) => window.xbeesHost?.setContext(c), context);
+  }
+}
+
+/** No serious or critical accessibility violations on the page, its frames included. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+    `axe: ${label}`,
+  ).toEqual([]);
+}
+
+export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (config: unknown) => Promise<void> }>({
+  org: async ({ request }, use) => {
+    const org = new OrgControl(request);
+    await org.reset();
+    await request.delete(`${APP_ORIGIN}/__test/config`);
+    await use(org);
+  },
+  appConfig: async ({ request }, use) => {
+    await use(async (config) => {
+      const response = await request.post(`${APP_ORIGIN}/__test/config`, { data: config });
+      expect(response.ok()).toBe(true);
+    });
+    await request.delete(`${APP_ORIGIN}/__test/config`);
+  },
+  host: async ({ page, org }, use) => {
+    await page.goto(HOST_URL);
+    const host = new HostPage(page, org);
+    expect(await host.waitForReady('info-frame')).toBe(true);
+    await use(host);
+  },
+});
+
+export { expect };
