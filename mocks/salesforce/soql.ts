@@ -313,7 +313,7 @@ function compileChild(ctx: EngineContext, parent: ObjectDef, parentRef: ObjectRe
   if (!prefixOk || !rel || !childDef) throw misunderstood();
 
   const activityOrder = ACTIVITY_ORDER[childDef.name];
-  if (activityOrder) checkActivityRules(ctx, rel.relationshipName, sub, activityOrder);
+  if (activityOrder) checkActivityRules(ctx, rel.relationshipName, childDef.name, sub, activityOrder);
 
   const plan = compileQuery(ctx, sub, scope, 'child', childDef);
   const key = rel.relationshipName;
@@ -332,7 +332,13 @@ function compileChild(ctx: EngineContext, parent: ObjectDef, parentRef: ObjectRe
 }
 
 /** The rules Salesforce enforces on ActivityHistories / OpenActivities for users without View All Data. */
-function checkActivityRules(ctx: EngineContext, relationship: string, sub: Subquery, expected: { text: string; keys: [string, string, string][] }): void {
+function checkActivityRules(
+  ctx: EngineContext,
+  relationship: string,
+  childObject: string,
+  sub: Subquery,
+  expected: { text: string; keys: [string, string, string][] },
+): void {
   const restriction = (detail: string) => sfError(400, 'MALFORMED_QUERY', `There is an implementation restriction on ${relationship}. ${detail}`);
   if (sub.where) {
     throw restriction("When you query this relationship, a WHERE clause isn't allowed in the subquery for users who don't have the View All Data permission.");
@@ -344,7 +350,7 @@ function checkActivityRules(ctx: EngineContext, relationship: string, sub: Subqu
     if (!('field' in clause)) return '';
     const desc = clause.order?.toUpperCase() === 'DESC';
     const nulls = clause.nulls?.toUpperCase() ?? (desc ? 'LAST' : 'FIRST');
-    return [pathParts(ctx, { name: relationship }, clause.field).join('.').toLowerCase(), desc ? 'DESC' : 'ASC', nulls].join(' ');
+    return [pathParts(ctx, { name: childObject, alias: sub.sObjectAlias }, clause.field).join('.').toLowerCase(), desc ? 'DESC' : 'ASC', nulls].join(' ');
   });
   const wanted = expected.keys.map((k) => k.join(' '));
   if (actual.length !== wanted.length || actual.some((a, i) => a !== wanted[i])) {

@@ -442,6 +442,14 @@ describe('parameterized search', () => {
     expect(names({ fields: ['Name'], overallLimit: 2, sobjects: [{ name: 'Opportunity' }, { name: 'Account' }] })).toEqual(['Acme - Expansion', 'Acme Corp']);
   });
 
+  it('searches every searchable object without sobjects, with the global fields each one has', () => {
+    expect(searched({ q: 'Zephyr', fields: ['Subject', 'Status'] }).searchRecords).toEqual([
+      { attributes: { type: 'Task', url: `/services/data/v66.0/sobjects/Task/${org.ids.call}` }, Id: org.ids.call, Subject: 'Call about Zephyr rollout', Status: 'Completed' },
+      { attributes: { type: 'Case', url: `/services/data/v66.0/sobjects/Case/${org.ids.ticket}` }, Id: org.ids.ticket, Subject: 'Zephyr outage', Status: 'New' },
+    ]);
+    expect(failure(() => searched({ q: 'Zephyr', fields: ['Subject'], sobjects: [{ name: 'Account' }] })).errorCode).toBe('INVALID_FIELD');
+  });
+
   it('treats q as a search string, not SOSL', () => {
     expect(searched({ q: '4155551212', in: 'PHONE', sobjects: [{ name: 'Contact' }] }).searchRecords.map((r) => r.Id)).toEqual([org.ids.grace]);
     expect(searched({ q: 'FIND {Lovelace}', sobjects: [{ name: 'Contact' }] }).searchRecords).toEqual([]);

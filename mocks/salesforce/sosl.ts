@@ -114,7 +114,14 @@ export function runParameterizedSearch(store: OrgStore, body: unknown, options: 
           orderBy: optionalString(entry, 'orderBy'),
         };
       })
-    : searchableObjects(store).map((object) => ({ name: object.name, fields: globalFields, limit: defaultLimit, where: undefined, orderBy: undefined }));
+    : // Without sobjects every searchable object is searched; the global fields apply where the object has them.
+      searchableObjects(store).map((object) => ({
+        name: object.name,
+        fields: globalFields?.filter((name) => store.visibleField(object.name, name) !== undefined),
+        limit: defaultLimit,
+        where: undefined,
+        orderBy: undefined,
+      }));
   const specs = requests.map((request) => compileParameterized(ctx, request));
   return search(ctx, expression, group, specs, overallLimit, metadata?.toUpperCase() === 'LABELS');
 }
