@@ -19,7 +19,7 @@ import type {
 } from 'soql-parser-js';
 import { errors, sfError, type SfApiError } from './errors';
 import { isId } from './ids';
-import type { FieldDef, FieldType } from './schema';
+import { objectDef, type FieldDef, type FieldType } from './schema';
 import { parseSfDateTime, type OrgStore, type SfValue, type StoredRecord } from './store';
 
 export interface QueryRow {
@@ -340,8 +340,11 @@ export function nameEntityValue(store: OrgStore, record: StoredRecord, field: st
     case 'Type':
       return record.type === 'Group' ? 'Queue' : record.type;
     case 'Name':
-    case 'NameOrAlias':
-      return store.value(record, 'Name');
+    case 'NameOrAlias': {
+      // The record's name field: Name for most objects, CaseNumber for a Case.
+      const nameField = objectDef(record.type)?.fields.find((f) => f.nameField === true)?.name ?? 'Name';
+      return store.value(record, nameField);
+    }
     case 'FirstName':
     case 'LastName':
       return PERSON_TYPES.has(record.type) && store.visibleField(record.type, field) ? store.value(record, field) : null;

@@ -274,6 +274,9 @@ describe('select list', () => {
       What: { attributes: { type: 'Opportunity' }, Name: 'Acme - Expansion', Type: 'Opportunity' },
       Owner: { attributes: { type: 'User' }, Name: 'Jane Doe', Type: 'User' },
     });
+    const printer = q(`SELECT Id, CaseNumber FROM Case WHERE Subject = 'Printer on fire'`).records[0];
+    store.seed('Task', { Subject: 'Follow up fire', Status: 'Not Started', WhatId: printer?.Id as string, OwnerId: org.ids.jane });
+    expect(q(`SELECT What.Name, What.Type FROM Task WHERE Subject = 'Follow up fire'`).records[0]?.What).toMatchObject({ Name: printer?.CaseNumber, Type: 'Case' });
     const [lead] = q(`SELECT Owner.Email, Owner.Title FROM Lead WHERE Id = '${org.ids.alan}'`).records;
     expect(lead?.Owner).toMatchObject({ Email: 'jane@acme.test', Title: 'Account Executive' });
   });

@@ -203,7 +203,7 @@ function compileQuery(ctx: EngineContext, query: Query | Subquery, scope: Scope,
   const aggregateMode =
     !countOnly && (groupByClauses.length > 0 || fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
   if (aggregateMode && level !== 'outer') {
-    throw syntaxError(ctx, ctx.source.find(scope, 'GROUP') ?? undefined, 'aggregate functions are not supported in subqueries');
+    throw syntaxError(ctx, ctx.source.find(scope, 'GROUP'), 'aggregate functions are not supported in subqueries');
   }
 
   let items: SelectItem[] = [];
