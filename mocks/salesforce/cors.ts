@@ -29,20 +29,26 @@ export type CorsPolicy =
   /** Always-on endpoints (discovery, keys) and the test controls. */
   | { kind: 'any' };
 
-function endpointClass(path: string): 'always' | 'oauth' | 'allowlist' | 'control' | 'page' {
+function endpointClass(path: string): 'always' | 'oauth' | 'allowlist' | 'control' {
   if (path.startsWith('/__emulator/')) return 'control';
   if (path.startsWith('/.well-known/') || path === '/id/keys' || path === '/services/oauth2/id/keys') return 'always';
-  if (path === '/services/oauth2/authorize') return 'page';
-  if (/^\/services\/oauth2\/(token|revoke|introspect)\/?$/.test(path)) return 'oauth';
+  if (/^\/services\/oauth2\/(token|revoke|introspect|authorize)\/?$/.test(path)) return 'oauth';
   return 'allowlist';
+}
+
+/** An Allowed Origins List entry: an exact origin, or `https://*.example.com` for its subdomains (§1.11). */
+function originAllowed(entry: string, origin: string): boolean {
+  const wildcard = /^https:\/\/\*\.(.+)$/.exec(entry);
+  if (!wildcard) return entry === origin;
+  return origin.startsWith('https://') && origin.endsWith(`.${wildcard[1] ?? ''}`) && !origin.slice('https://'.length).includes('/');
 }
 
 /** Which CORS headers a request from `origin` to `path` gets. */
 export function corsPolicy(emulator: SalesforceEmulator, path: string, origin: string | null): CorsPolicy {
   const kind = endpointClass(path);
   if (kind === 'control' || kind === 'always') return { kind: 'any' };
-  if (!origin || kind === 'page') return { kind: 'none' };
-  const allowlisted = emulator.settings.corsEnabled && emulator.settings.corsAllowedOrigins.includes(origin);
+  if (!origin) return { kind: 'none' };
+  const allowlisted = emulator.settings.corsEnabled && emulator.settings.corsAllowedOrigins.some((entry) => originAllowed(entry, origin));
   if (!allowlisted) return { kind: 'none' };
   if (kind === 'oauth' && !emulator.settings.oauthCorsEnabled) return { kind: 'none' };
   return { kind: 'origin', origin };
