@@ -547,6 +547,8 @@ describe('aggregates', () => {
     expect(q('SELECT COUNT() FROM Lead')).toEqual({ totalSize: 3, done: true, records: [] });
     expect(q('SELECT COUNT() FROM Lead WHERE IsConverted = false')).toEqual({ totalSize: 2, done: true, records: [] });
     expect(q('SELECT COUNT() FROM Lead LIMIT 1').totalSize).toBe(1);
+    expect(failure(() => q('SELECT COUNT() FROM Lead GROUP BY Status')).errorCode).toBe('MALFORMED_QUERY');
+    expect(failure(() => q('SELECT COUNT(), Name FROM Lead')).errorCode).toBe('MALFORMED_QUERY');
   });
 
   it('answers COUNT(field) with AggregateResult rows named expr0 or by alias', () => {

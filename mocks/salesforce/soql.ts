@@ -200,6 +200,9 @@ function compileQuery(ctx: EngineContext, query: Query | Subquery, scope: Scope,
   if (countOnly && (fields.length > 1 || level === 'child')) {
     throw syntaxError(ctx, ctx.source.find(scope, 'COUNT'), 'COUNT() must be the only element in the SELECT list');
   }
+  if (countOnly && groupByClauses.length > 0) {
+    throw syntaxError(ctx, ctx.source.find(scope, 'COUNT'), "COUNT() can't be used with GROUP BY: use COUNT(fieldName)");
+  }
   const aggregateMode =
     !countOnly && (groupByClauses.length > 0 || fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
   if (aggregateMode && level !== 'outer') {
