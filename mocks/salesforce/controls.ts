@@ -89,6 +89,14 @@ function parseFault(input: Record<string, unknown>): Omit<Fault, 'id' | 'remaini
   if (action !== 'fail' && action !== 'drop' && action !== 'commit-then-fail' && action !== 'commit-then-drop') {
     throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'action must be fail, drop, commit-then-fail or commit-then-drop' }]);
   }
+  const status = input.status ?? 500;
+  // A web Response can only carry 200..599; anything else would crash the request instead of failing it.
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
+    throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'status must be an integer from 200 to 599' }]);
+  }
+  if (input.count !== undefined && (typeof input.count !== 'number' || !Number.isInteger(input.count) || input.count < 1)) {
+    throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'count must be a positive integer' }]);
+  }
   const match = body(input.match);
   const fault: Omit<Fault, 'id' | 'remaining'> & { count?: number } = {
     match: {
@@ -96,7 +104,7 @@ function parseFault(input: Record<string, unknown>): Omit<Fault, 'id' | 'remaini
       ...(typeof match.path === 'string' ? { path: match.path } : {}),
     },
     action,
-    status: typeof input.status === 'number' ? input.status : 500,
+    status,
     body: input.body,
   };
   if (typeof input.count === 'number') fault.count = input.count;
