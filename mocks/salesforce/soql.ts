@@ -3,18 +3,18 @@
  * the current user sees it (object access, field-level security, Person Accounts), then evaluated over
  * the store. Errors carry Salesforce's codes and messages, including the "ERROR at Row:Column" prefix.
  */
-import {
-  parseQuery,
-  type FieldFunctionExpression,
-  type FieldSubquery,
-  type FieldType as SoqlField,
-  type FieldTypeOf,
-  type GroupByClause,
-  type OrderByClause,
-  type Query,
-  type Subquery,
-  type ValueQueryCondition,
+import type {
+  FieldFunctionExpression,
+  FieldSubquery,
+  FieldType as SoqlField,
+  FieldTypeOf,
+  GroupByClause,
+  OrderByClause,
+  Query,
+  Subquery,
+  ValueQueryCondition,
 } from 'soql-parser-js';
+import { parseQuery } from './soql-parser';
 import { sfError } from './errors';
 import {
   QuerySource,

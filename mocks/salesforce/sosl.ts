@@ -5,7 +5,8 @@
  * digits. Records enter the index `searchIndexLagMs` after they are written, so a just-created record is
  * found by SOQL at once but not yet by SOSL. RETURNING specs reuse the SOQL WHERE / ORDER BY machinery.
  */
-import { parseQuery, type Query } from 'soql-parser-js';
+import type { Query } from 'soql-parser-js';
+import { parseQuery } from './soql-parser';
 import { errors, sfError } from './errors';
 import {
   QuerySource,

@@ -38,6 +38,18 @@ describe('requests over a MessageChannel', () => {
     expect(request?.port).toBeInstanceOf(MessagePort);
   });
 
+  it('targets the parent origin when the browser tells it, and sends nothing to a foreign parent', async () => {
+    const trusted = harness({ parentOrigin: HOST_ORIGIN });
+    trusted.parent.replyTo('xBeesContext', { payload: { contact: {} } });
+    await trusted.bridge.getContext();
+    expect(trusted.parent.requests[0]?.targetOrigin).toBe(HOST_ORIGIN);
+
+    const foreign = harness({ parentOrigin: 'https://evil.example' });
+    await expect(foreign.bridge.getContext()).rejects.toMatchObject({ kind: 'untrusted-parent' });
+    await expect(foreign.bridge.ready()).rejects.toMatchObject({ kind: 'untrusted-parent' });
+    expect(foreign.parent.requests).toEqual([]);
+  });
+
   it('sends iframeId null when the URL had none', async () => {
     const { bridge, parent } = harness({ iframeId: null });
     await bridge.reboot();

@@ -37,7 +37,7 @@ import {
   type Viewport,
   type XBeesContext,
 } from './protocol';
-import { createTransport, listenToHost } from './transport';
+import { createTransport, listenToHost, normalizeOrigins } from './transport';
 
 /**
  * Returned by a search/lookup handler when the user is not signed in: the bridge sends no answer at all (the
@@ -168,7 +168,11 @@ function resultPairs(value: readonly LookupResult[] | ReadonlyMap<ContactQuery, 
 export function createBridge(options: CreateBridgeOptions): XBeesBridge {
   const env = options.environment ?? defaultEnvironment();
   const { logger } = env;
-  const transport = createTransport(env, { iframeId: options.iframeId, timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS });
+  const transport = createTransport(env, {
+    iframeId: options.iframeId,
+    timeoutMs: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    allowedOrigins: normalizeOrigins(options.allowedOrigins),
+  });
   const auth = createAuthReporter({
     clock: env.clock,
     logger,

@@ -30,6 +30,12 @@ export interface BridgeEnvironment {
   readonly clock: Clock;
   readonly createChannel: () => MessageChannel;
   readonly logger: Logger;
+  /**
+   * The parent page's origin when the browser tells it (`location.ancestorOrigins`, Chromium and Safari);
+   * undefined when it can't be known. Requests then go only to that origin, and not at all when it is
+   * not an allowed x-bees origin, so a foreign page framing the app gets nothing.
+   */
+  readonly parentOrigin?: string;
 }
 
 export const systemClock: Clock = {
@@ -50,12 +56,21 @@ export function parentOf(win: Window): ParentWindow | null {
   return parent === null || parent === win ? null : parent;
 }
 
+/** `location.ancestorOrigins[0]` where the browser implements it. */
+export function parentOriginOf(win: Window): string | undefined {
+  const ancestors = (win.location as { ancestorOrigins?: DOMStringList }).ancestorOrigins;
+  const first = ancestors && ancestors.length > 0 ? ancestors.item(0) : null;
+  return first ?? undefined;
+}
+
 export function defaultEnvironment(win: Window = window): BridgeEnvironment {
+  const parentOrigin = parentOriginOf(win);
   return {
     self: win,
     parent: parentOf(win),
     clock: systemClock,
     createChannel: () => new MessageChannel(),
     logger: console,
+    ...(parentOrigin === undefined ? {} : { parentOrigin }),
   };
 }

@@ -8,7 +8,8 @@ import { NOT_IN_IFRAME_MESSAGE, THROTTLED_MESSAGE } from './protocol';
  * - `malformed-reply`: the reply (or its payload) did not have the expected shape;
  * - `invalid-argument`: the call was refused locally (e.g. an empty phone number); nothing was sent;
  * - `post-failed`: `postMessage` threw (e.g. a payload that cannot be cloned);
- * - `destroyed`: the bridge was torn down while the request was pending.
+ * - `destroyed`: the bridge was torn down while the request was pending;
+ * - `untrusted-parent`: the browser says the parent page is not on an allowed origin; nothing was sent.
  */
 export type XBeesErrorKind =
   | 'not-in-iframe'
@@ -17,7 +18,8 @@ export type XBeesErrorKind =
   | 'malformed-reply'
   | 'invalid-argument'
   | 'post-failed'
-  | 'destroyed';
+  | 'destroyed'
+  | 'untrusted-parent';
 
 export interface XBeesRequestErrorInit {
   readonly kind: XBeesErrorKind;

@@ -10,6 +10,8 @@ export interface TestBridgeOptions {
   readonly allowedOrigins?: readonly string[];
   readonly requestTimeoutMs?: number;
   readonly iframeId?: string | null;
+  /** What `location.ancestorOrigins[0]` would say about the parent page. */
+  readonly parentOrigin?: string;
 }
 
 export interface TestBridge {
@@ -36,6 +38,7 @@ export function createTestBridge(options: TestBridgeOptions = {}): TestBridge {
       channels.push(channel);
       return channel;
     },
+    ...(options.parentOrigin === undefined ? {} : { parentOrigin: options.parentOrigin }),
   };
   const bridge = createBridge({
     allowedOrigins: options.allowedOrigins ?? [HOST_ORIGIN],

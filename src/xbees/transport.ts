@@ -24,6 +24,8 @@ export interface Transport {
 export interface TransportOptions {
   readonly iframeId: string | null;
   readonly timeoutMs: number;
+  /** Normalized allowed x-bees origins (see {@link normalizeOrigins}). */
+  readonly allowedOrigins: ReadonlySet<string>;
 }
 
 const destroyedError = (type: string) =>
@@ -37,6 +39,17 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
     if (destroyed) return Promise.reject(destroyedError(type));
     const { parent } = env;
     if (parent === null || Object.is(parent, env.self)) return Promise.reject(notInIframeError(type));
+    // The spec's target is '*'. When the browser tells us the parent's origin, we target exactly it, and
+    // refuse outright if it is not x-bees: a foreign page framing the app gets neither replies nor data.
+    let targetOrigin = '*';
+    if (env.parentOrigin !== undefined) {
+      if (!options.allowedOrigins.has(env.parentOrigin)) {
+        return Promise.reject(
+          new XBeesRequestError({ kind: 'untrusted-parent', requestType: type, message: `the page embedding this app (${env.parentOrigin}) is not an allowed x-bees origin; ${type} was not sent` }),
+        );
+      }
+      targetOrigin = env.parentOrigin;
+    }
 
     const message: Record<string, unknown> = { type };
     if (payload !== undefined) message.payload = payload;
@@ -75,7 +88,7 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
       }, options.timeoutMs);
       pending.add(abort);
       try {
-        parent.postMessage(message, '*', [channel.port2]);
+        parent.postMessage(message, targetOrigin, [channel.port2]);
       } catch (cause) {
         finish();
         reject(new XBeesRequestError({ kind: 'post-failed', requestType: type, message: `${type} could not be posted to x-bees: ${String(cause)}` }));

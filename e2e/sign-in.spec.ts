@@ -1,0 +1,231 @@
+import type { Page } from '@playwright/test';
+import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
+import { expect, expectAccessible, test, type HostPage } from './fixtures';
+
+/** Clicks "Sign in", answers the emulated org's consent page in the popup, and returns the popup's fate. */
+async function signIn(host: HostPage, options: { decision?: 'Allow' | 'Deny'; user?: string; button?: string } = {}): Promise<Page> {
+  const popupPromise = host.page.waitForEvent('popup');
+  await host.infoFrame.getByRole('button', { name: options.button ?? 'Sign in to Salesforce' }).click();
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  await expect(popup.getByRole('heading', { name: 'Allow Access?' })).toBeVisible();
+  if (options.user) await popup.getByLabel('Log in as').selectOption({ label: options.user });
+  await popup.getByRole('button', { name: options.decision ?? 'Allow' }).click();
+  return popup;
+}
+
+async function signedIn(host: HostPage): Promise<void> {
+  await signIn(host);
+  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+}
+
+const connectionCard = (host: HostPage) => host.infoFrame.getByRole('article', { name: 'Salesforce connection' });
+
+test.describe('Salesforce sign-in through the popup', () => {
+  test('full popup sign-in; the host sees xBeesAuthorized from every instance', async ({ host }) => {
+    expect(await host.waitForAuthStatus('info-frame', 'not_active')).toBe(true);
+    const popup = await signIn(host);
+    await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+    await expect(host.infoFrame.getByText('E-mail: jane.doe@acme.example')).toBeVisible();
+    await popup.waitForEvent('close');
+    expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
+    // The daemon signed in through the shared storage, without a second login.
+    expect(await host.waitForAuthStatus('daemon', 'active')).toBe(true);
+    expect((await host.org.state()).oauth.counters.authorizationCode).toBe(1);
+    await expect(connectionCard(host).getByText(/API requests left today/)).toBeVisible();
+    await expectAccessible(host.page, 'signed in');
+  });
+
+  test('a reload keeps the session', async ({ host, page }) => {
+    await signedIn(host);
+    await page.reload();
+    await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+    expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
+    expect((await host.org.state()).oauth.counters.authorizationCode).toBe(1);
+  });
+
+  test('expired access tokens are renewed on the next action, with no prompt', async ({ host, org }) => {
+    await signedIn(host);
+    await expect(connectionCard(host).getByText(/API requests left today/)).toBeVisible();
+    await org.expireAccessTokens();
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    await expect(connectionCard(host).getByText('Connected: Salesforce answered.')).toBeVisible();
+    expect((await org.state()).oauth.counters.refresh).toBe(1);
+    await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toHaveCount(0);
+    expect(host.page.context().pages()).toHaveLength(1);
+  });
+
+  test('a revoked refresh token brings back sign-in and tells x-bees', async ({ host, org }) => {
+    await signedIn(host);
+    expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
+    await org.revokeRefreshTokens();
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();
+    await expect(host.infoFrame.getByText(/session for Jane Doe ended/)).toBeVisible();
+    expect(await host.waitForAuthStatus('info-frame', 'not_active')).toBe(true);
+    expect(await host.waitForAuthStatus('daemon', 'not_active')).toBe(true);
+    await expectAccessible(host.page, 'session ended');
+  });
+
+  test('no message to the host contains a token', async ({ host }) => {
+    await signedIn(host);
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    await expect(connectionCard(host).getByText('Connected: Salesforce answered.')).toBeVisible();
+    const frame = await host.infoFrameHandle();
+    const tokens = await frame.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('oidc.user:'))
+        .flatMap((key) => {
+          const user = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
+          return [user.access_token, user.refresh_token, user.id_token].filter((t): t is string => typeof t === 'string');
+        }),
+    );
+    expect(tokens.length).toBeGreaterThanOrEqual(2);
+    const wire = JSON.stringify(await host.state());
+    for (const token of tokens) expect(wire.includes(token)).toBe(false);
+    expect(wire).not.toMatch(/!AQ/);
+  });
+
+  test('signing out revokes and clears the session in every instance', async ({ host, org }) => {
+    await signedIn(host);
+    await connectionCard(host).getByRole('button', { name: 'Sign out' }).click();
+    await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();
+    expect(await host.waitForAuthStatus('info-frame', 'not_active')).toBe(true);
+    expect(await host.waitForAuthStatus('daemon', 'not_active')).toBe(true);
+    await expect.poll(async () => (await org.state()).oauth.counters.revoke).toBe(1);
+  });
+
+  test('logout from x-bees signs out of Salesforce', async ({ host, org }) => {
+    await signedIn(host);
+    expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
+    await host.page.evaluate(() => window.xbeesHost?.logout());
+    await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();
+    expect(await host.waitForAuthStatus('daemon', 'not_active')).toBe(true);
+    await expect.poll(async () => (await org.state()).oauth.counters.revoke).toBeGreaterThanOrEqual(1);
+  });
+});
+
+test.describe('sign-in failures explained', () => {
+  test('Deny in Salesforce', async ({ host }) => {
+    await signIn(host, { decision: 'Deny' });
+    await expect(host.infoFrame.getByRole('alert')).toContainText('You chose Deny in Salesforce');
+    await expect(host.infoFrame.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expectAccessible(host.page, 'access denied');
+  });
+
+  test('the app is not installed in the org', async ({ host, org }) => {
+    await org.settings({ appInstalled: false });
+    await signIn(host);
+    await expect(host.infoFrame.getByRole('alert')).toContainText('the x-bees app must be installed in your org');
+    await expect(host.infoFrame.getByRole('alert')).toContainText('Approve Uninstalled Connected Apps');
+  });
+
+  test('the popup is closed before finishing', async ({ host }) => {
+    const popupPromise = host.page.waitForEvent('popup');
+    await host.infoFrame.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const popup = await popupPromise;
+    await popup.close();
+    await expect(host.infoFrame.getByRole('alert')).toContainText('closed before the sign-in finished');
+    await expect(host.infoFrame.getByRole('button', { name: 'Try again' })).toBeEnabled();
+  });
+
+  test('CORS switched off in the org: the message names the origin to allowlist', async ({ host, org }) => {
+    await signedIn(host);
+    await org.settings({ corsEnabled: false });
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    const alert = connectionCard(host).getByRole('alert');
+    await expect(alert).toContainText(APP_ORIGIN);
+    await expect(alert).toContainText('Setup → Security → CORS');
+    await expectAccessible(host.page, 'CORS error');
+  });
+
+  test('CORS off before sign-in: the sign-in says which setting is missing', async ({ host, org }) => {
+    await org.settings({ corsEnabled: false });
+    await signIn(host);
+    await expect(host.infoFrame.getByRole('alert')).toContainText(`its origin ${APP_ORIGIN} is not on the org’s CORS allowlist`);
+  });
+
+  test('OAuth endpoints without CORS: the message names the checkbox', async ({ host, org }) => {
+    await org.settings({ oauthCorsEnabled: false });
+    await signIn(host);
+    await expect(host.infoFrame.getByRole('alert')).toContainText('Enable CORS for OAuth endpoints');
+  });
+
+  test('a Salesforce user other than the x-bees user gets the guide’s warning', async ({ host }) => {
+    await signIn(host, { user: 'marco.bianchi@acme.example' });
+    await expect(host.infoFrame.getByText('Signed in as Marco Bianchi')).toBeVisible();
+    await expect(host.infoFrame.getByRole('alert').or(host.infoFrame.getByRole('status')).filter({ hasText: 'Different user in x-bees and Salesforce' })).toBeVisible();
+  });
+});
+
+test.describe('the My Domain the user types', () => {
+  test('is validated, then used as the authority', async ({ org, appConfig, page }) => {
+    const state = await org.state();
+    await appConfig({ salesforce: { clientId: 'demo', apiVersion: 'v66.0' }, xbees: { allowedOrigins: [new URL(HOST_URL).origin] } });
+    // The config has to carry the emulator's client id.
+    const settings = (await (await page.request.get(`${ORG_ORIGIN}/__emulator/state`)).json()) as { settings: { clientId: string } };
+    await appConfig({ salesforce: { clientId: settings.settings.clientId, apiVersion: 'v66.0' }, xbees: { allowedOrigins: [new URL(HOST_URL).origin] } });
+    void state;
+    await page.goto(HOST_URL);
+    const frame = page.frameLocator('iframe[data-variant="info-frame"]');
+    const input = frame.getByLabel('Your Salesforce My Domain');
+    await input.fill('acme.lightning.force.com');
+    await input.blur();
+    await expect(frame.getByText('That is the Lightning address of your org')).toBeVisible();
+    await frame.getByRole('button', { name: 'Use https://acme.my.salesforce.com' }).click();
+    await expect(input).toHaveValue('https://acme.my.salesforce.com');
+    await expect(frame.getByText('Live (production) org.')).toBeVisible();
+    await input.fill(ORG_ORIGIN);
+    await expectAccessible(page, 'domain entry');
+    const popupPromise = page.waitForEvent('popup');
+    await frame.getByRole('button', { name: 'Sign in to Salesforce' }).click();
+    const popup = await popupPromise;
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(frame.getByText('Signed in as Jane Doe')).toBeVisible();
+  });
+});
+
+test.describe('messages from anyone but x-bees', () => {
+  test('a sibling frame posting host events is ignored', async ({ host }) => {
+    const frame = await host.infoFrameHandle();
+    await host.page.evaluate(() => window.xbeesHost?.postEvent('info-frame', 'xBeesUseTheme', { mode: 'dark' }, { from: 'sibling' }));
+    await host.page.evaluate(() => window.xbeesHost?.postEvent('daemon', 'xBeesGetContactsAutoSuggest', 'Ada', { from: 'opaque' }));
+    await host.page.waitForTimeout(1500);
+    expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    const state = await host.state();
+    expect(state.requests.filter((r) => r.type === 'xBeesContactsAutoSuggest')).toEqual([]);
+  });
+
+  test('a page on a foreign origin embedding the app gets no reply to host events', async ({ page }) => {
+    await page.route('http://foreign.example/**', (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><title>Foreign</title></head><body>
+<iframe title="app" id="app" src="${APP_ORIGIN}/?variant=info-frame&iframeId=evil"></iframe>
+<script>
+  window.received = [];
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    window.received.push(typeof data === 'object' && data ? data.type : String(data));
+    // Answer the app's requests as a host would, so it sends what it wants to send.
+    if (event.ports[0]) event.ports[0].postMessage({ type: data.type, errorMessage: '', payload: data.type === 'xBeesContext' ? { contact: { phone: '+14155550142' } } : undefined });
+  });
+</script></body></html>`,
+      }),
+    );
+    await page.goto('http://foreign.example/');
+    const app = page.frameLocator('#app');
+    await expect(app.getByRole('heading', { name: 'Sign in to Salesforce' }).or(app.getByRole('alert'))).toBeVisible();
+    await page.evaluate(() => {
+      const target = (document.getElementById('app') as HTMLIFrameElement).contentWindow;
+      target?.postMessage({ type: 'xBeesUseTheme', payload: { mode: 'dark' } }, '*');
+      target?.postMessage({ type: 'xBeesGetContactsAutoSuggest', payload: 'Ada' }, '*');
+      target?.postMessage({ type: 'xBeesLogout' }, '*');
+    });
+    await page.waitForTimeout(1500);
+    const received = await page.evaluate(() => (window as unknown as { received: string[] }).received);
+    expect(received).not.toContain('xBeesContactsAutoSuggest');
+    const theme = await page.frames().find((f) => f.url().startsWith(APP_ORIGIN))?.evaluate(() => document.documentElement.dataset.theme);
+    expect(theme).not.toBe('dark');
+  });
+});
