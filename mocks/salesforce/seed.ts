@@ -178,6 +178,7 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     LastName: 'Smith',
     AccountId: northwind,
     Phone: '020 7946 0958',
+    MobilePhone: '+447700900456',
     Email: 'oliver.smith@northwind.example',
   });
 
@@ -331,7 +332,7 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     conversationId__c: SEED_CONVERSATIONS.globexOutage,
     OwnerId: marco,
   }, -3);
-  const globexInvoice = kase({ Subject: 'Invoice address change', Status: 'New', Priority: 'Low', AccountId: globex, ContactId: ada, Origin: 'Email', OwnerId: supportQueue });
+  const globexInvoice = kase({ Subject: 'Invoice address change', Status: 'New', Priority: 'Low', AccountId: globex, ContactId: ada, Origin: 'Email', OwnerId: supportQueue, CreatedById: jane });
   const globexHeadset = kase({ Subject: 'Headset pairing issue', Status: 'Closed', Priority: 'Medium', AccountId: globex, ContactId: alan }, -40);
   const northwindVoicemail = kase({ Subject: 'Voicemail to e-mail not delivered', Status: 'New', Priority: 'Medium', AccountId: northwind, ContactId: oliver }, -2);
   const mariaPorting = kase({

@@ -68,6 +68,13 @@ export function parseSfDateTime(value: string): Date {
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** System fields the store stamps on writes; an object without one (ContentDocumentLink, Group) doesn't get it. */
+const AUDIT_FIELDS = ['IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
+
+function dropUndefinedAudit(def: ObjectDef, values: SfValues): void {
+  for (const name of AUDIT_FIELDS) if (!fieldDef(def, name)) Reflect.deleteProperty(values, name);
+}
+
 export class OrgStore {
   private readonly tables = new Map<string, Map<string, StoredRecord>>();
   private counter = 1000;
@@ -300,6 +307,7 @@ export class OrgStore {
       indexedAt: now.getTime() + this.searchIndexLagMs,
       deleted: false,
     };
+    dropUndefinedAudit(def, record.values);
     this.applyDerivedOnWrite(record, values, true);
     this.checkRequired(def, record);
     this.checkIntegrity(record);
@@ -327,6 +335,7 @@ export class OrgStore {
     next.values.LastModifiedDate = stamp;
     next.values.LastModifiedById = ctx.userId;
     next.values.SystemModstamp = stamp;
+    dropUndefinedAudit(def, next.values);
     next.indexedAt = Math.max(record.indexedAt, this.now().getTime() + this.searchIndexLagMs);
     this.table(def.name).set(next.values.Id as string, next);
   }
@@ -374,8 +383,11 @@ export class OrgStore {
       indexedAt: 0,
       deleted: false,
     };
-    record.values.CreatedById ??= record.values.OwnerId ?? null;
+    // The owner created it, unless the owner is a queue.
+    const owner = record.values.OwnerId;
+    record.values.CreatedById ??= typeof owner === 'string' && owner.startsWith('005') ? owner : null;
     record.values.LastModifiedById ??= record.values.CreatedById;
+    dropUndefinedAudit(def, record.values);
     this.applyDerivedOnWrite(record, values, true);
     this.table(def.name).set(id, record);
     if (def.name === 'Account' && record.values.IsPersonAccount === true) {
