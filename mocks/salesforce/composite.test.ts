@@ -186,6 +186,18 @@ describe('composite', () => {
     ]);
   });
 
+  it('applies a subrequest\'s httpHeaders (Sforce-Duplicate-Rule-Header) to that subrequest only', async () => {
+    const duplicate = { LastName: 'Rossi', Company: 'Dup', Email: 'sofia@rossidesign.example' };
+    const responses = await composite({
+      compositeRequest: [
+        { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'plain', body: duplicate },
+        { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'allowed', body: duplicate, httpHeaders: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' } },
+      ],
+    });
+    expect(responses.map((r) => r.httpStatusCode)).toEqual([400, 201]);
+    expect((responses[0]?.body as { errorCode: string }[])[0]?.errorCode).toBe('DUPLICATES_DETECTED');
+  });
+
   it('logs the subrequests of a composite call', async () => {
     await composite({ compositeRequest: [{ method: 'GET', url: `${V}/limits`, referenceId: 'limits' }] });
     expect(emulator.log.at(-1)).toMatchObject({ method: 'POST', path: `${V}/composite`, status: 200, subrequests: [`GET ${V}/limits`] });

@@ -101,6 +101,9 @@ describe('reset and records', () => {
     const missing = await control('POST', '/records/patch', { id: '00Q5g000009ZZZZZZZ', values: {} });
     expect(missing.status).toBe(404);
     expect((await control('POST', '/records/patch', { values: {} })).status).toBe(400);
+    const nested = await control('POST', '/records/patch', { id: globexExpansion, values: { StageName: { value: 'x' } } });
+    expect(nested.status).toBe(400);
+    expect(emulator.store.get(globexExpansion)?.values.StageName).toBe('Closed Won');
   });
 
   it('serves the directory of people and conversations for the host page', async () => {

@@ -45,7 +45,7 @@ export function applySettings(emulator: SalesforceEmulator, patch: Record<string
   const { searchIndexLagMs, personAccountsEnabled, ...settings } = patch;
   if (searchIndexLagMs !== undefined && typeof searchIndexLagMs !== 'number') throw invalid('searchIndexLagMs must be a number');
   if (personAccountsEnabled !== undefined && typeof personAccountsEnabled !== 'boolean') throw invalid('personAccountsEnabled must be a boolean');
-  const current = emulator.settings as unknown as Record<string, unknown>;
+  const current: Record<string, unknown> = { ...emulator.settings };
   for (const [key, value] of Object.entries(settings)) {
     if (!(key in current)) throw invalid(`Unknown setting: ${key}`);
     if (Array.isArray(current[key]) ? !Array.isArray(value) : typeof current[key] !== typeof value) {
@@ -82,6 +82,18 @@ function requireString(input: Record<string, unknown>, key: string): string {
   const value = input[key];
   if (typeof value !== 'string' || value === '') throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: `${key} is required` }]);
   return value;
+}
+
+/** Field values for the raw record controls: strings, numbers, booleans or null, as a record holds them. */
+function sfValues(value: unknown): SfValues {
+  const out: SfValues = {};
+  for (const [key, item] of Object.entries(body(value))) {
+    if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
+      throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: `values.${key} must be a string, number, boolean or null` }]);
+    }
+    out[key] = item;
+  }
+  return out;
 }
 
 function parseFault(input: Record<string, unknown>): Omit<Fault, 'id' | 'remaining'> & { count?: number } {
@@ -164,10 +176,10 @@ export async function handleControl(emulator: SalesforceEmulator, request: Reque
         return done();
       }
       case 'POST /records/patch':
-        emulator.store.patchRaw(requireString(input, 'id'), body(input.values) as SfValues);
+        emulator.store.patchRaw(requireString(input, 'id'), sfValues(input.values));
         return done();
       case 'POST /records/create':
-        return done({ id: emulator.store.seed(requireString(input, 'type'), body(input.values) as SfValues) });
+        return done({ id: emulator.store.seed(requireString(input, 'type'), sfValues(input.values)) });
       default:
         return jsonResponse(404, [{ errorCode: 'NOT_FOUND', message: `No emulator control ${method} ${path}` }]);
     }

@@ -284,7 +284,9 @@ function parseSubRequests(body: unknown): { allOrNone: boolean; requests: SubReq
     }
     const sub: SubRequest = { method: r.method.toUpperCase(), url: r.url, referenceId: r.referenceId };
     if (r.body !== undefined) sub.body = r.body;
-    if (typeof r.httpHeaders === 'object' && r.httpHeaders !== null) sub.httpHeaders = r.httpHeaders as Record<string, string>;
+    if (typeof r.httpHeaders === 'object' && r.httpHeaders !== null) {
+      sub.httpHeaders = Object.fromEntries(Object.entries(r.httpHeaders).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    }
     return sub;
   });
   const ids = new Set<string>();
