@@ -256,20 +256,25 @@ describe('sObject Collections', () => {
     expect(leadCount('AllOrNone')).toBe(0);
   });
 
-  it('updates records by Id', async () => {
+  it('updates records by Id; a missing record is NOT_FOUND, a deleted one ENTITY_IS_DELETED', async () => {
     const { sofia, chen } = emulator.ids.leads;
+    expect((await call('DELETE', `/sobjects/Lead/${emulator.ids.leads.peter}`)).status).toBe(204);
     const response = await call('PATCH', '/composite/sobjects', {
       allOrNone: false,
       records: [
         { attributes: { type: 'Lead' }, Id: sofia, Title: 'A' },
         { attributes: { type: 'Lead' }, Id: chen, Status: 'Working - Contacted' },
         { attributes: { type: 'Lead' }, Id: emulator.ids.leads.adaConverted, Title: 'C' },
+        { attributes: { type: 'Lead' }, Id: '00Q5g000009ZZZZZZZ', Title: 'D' },
+        { attributes: { type: 'Lead' }, Id: emulator.ids.leads.peter, Title: 'E' },
       ],
     });
     const results = (await response.json()) as SaveResult[];
-    expect(results.map((r) => r.success)).toEqual([true, true, false]);
+    expect(results.map((r) => r.success)).toEqual([true, true, false, false, false]);
     expect(results[0]).toEqual({ id: sofia, success: true, errors: [] });
     expect(results[2]?.errors[0]?.statusCode).toBe('CANNOT_UPDATE_CONVERTED_LEAD');
+    expect(results[3]?.errors[0]?.statusCode).toBe('NOT_FOUND');
+    expect(results[4]?.errors[0]?.statusCode).toBe('ENTITY_IS_DELETED');
     expect(emulator.store.get(sofia)?.values.Title).toBe('A');
   });
 

@@ -474,7 +474,7 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
           const id = values.Id;
           if (typeof id !== 'string') throw sfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
           const found = store.get(id);
-          if (!found) throw errors.entityIsDeleted();
+          if (!found) throw store.get(id, { includeDeleted: true }) ? errors.entityIsDeleted() : errors.notFound();
           store.update(typeof type === 'string' ? type : found.type, id, values, writeCtx);
           return { id, success: true, errors: [] };
         }
