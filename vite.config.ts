@@ -15,6 +15,7 @@ const CALLBACK_SOURCE = 'src/salesforce/auth/oauth-callback.html';
 function oauthCallbackAtRoot(): Plugin {
   return {
     name: 'oauth-callback-at-root',
+    enforce: 'post',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
         if (req.url?.startsWith('/oauth-callback.html')) req.url = `/${CALLBACK_SOURCE}${req.url.slice('/oauth-callback.html'.length)}`;

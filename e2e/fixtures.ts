@@ -21,7 +21,7 @@ export class OrgControl {
   settings = (patch: Record<string, unknown>) => this.call('POST', '/settings', patch);
   expireAccessTokens = () => this.call<{ expired: number }>('POST', '/tokens/expire-access');
   revokeRefreshTokens = () => this.call<{ revoked: number }>('POST', '/tokens/revoke-refresh');
-  state = () => this.call<{ oauth: { counters: { authorizationCode: number; refresh: number; revoke: number } }; ids: Record<string, Record<string, string>> }>('GET', '/state');
+  state = () => this.call<{ settings: { clientId: string }; oauth: { counters: { authorizationCode: number; refresh: number; revoke: number } }; ids: Record<string, Record<string, string>> }>('GET', '/state');
   records = (type: string) => this.call<Record<string, unknown>[]>('GET', `/records?type=${encodeURIComponent(type)}`);
   log = () => this.call<{ method: string; path: string; status: number | 'dropped'; origin: string | null }[]>('GET', '/log');
   fault = (fault: Record<string, unknown>) => this.call('POST', '/faults', fault);
