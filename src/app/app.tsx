@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
-import { SignInPanel } from '@/features/sign-in/sign-in-panel';
-import { I18nProvider } from '@/i18n/i18n-context';
+import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/salesforce/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
+import { Spinner } from '@/ui/spinner';
 import { XBeesBridgeProvider } from '@/xbees/bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';
 import { CrashScreen } from './crash-screen';
@@ -17,15 +17,23 @@ export type AppProps = { locale: string } & (
   | { kind: 'config-error'; configError: unknown }
 );
 
+/** Sign-in (with oidc-client-ts) loads only when someone is signed out. */
+const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((module) => ({ default: module.SignInPanel })));
+
 /**
  * The panel. Signed out, the sign-in card sits on top while everything below stays mounted, so a session
  * that ends mid-edit loses nothing the user typed.
  */
 function Shell() {
+  const t = useT();
   const status = useAuthState((s) => s.status);
   return (
     <main className="app-shell">
-      {status !== 'signed-in' ? <SignInPanel /> : null}
+      {status !== 'signed-in' ? (
+        <Suspense fallback={<Spinner label={t('app.loading')} />}>
+          <SignInPanel />
+        </Suspense>
+      ) : null}
       <ConversationPanel />
       <ConnectionStatus />
     </main>

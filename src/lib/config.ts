@@ -1,46 +1,24 @@
-import { z } from 'zod';
+/**
+ * The runtime configuration, `config.json` next to the app: deployers edit it without a rebuild. It is
+ * validated by hand (a schema library would cost more than the whole daemon may weigh) and every problem
+ * is reported with its JSON path.
+ */
 
-/** A browser origin: scheme + host (+ port), no path. */
-const origin = z
-  .url()
-  .refine((value) => {
-    try {
-      return new URL(value).origin === value.replace(/\/$/, '');
-    } catch {
-      return false;
-    }
-  }, 'must be an origin such as https://app.x-bees.com (scheme and host, no path)');
-
-const configSchema = z
-  .object({
-    salesforce: z
-      .object({
-        clientId: z.string().trim().min(1, 'must be the Consumer Key of the External Client App'),
-        domain: z.url('must be the My Domain URL, e.g. https://acme.my.salesforce.com').optional(),
-        apiVersion: z
-          .string()
-          .regex(/^v\d{2,3}\.0$/, 'must look like v66.0')
-          .default('v66.0'),
-      })
-      .strict(),
-    xbees: z
-      .object({
-        allowedOrigins: z.array(origin).min(1, 'must list at least one x-bees origin'),
-        /** Names of the URL parameters x-bees passes besides `variant` and `iframeId` (protocol spec §7.5). */
-        urlParams: z
-          .object({ userEmail: z.string().min(1).default('user') })
-          .strict()
-          .default({ userEmail: 'user' }),
-      })
-      .strict(),
-    phone: z
-      .object({ defaultRegion: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US').optional() })
-      .strict()
-      .default({}),
-  })
-  .strict();
-
-export type AppConfig = z.infer<typeof configSchema>;
+export interface AppConfig {
+  salesforce: {
+    /** Consumer Key of the External Client App. */
+    clientId: string;
+    /** The org's My Domain, when the deployer pins it; otherwise each user types theirs. */
+    domain?: string;
+    apiVersion: string;
+  };
+  xbees: {
+    allowedOrigins: string[];
+    /** Names of the URL parameters x-bees passes besides `variant` and `iframeId` (protocol spec §7.5). */
+    urlParams: { userEmail: string };
+  };
+  phone: { defaultRegion?: string };
+}
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -52,15 +30,106 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a parsed config.json; every problem is listed with its JSON path. */
-export function parseConfig(raw: unknown): AppConfig {
-  const result = configSchema.safeParse(raw);
-  if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  throw new ConfigError(`config.json is invalid: ${problems.join('; ')}`, problems);
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
 }
 
-/** Loads `config.json` next to the app. Deployers edit it without a rebuild. */
+function isUrl(value: string): boolean {
+  try {
+    return Boolean(new URL(value).host);
+  } catch {
+    return false;
+  }
+}
+
+/** Validates a parsed config.json; every problem is listed with its JSON path. */
+export function parseConfig(raw: unknown): AppConfig {
+  const problems: string[] = [];
+  const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
+  const unknownKeys = (value: Json, path: string, known: readonly string[]) => {
+    for (const key of Object.keys(value)) if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
+  };
+  const section = (value: unknown, path: string, required: boolean): Json | null => {
+    if (value === undefined && !required) return null;
+    if (!isObject(value)) {
+      problem(path, 'must be an object');
+      return null;
+    }
+    return value;
+  };
+
+  if (!isObject(raw)) throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);
+  unknownKeys(raw, '', ['salesforce', 'xbees', 'phone']);
+
+  const sf = section(raw.salesforce, 'salesforce', true);
+  let clientId = '';
+  let domain: string | undefined;
+  let apiVersion = 'v66.0';
+  if (sf) {
+    unknownKeys(sf, 'salesforce', ['clientId', 'domain', 'apiVersion']);
+    if (typeof sf.clientId !== 'string' || sf.clientId.trim() === '') problem('salesforce.clientId', 'must be the Consumer Key of the External Client App');
+    else clientId = sf.clientId.trim();
+    if (sf.domain !== undefined) {
+      if (typeof sf.domain !== 'string' || !isUrl(sf.domain)) problem('salesforce.domain', 'must be the My Domain URL, e.g. https://acme.my.salesforce.com');
+      else domain = sf.domain;
+    }
+    if (sf.apiVersion !== undefined) {
+      if (typeof sf.apiVersion !== 'string' || !/^v\d{2,3}\.0$/.test(sf.apiVersion)) problem('salesforce.apiVersion', 'must look like v66.0');
+      else apiVersion = sf.apiVersion;
+    }
+  }
+
+  const xb = section(raw.xbees, 'xbees', true);
+  const allowedOrigins: string[] = [];
+  let userEmail = 'user';
+  if (xb) {
+    unknownKeys(xb, 'xbees', ['allowedOrigins', 'urlParams']);
+    if (!Array.isArray(xb.allowedOrigins) || xb.allowedOrigins.length === 0) {
+      problem('xbees.allowedOrigins', 'must list at least one x-bees origin');
+    } else {
+      xb.allowedOrigins.forEach((origin: unknown, index) => {
+        if (typeof origin === 'string' && isOrigin(origin)) allowedOrigins.push(origin.replace(/\/$/, ''));
+        else problem(`xbees.allowedOrigins.${String(index)}`, 'must be an origin such as https://app.x-bees.com (scheme and host, no path)');
+      });
+    }
+    const params = section(xb.urlParams, 'xbees.urlParams', false);
+    if (params) {
+      unknownKeys(params, 'xbees.urlParams', ['userEmail']);
+      if (params.userEmail !== undefined) {
+        if (typeof params.userEmail !== 'string' || params.userEmail === '') problem('xbees.urlParams.userEmail', 'must be a URL parameter name');
+        else userEmail = params.userEmail;
+      }
+    }
+  }
+
+  const phoneSection = section(raw.phone, 'phone', false);
+  let defaultRegion: string | undefined;
+  if (phoneSection) {
+    unknownKeys(phoneSection, 'phone', ['defaultRegion']);
+    if (phoneSection.defaultRegion !== undefined) {
+      if (typeof phoneSection.defaultRegion !== 'string' || !/^[A-Z]{2}$/.test(phoneSection.defaultRegion)) {
+        problem('phone.defaultRegion', 'must be an ISO 3166 country code such as US');
+      } else defaultRegion = phoneSection.defaultRegion;
+    }
+  }
+
+  if (problems.length > 0) throw new ConfigError(`config.json is invalid: ${problems.join('; ')}`, problems);
+  return {
+    salesforce: { clientId, apiVersion, ...(domain === undefined ? {} : { domain }) },
+    xbees: { allowedOrigins, urlParams: { userEmail } },
+    phone: defaultRegion === undefined ? {} : { defaultRegion },
+  };
+}
+
+/** Loads `config.json` next to the app. */
 export async function loadConfig(url: string | URL = new URL('config.json', document.baseURI)): Promise<AppConfig> {
   let response: Response;
   try {
@@ -68,7 +137,7 @@ export async function loadConfig(url: string | URL = new URL('config.json', docu
   } catch (cause) {
     throw new ConfigError(`config.json could not be loaded (${String(cause)})`, ['network error']);
   }
-  if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${response.status})`, [`HTTP ${response.status}`]);
+  if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${String(response.status)})`, [`HTTP ${String(response.status)}`]);
   let raw: unknown;
   try {
     raw = await response.json();

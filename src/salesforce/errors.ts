@@ -2,8 +2,6 @@
  * Every failed Salesforce call becomes one SalesforceError. Salesforce's own failures keep their
  * errorCode (salesforce-api.md §2.3); failures that never reached Salesforce get codes of ours.
  */
-import { z } from 'zod';
-
 /** Codes this app assigns when Salesforce gave no error body. */
 export const LOCAL_ERROR_CODES = {
   /** The request never got an answer (offline, DNS, connection dropped). */
@@ -55,33 +53,48 @@ export function isSalesforceError(error: unknown, errorCode?: string): error is 
   return error instanceof SalesforceError && (errorCode === undefined || error.errorCode === errorCode);
 }
 
-const errorItem = z.looseObject({
-  message: z.string().default(''),
-  errorCode: z.string().optional(),
-  statusCode: z.string().optional(),
-  fields: z.array(z.string()).optional(),
-  duplicateResult: z
-    .looseObject({
-      matchResults: z
-        .array(
-          z.looseObject({
-            entityType: z.string().optional(),
-            matchRecords: z
-              .array(z.looseObject({ record: z.looseObject({ Id: z.string(), attributes: z.looseObject({ type: z.string() }).optional() }) }))
-              .default([]),
-          }),
-        )
-        .default([]),
-    })
-    .optional(),
-});
+interface ErrorItem {
+  message: string;
+  errorCode?: string;
+  statusCode?: string;
+  fields?: string[];
+  duplicates?: DuplicateMatch[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+
+/** One error item (salesforce-api.md §2.3, §2.4); null when it is not one. */
+function parseErrorItem(value: unknown): ErrorItem | null {
+  if (!isRecord(value)) return null;
+  const item: ErrorItem = { message: typeof value.message === 'string' ? value.message : '' };
+  if (typeof value.errorCode === 'string') item.errorCode = value.errorCode;
+  if (typeof value.statusCode === 'string') item.statusCode = value.statusCode;
+  const fields = strings(value.fields);
+  if (fields) item.fields = fields;
+  const duplicateResult = value.duplicateResult;
+  if (isRecord(duplicateResult) && Array.isArray(duplicateResult.matchResults)) {
+    item.duplicates = duplicateResult.matchResults.flatMap((result: unknown) => {
+      if (!isRecord(result) || !Array.isArray(result.matchRecords)) return [];
+      const entityType = typeof result.entityType === 'string' ? result.entityType : '';
+      return result.matchRecords.flatMap((match: unknown) => {
+        const record = isRecord(match) ? match.record : null;
+        if (!isRecord(record) || typeof record.Id !== 'string') return [];
+        const type = isRecord(record.attributes) && typeof record.attributes.type === 'string' ? record.attributes.type : entityType;
+        return [{ id: record.Id, type }];
+      });
+    });
+  }
+  if (item.errorCode === undefined && item.statusCode === undefined && item.message === '') return null;
+  return item;
+}
 
 /** Turns an error response body (array, single object, or text) into a SalesforceError. */
 export function errorFromBody(status: number, body: unknown, fallbackText = ''): SalesforceError {
   const items = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : [];
-  const parsed = items.flatMap((item) => {
-    const result = errorItem.safeParse(item);
-    return result.success ? [result.data] : [];
+  const parsed = items.flatMap((item: unknown) => {
+    const result = parseErrorItem(item);
+    return result ? [result] : [];
   });
   const first = parsed[0];
   if (!first) {
@@ -98,8 +111,6 @@ export function errorFromBody(status: number, body: unknown, fallbackText = ''):
   }));
   // With allOrNone, the other subrequests say PROCESSING_HALTED: the root cause is the first other code.
   const root = all.find((item) => item.errorCode !== 'PROCESSING_HALTED') ?? all[0] ?? { errorCode: LOCAL_ERROR_CODES.unexpected, message: '', fields: [] };
-  const duplicates = first.duplicateResult?.matchResults.flatMap((result) =>
-    result.matchRecords.map((match) => ({ id: match.record.Id, type: match.record.attributes?.type ?? result.entityType ?? '' })),
-  );
+  const duplicates = first.duplicates;
   return new SalesforceError({ status, errorCode: root.errorCode, message: root.message, fields: root.fields, all, ...(duplicates ? { duplicates } : {}) });
 }

@@ -1,0 +1,202 @@
+/**
+ * People in Salesforce: Leads (not converted), Contacts, Accounts and Person Accounts, as the card, the
+ * picker and x-bees' Live Search need them. Records come from SOSL; this module turns them into `Person`
+ * values and ranks matches by comparing normalized numbers on our side, so SOSL's loose matching never
+ * picks the wrong person.
+ */
+import { comparePhones, type NormalizedPhone, type PhoneMatch } from '@/lib/phone';
+
+export type PersonType = 'Lead' | 'Contact' | 'Account' | 'PersonAccount';
+
+export interface PersonPhone {
+  /** The Salesforce field (Phone, MobilePhone, PersonMobilePhone…). */
+  field: string;
+  value: string;
+}
+
+export interface Person {
+  id: string;
+  /** The sObject to open: PersonAccount records are Accounts. */
+  sobject: 'Lead' | 'Contact' | 'Account';
+  type: PersonType;
+  name: string;
+  firstName: string | null;
+  lastName: string | null;
+  title: string | null;
+  /** Lead.Company, the Contact's Account name, or null. */
+  company: string | null;
+  accountId: string | null;
+  email: string | null;
+  phones: PersonPhone[];
+  ownerId: string | null;
+  ownerName: string | null;
+  lastActivityDate: string | null;
+  lastModifiedDate: string | null;
+  /** The Person Account's contact (activities are logged on it). */
+  personContactId: string | null;
+}
+
+/** The fields each object contributes, before the describe removes the ones the user can't read. */
+export const PERSON_FIELDS = {
+  Lead: ['Id', 'Name', 'FirstName', 'LastName', 'Title', 'Company', 'Email', 'Phone', 'MobilePhone', 'OwnerId', 'Owner.Name', 'LastActivityDate', 'LastModifiedDate'],
+  Contact: [
+    'Id',
+    'Name',
+    'FirstName',
+    'LastName',
+    'Title',
+    'Email',
+    'Phone',
+    'MobilePhone',
+    'HomePhone',
+    'OtherPhone',
+    'AccountId',
+    'Account.Name',
+    'OwnerId',
+    'Owner.Name',
+    'LastActivityDate',
+    'LastModifiedDate',
+  ],
+  Account: [
+    'Id',
+    'Name',
+    'Phone',
+    'IsPersonAccount',
+    'FirstName',
+    'LastName',
+    'PersonTitle',
+    'PersonEmail',
+    'PersonMobilePhone',
+    'PersonHomePhone',
+    'PersonContactId',
+    'OwnerId',
+    'Owner.Name',
+    'LastActivityDate',
+    'LastModifiedDate',
+  ],
+} as const;
+
+export const PHONE_FIELDS: Record<'Lead' | 'Contact' | 'Account', readonly string[]> = {
+  Lead: ['Phone', 'MobilePhone'],
+  Contact: ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone'],
+  Account: ['Phone', 'PersonMobilePhone', 'PersonHomePhone'],
+};
+
+export const EMAIL_FIELDS: Record<'Lead' | 'Contact' | 'Account', string> = { Lead: 'Email', Contact: 'Email', Account: 'PersonEmail' };
+
+type Row = Record<string, unknown>;
+
+const text = (row: Row, field: string): string | null => {
+  const value = row[field];
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+};
+
+const related = (row: Row, relationship: string, field: string): string | null => {
+  const parent = row[relationship];
+  return typeof parent === 'object' && parent !== null ? text(parent as Row, field) : null;
+};
+
+/** A SOSL/SOQL record as a Person, or null when it is not one (unknown type, missing Id). */
+export function personFromRecord(row: unknown): Person | null {
+  if (typeof row !== 'object' || row === null) return null;
+  const r = row as Row;
+  const attributes = r.attributes;
+  const type = typeof attributes === 'object' && attributes !== null ? (attributes as Row).type : null;
+  const id = text(r, 'Id');
+  if (!id || (type !== 'Lead' && type !== 'Contact' && type !== 'Account')) return null;
+  const personAccount = type === 'Account' && r.IsPersonAccount === true;
+  const phones = PHONE_FIELDS[type].flatMap((field) => {
+    const value = text(r, field);
+    return value ? [{ field, value }] : [];
+  });
+  const firstName = text(r, 'FirstName');
+  const lastName = text(r, 'LastName');
+  return {
+    id,
+    sobject: type,
+    type: personAccount ? 'PersonAccount' : type,
+    name: text(r, 'Name') ?? ([firstName, lastName].filter(Boolean).join(' ') || id),
+    firstName,
+    lastName,
+    title: text(r, type === 'Account' ? 'PersonTitle' : 'Title'),
+    company: type === 'Lead' ? text(r, 'Company') : type === 'Contact' ? related(r, 'Account', 'Name') : null,
+    accountId: type === 'Contact' ? text(r, 'AccountId') : type === 'Account' ? id : null,
+    email: text(r, EMAIL_FIELDS[type]),
+    phones,
+    ownerId: text(r, 'OwnerId'),
+    ownerName: related(r, 'Owner', 'Name'),
+    lastActivityDate: text(r, 'LastActivityDate'),
+    lastModifiedDate: text(r, 'LastModifiedDate'),
+    personContactId: personAccount ? text(r, 'PersonContactId') : null,
+  };
+}
+
+const TYPE_RANK: Record<PersonType, number> = { Contact: 0, PersonAccount: 0, Lead: 1, Account: 2 };
+const MATCH_RANK: Record<PhoneMatch, number> = { exact: 0, extension: 1, none: 2 };
+
+export interface RankedPerson {
+  person: Person;
+  /** How the number matched (for e-mail matches: 'exact'). */
+  match: Exclude<PhoneMatch, 'none'>;
+  /** The phone field that matched, for display ("matched on Mobile"). */
+  matchedField: string | null;
+}
+
+function byPolicy(a: RankedPerson, b: RankedPerson): number {
+  return (
+    TYPE_RANK[a.person.type] - TYPE_RANK[b.person.type] ||
+    MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
+    (b.person.lastModifiedDate ?? '').localeCompare(a.person.lastModifiedDate ?? '')
+  );
+}
+
+/**
+ * The people whose stored numbers really are this number, best first: Contact (and Person Account) >
+ * Lead > Account, then an exact number before a desk extension, then the most recently modified.
+ */
+export function rankPhoneMatches(people: readonly Person[], phone: NormalizedPhone): RankedPerson[] {
+  const seen = new Set<string>();
+  const ranked: RankedPerson[] = [];
+  for (const person of people) {
+    if (seen.has(person.id)) continue;
+    let best: { match: Exclude<PhoneMatch, 'none'>; field: string } | null = null;
+    for (const { field, value } of person.phones) {
+      const match = comparePhones(value, phone);
+      if (match === 'exact' && best?.match !== 'exact') best = { match, field };
+      else if (match === 'extension' && !best) best = { match, field };
+    }
+    if (!best) continue;
+    seen.add(person.id);
+    ranked.push({ person, match: best.match, matchedField: best.field });
+  }
+  return ranked.sort(byPolicy);
+}
+
+/** The people whose e-mail is this address (case-insensitive), best first by the same policy. */
+export function rankEmailMatches(people: readonly Person[], email: string): RankedPerson[] {
+  const wanted = email.trim().toLowerCase();
+  const seen = new Set<string>();
+  return people
+    .filter((person) => {
+      if (seen.has(person.id) || person.email?.trim().toLowerCase() !== wanted) return false;
+      seen.add(person.id);
+      return true;
+    })
+    .map((person): RankedPerson => ({ person, match: 'exact', matchedField: null }))
+    .sort(byPolicy);
+}
+
+/** Search results for Live Search: every readable person, same policy, no number filtering. */
+export function rankByPolicy(people: readonly Person[]): Person[] {
+  const seen = new Set<string>();
+  return people
+    .filter((person) => (seen.has(person.id) ? false : (seen.add(person.id), true)))
+    .map((person): RankedPerson => ({ person, match: 'exact', matchedField: null }))
+    .sort(byPolicy)
+    .map((ranked) => ranked.person);
+}
+
+/** The Lightning record page on the org's domain. */
+export function recordUrl(instanceUrl: string, person: Pick<Person, 'sobject' | 'id'>): string {
+  return `${instanceUrl}/lightning/r/${person.sobject}/${person.id}/view`;
+}
