@@ -15,8 +15,14 @@ const layerZones = [
   ...['ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [
     { target: `./src/${layer}`, from: './src/features', message: 'Shared layers must not import features.' },
     { target: `./src/${layer}`, from: './src/app', message: 'Shared layers must not import the app layer.' },
+    { target: `./src/${layer}`, from: './src/daemon', message: 'Shared layers must not import the daemon.' },
   ]),
   { target: './src/features', from: './src/app', message: 'Features must not import the app layer.' },
+  { target: './src/features', from: './src/daemon', message: 'Features must not import the daemon.' },
+  // The daemon is headless: no React UI, no features, no SLDS.
+  { target: './src/daemon', from: './src/features', message: 'The daemon loads no UI features.' },
+  { target: './src/daemon', from: './src/app', message: 'The daemon loads no UI.' },
+  { target: './src/daemon', from: './src/ui', message: 'The daemon loads no UI.' },
 ];
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
 const mocksZone = { target: './src', from: './mocks', message: 'src/ must not import the emulators (mocks/); only tests may.' };
