@@ -13,14 +13,14 @@ function deferred<T>() {
 describe('createBatcher', () => {
   it('sends the first query at once and queues the rest into one batch', async () => {
     const calls: string[][] = [];
-    const gates: ReturnType<typeof deferred<void>>[] = [];
+    const gates: { resolve: (value: undefined) => void }[] = [];
     const batcher = createBatcher<string, string | null>({
       keyOf: (q) => q,
       fallback: null,
       maxBatch: 20,
       run: async (queries) => {
         calls.push([...queries]);
-        const gate = deferred<void>();
+        const gate = deferred<undefined>();
         gates.push(gate);
         await gate.promise;
         return new Map(queries.map((q) => [q, `match:${q}`]));
@@ -29,11 +29,11 @@ describe('createBatcher', () => {
     const first = batcher.lookup('a');
     const later = ['b', 'c', 'd'].map((q) => batcher.lookup(q));
     expect(calls).toEqual([['a']]);
-    gates[0]?.resolve();
+    gates[0]?.resolve(undefined);
     await first;
     await Promise.resolve();
     expect(calls).toEqual([['a'], ['b', 'c', 'd']]);
-    gates[1]?.resolve();
+    gates[1]?.resolve(undefined);
     expect(await Promise.all(later)).toEqual(['match:b', 'match:c', 'match:d']);
     expect(batcher.requests).toBe(2);
   });
