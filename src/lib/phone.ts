@@ -77,15 +77,19 @@ const onlyDigits = (text: string): string => text.replace(/\D/g, '');
 /**
  * The digit strings that stored formats of this number contain, for `FIND {a OR b} IN PHONE FIELDS`:
  * international digits ('14155550142'), the national significant number ('4155550142'), the national
- * form with its trunk prefix where the country writes one ('02079460958', '0891234567') and the "00"
- * international form ('00442079460958'). Digits only, de-duplicated, each at least 5 digits.
+ * form with its trunk prefix where the country writes one ('02079460958', '0891234567'), the same after
+ * the country code as in "+44 (0)20 7946 0958" ('4402079460958'), and the "00" international form
+ * ('00442079460958'). Digits only, de-duplicated, each at least 5 digits.
  */
 export function phoneSearchTerms(phone: NormalizedPhone): string[] {
   const international = phone.countryCallingCode + phone.nationalNumber;
   const terms = [international, phone.nationalNumber];
   // The national format carries the trunk prefix exactly where the country's dialling rules use one.
   const national = onlyDigits(parsePhoneNumberFromString(`+${international}`)?.formatNational() ?? '');
-  if (national.endsWith(phone.nationalNumber)) terms.push(national);
+  if (national !== phone.nationalNumber && national.endsWith(phone.nationalNumber)) {
+    // '020 7946 0958', and the international form that keeps it: '+44 (0)20 7946 0958'.
+    terms.push(national, phone.countryCallingCode + national);
+  }
   terms.push(`00${international}`);
   return [...new Set(terms.map(onlyDigits))].filter((term) => term.length >= MIN_SEARCH_DIGITS);
 }
