@@ -18,6 +18,7 @@ import {
   or,
   soql,
   soslPhoneTerms,
+  soslPrefix,
   soslTerm,
   sub,
   type Soql,
@@ -530,6 +531,42 @@ describe('SOSL injection corpus in the emulated org', () => {
     expect(search(soslTerm('Lov*'))).toEqual([]);
     expect(search(soslTerm('Lovelac?'))).toEqual([]);
     expect(search(soslTerm('Lovelace')).map((r) => r.Id)).toEqual([ada]);
+  });
+});
+
+describe('soslPrefix() for type-ahead', () => {
+  let store: OrgStore;
+  let ada: string;
+  beforeEach(() => {
+    store = new OrgStore();
+    ada = store.seed('Contact', { FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com' });
+    for (const name of ['x', 'Name', 'OR']) store.seed('User', { FirstName: 'Hostile', LastName: name, Username: `${name}@acme.test`, Email: `${name}@acme.test` });
+  });
+  const search = (find: ReturnType<typeof soslPrefix>) =>
+    runSosl(store, buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] }), { apiVersion: V }).searchRecords;
+
+  it('matches every word as a prefix, in any order', () => {
+    expect(soslPrefix('ada lov')).toBe('ada* lov*');
+    expect(soslPrefix('J Smith or')).toBe('Smith* "or"');
+    expect(search(soslPrefix('Ad')).map((r) => r.Id)).toEqual([ada]);
+    expect(search(soslPrefix('ada lov')).map((r) => r.Id)).toEqual([ada]);
+    expect(search(soslPrefix('lov ada')).map((r) => r.Id)).toEqual([ada]);
+    expect(search(soslPrefix('ada xy'))).toEqual([]);
+  });
+
+  it.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))('%s never widens the search', (_label, text) => {
+    let find: ReturnType<typeof soslPrefix>;
+    try {
+      find = soslPrefix(text);
+    } catch (error) {
+      expect(error).toBeInstanceOf(SoqlError);
+      expect(['SEARCH_TOO_SHORT', 'SEARCH_TOO_LONG']).toContain((error as SoqlError).code);
+      return;
+    }
+    const sosl = buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] });
+    const found = runSosl(store, sosl, { apiVersion: V }).searchRecords;
+    for (const row of found) expect(row.attributes.type).toBe('Contact');
+    if (!/\ba(d(a)?)?\b|\bl(o(v(e(l(a(c(e)?)?)?)?)?)?)?\b/i.test(text)) expect(found).toEqual([]);
   });
 });
 

@@ -319,8 +319,33 @@ export function soslPhoneTerms(digitStrings: readonly string[]): SoslSearch {
   return search as SoslSearch;
 }
 
-/** Re-checks the shape `soslTerm`/`soslPhoneTerms` produce, so a cast string cannot open the braces. */
-const SEARCH_SHAPE = /^(?:"(?:[^"\\{}]|\\[?&|!{}[\]()^~*:\\"'+-])*"|[0-9]{2,}(?: OR [0-9]{2,})*)$/;
+/**
+ * Type-ahead search: every word of the user's text must start a word of the record, in any order:
+ * `soslPrefix('ada lov')` → `ada* lov*`. Reserved characters are escaped; the words AND, OR and NOT are
+ * quoted so they stay words; one-letter words are dropped when there are longer ones (a one-character
+ * wildcard is refused by Salesforce). Needs at least 2 characters including a letter or digit.
+ */
+export function soslPrefix(text: string): SoslSearch {
+  if (typeof text !== 'string') throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
+  const all = text.replace(SOSL_SEPARATORS, ' ').trim().split(' ').filter((word) => LETTER_OR_DIGIT.test(word));
+  const words = all.filter((word) => Array.from(word).length >= 2);
+  if (words.length === 0) throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
+  const tokens = words.map((word) => {
+    if (/^(AND|OR|NOT)$/i.test(word)) return `"${word}"`;
+    return `${word.replace(SOSL_RESERVED, '\\$&')}*`;
+  });
+  const search = tokens.join(' ');
+  checkSearchLength(search);
+  return search as SoslSearch;
+}
+
+/** Re-checks the shape `soslTerm`/`soslPhoneTerms`/`soslPrefix` produce, so a cast string cannot open the braces. */
+const ESCAPED = String.raw`\\[?&|!{}[\]()^~*:\\"'+-]`;
+const PHRASE = String.raw`"(?:[^"\\{}]|${ESCAPED})*"`;
+/** A bare word that is not an operator (AND, OR, NOT are only ever sent quoted). */
+const WORD = String.raw`(?!(?:AND|OR|NOT)(?:[ *]|$))(?:[^\s"\\{}?&|!\[\]()^~*:'+-]|${ESCAPED})+`;
+const PREFIX = String.raw`(?:(?:${WORD}\*|${PHRASE}) )*(?:${WORD}\*|${PHRASE})`;
+const SEARCH_SHAPE = new RegExp(String.raw`^(?:${PHRASE}|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`, 'iu');
 
 export type SoslGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
 
