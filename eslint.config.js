@@ -83,7 +83,7 @@ export default defineConfig(
   ...pluginQuery.configs['flat/recommended'],
   {
     // The API client is how a query fetches, not what it fetches: the key names the data (user, record…).
-    rules: { '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['SalesforceClient'] } }] },
+    rules: { '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['SalesforceClient', 'SalesforceServices', 'PeopleSearchDeps', 'Storage'] } }] },
   },
   {
     // Every visible string comes from the message catalog (src/i18n).

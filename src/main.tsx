@@ -3,17 +3,17 @@
  * the x-bees bridge (handlers first, then ready) → report the sign-in state to x-bees → in UI variants,
  * lazily mount the app. The daemon stays headless (no React, no SLDS).
  */
-import { createTranslator, pickLocale } from '@/i18n/i18n';
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { callbackUrl } from '@/salesforce/auth/callback-url';
 import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/session-manager';
 import { SalesforceClient } from '@/salesforce/client';
+import { DescribeCache } from '@/salesforce/describe';
+import { RecentRecords } from '@/salesforce/recent-records';
+import { preferredRegion } from '@/lib/region';
 import { readLaunchParams, showsUi } from '@/xbees/launch-params';
 import { startBridge } from '@/xbees/start-bridge';
 
 async function main(): Promise<void> {
-  const locale = pickLocale(navigator.languages);
-  document.documentElement.lang = locale;
   const container = document.getElementById('root');
   const ui = showsUi(readLaunchParams(window.location.search, 'user').variant);
 
@@ -22,8 +22,7 @@ async function main(): Promise<void> {
     config = await loadConfig();
   } catch (configError) {
     console.error('[app] config.json', configError);
-    if (ui && container) (await import('./app/mount')).mountApp(container, { kind: 'config-error', locale, configError });
-    else if (!ui) console.error(createTranslator(locale)('config.invalid.title'));
+    if (ui && container) (await import('./app/mount')).mountApp(container, { kind: 'config-error', configError });
     return;
   }
 
@@ -35,6 +34,16 @@ async function main(): Promise<void> {
     locks: 'locks' in navigator ? navigator.locks : null,
   });
   const client = new SalesforceClient(session, config.salesforce.apiVersion);
+  const describes = new DescribeCache({
+    client,
+    storage,
+    scope: () => {
+      const current = session.store.getState().session;
+      return current ? `${current.orgId}:${current.userId}` : null;
+    },
+  });
+  const recent = new RecentRecords(storage);
+  const region = preferredRegion(config.phone.defaultRegion, navigator.languages);
 
   const started = startBridge({
     config: config.xbees,
@@ -44,8 +53,11 @@ async function main(): Promise<void> {
     },
   });
   const report = (state: AuthState) => {
-    if (state.status === 'signed-in') started.bridge.isAuthorized();
-    else if (state.status === 'signed-out') started.bridge.isNotAuthorized();
+    if (state.status === 'signed-in') {
+      started.bridge.isAuthorized();
+      // Off the critical path: a screen pop then needs one request, not describes first.
+      void describes.warm(['Contact', 'Account', 'Lead']);
+    } else if (state.status === 'signed-out') started.bridge.isNotAuthorized();
   };
   report(session.store.getState());
   session.store.subscribe(report);
@@ -53,11 +65,14 @@ async function main(): Promise<void> {
   if (started.showsUi && container) {
     (await import('./app/mount')).mountApp(container, {
       kind: 'ready',
-      locale,
       config,
       bridge: started.bridge,
       salesforce: {
         client,
+        describes,
+        recent,
+        region,
+        storage,
         session,
         popup: { clientId: config.salesforce.clientId, redirectUri: callbackUrl(), storage },
         pinnedDomain: config.salesforce.domain,

@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { I18nProvider, useT } from '@/i18n/i18n-context';
@@ -20,6 +21,10 @@ export type AppProps = { locale: string } & (
 /** Sign-in (with oidc-client-ts) loads only when someone is signed out. */
 const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((module) => ({ default: module.SignInPanel })));
 
+/** The screen pop (lookup, picker, card) and its engine load once someone is signed in. */
+const loadConversationPerson = () => import('./conversation-person');
+const ConversationPerson = lazy(() => loadConversationPerson().then((module) => ({ default: module.ConversationPerson })));
+
 /**
  * The panel. Signed out, the sign-in card sits on top while everything below stays mounted, so a session
  * that ends mid-edit loses nothing the user typed.
@@ -27,11 +32,23 @@ const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((
 function Shell() {
   const t = useT();
   const status = useAuthState((s) => s.status);
+  useEffect(() => {
+    // Fetch the screen-pop code while x-bees is still answering getContext, not after.
+    if (status === 'signed-in') {
+      void loadConversationPerson();
+      void loadLookupEngine();
+    }
+  }, [status]);
   return (
     <main className="app-shell">
       {status !== 'signed-in' ? (
         <Suspense fallback={<Spinner label={t('app.loading')} />}>
           <SignInPanel />
+        </Suspense>
+      ) : null}
+      {status === 'signed-in' ? (
+        <Suspense fallback={<Spinner label={t('app.loading')} />}>
+          <ConversationPerson />
         </Suspense>
       ) : null}
       <ConversationPanel />

@@ -38,7 +38,8 @@ const TEL_SCHEME = /^tel:/i;
  * for its country, e.g. numbers the metadata does not know yet). A leading "00" is read as "+" first, so a
  * default region whose national plan happens to accept "00…" (JP) does not swallow an international number.
  */
-function parseBest(input: string, region: CountryCode | undefined): PhoneNumber | undefined {
+function parseBest(input: string, regionInput: string | undefined): PhoneNumber | undefined {
+  const region = supportedRegion(regionInput);
   const text = input.trim();
   if (text === '') return undefined;
   const candidates: PhoneNumber[] = [];
@@ -67,7 +68,7 @@ function toNormalized(number: PhoneNumber): NormalizedPhone {
  * international prefix, `tel:` URIs, extensions ("x204", "ext. 204", ";ext=204", "#204") and surrounding
  * text. Null when no number of a plausible length is found.
  */
-export function normalizePhone(input: string, defaultRegion?: CountryCode): NormalizedPhone | null {
+export function normalizePhone(input: string, defaultRegion?: string): NormalizedPhone | null {
   const number = parseBest(input, defaultRegion);
   return number ? toNormalized(number) : null;
 }
@@ -136,12 +137,12 @@ export function defaultRegion(options: { configured?: string; locales?: readonly
 }
 
 /** For display: the international format of a valid number ('+1 415 555 0142'), the trimmed input otherwise. */
-export function formatPhone(input: string, defaultRegion?: CountryCode): string {
+export function formatPhone(input: string, defaultRegion?: string): string {
   const number = parseBest(input, defaultRegion);
   return number?.isValid() ? number.formatInternational() : input.trim();
 }
 
 /** What to pass to x-bees `startCall`: E.164 without any extension (it cannot be dialled), or null. */
-export function dialable(input: string, defaultRegion?: CountryCode): string | null {
+export function dialable(input: string, defaultRegion?: string): string | null {
   return parseBest(input, defaultRegion)?.number ?? null;
 }

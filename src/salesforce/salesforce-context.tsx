@@ -3,9 +3,17 @@ import { useStore } from 'zustand';
 import type { PopupSignInOptions } from './auth/popup-sign-in';
 import type { AuthState, SessionManager } from './auth/session-manager';
 import type { SalesforceClient } from './client';
+import type { DescribeCache } from './describe';
+import type { RecentRecords } from './recent-records';
 
 export interface SalesforceServices {
   client: SalesforceClient;
+  describes: DescribeCache;
+  recent: RecentRecords;
+  /** The country for numbers written without a country code (config, else the browser). */
+  region: string | undefined;
+  /** Frame storage shared by the app's instances (drafts, remembered choices). */
+  storage: Storage;
   session: SessionManager;
   popup: PopupSignInOptions;
   /** `config.salesforce.domain` when the deployer pinned the org. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { formatPhone, type CountryCode } from '@/lib/phone';
+import { lookupEngineIfLoaded } from '@/salesforce/lookup-engine-loader';
 import { recordUrl, type Person, type PersonType, type RankedPerson } from '@/salesforce/people';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
@@ -26,6 +26,11 @@ function phoneLabelKey(field: string): (typeof PHONE_LABELS)[keyof typeof PHONE_
   return field in PHONE_LABELS ? PHONE_LABELS[field as keyof typeof PHONE_LABELS] : 'person.phone.other';
 }
 
+/** International format once the lookup engine is loaded (it is, after a lookup); the stored text before. */
+function formatPhone(value: string, region: string | undefined): string {
+  return lookupEngineIfLoaded()?.formatPhone(value, region) ?? value;
+}
+
 /** Salesforce dates are `2026-01-15`; shown in the user's locale. */
 function formatDate(value: string, locale: string): string {
   const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
@@ -37,7 +42,7 @@ export interface PersonCardProps {
   instanceUrl: string;
   /** How the conversation's number matched this person, when it was a phone lookup. */
   match?: Pick<RankedPerson, 'match' | 'matchedField'> | undefined;
-  defaultRegion?: CountryCode | undefined;
+  defaultRegion?: string | undefined;
 }
 
 /**

@@ -6,7 +6,8 @@
 import { normalizePhone, phoneSearchTerms, type NormalizedPhone } from '@/lib/phone';
 import type { SalesforceClient } from '../client';
 import { readableFields, type DescribeCache, type ObjectInfo } from '../describe';
-import { PERSON_FIELDS, personFromRecord, rankByPolicy, rankEmailMatches, rankPhoneMatches, type Person, type RankedPerson } from '../people';
+import { PERSON_FIELDS, personFromRecord, type Person, type RankedPerson } from '../people';
+import { rankByPolicy, rankEmailMatches, rankPhoneMatches } from '../people-ranking';
 import type { RecentRecords } from '../recent-records';
 import { buildSosl, fields as fieldList, id, ident, soql, soslPhoneTerms, soslPrefix, soslTerm, type SoslGroup, type SoslReturning, type SoslSearch } from '../soql';
 
@@ -139,7 +140,7 @@ export async function lookupPhones(deps: PeopleSearchDeps, phones: readonly Norm
 }
 
 /** Live Search: people by name, phone or e-mail (at least 2 characters), best first. */
-export async function searchPeople(deps: PeopleSearchDeps, text: string, region: Parameters<typeof normalizePhone>[1], limit = 10, signal?: AbortSignal): Promise<Person[]> {
+export async function searchPeople(deps: PeopleSearchDeps, text: string, region: string | undefined, limit = 10, signal?: AbortSignal): Promise<Person[]> {
   const query = text.trim();
   if (query.length < 2) return [];
   const digits = query.replace(/\D/g, '');

@@ -1,0 +1,98 @@
+import { lazy, Suspense } from 'react';
+import { PersonCard } from '@/features/person-card/person-card';
+import { PersonPicker } from '@/features/person-lookup/person-picker';
+import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
+import { useT } from '@/i18n/i18n-context';
+import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
+import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Card } from '@/ui/card';
+import { Spinner } from '@/ui/spinner';
+import { useXBeesContext } from '@/xbees/session-hooks';
+
+/** The lead form (with the phone library) loads only when nobody matched. */
+const LeadCreateForm = lazy(() => import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })));
+
+/**
+ * The screen pop: who the conversation is with in Salesforce. One match → the card; several → the
+ * picker (best first) above the card of the chosen one; none → the lead form.
+ */
+export function ConversationPerson() {
+  const t = useT();
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const context = useXBeesContext();
+  const lookup = usePersonLookup(context);
+  const target = lookup.target;
+  if (!session || !context || !target) return null;
+
+  if (target.kind === 'none') {
+    return (
+      <Alert variant="info" title={t('lookup.failed.title')}>
+        <p>{target.raw ? t('lookup.unusable', { value: target.raw }) : t('lookup.noContact')}</p>
+      </Alert>
+    );
+  }
+
+  if (lookup.status === 'pending') {
+    return (
+      <Card heading={t('app.name')} headingId="lookup-heading">
+        <Spinner
+          label={target.kind === 'phone' ? t('lookup.searching.phone', { phone: target.raw }) : t('lookup.searching.email', { email: target.email })}
+        />
+      </Card>
+    );
+  }
+
+  if (lookup.status === 'unusable') {
+    return (
+      <Alert variant="info" title={t('lookup.failed.title')}>
+        <p>{t('lookup.unusable', { value: target.kind === 'phone' ? target.raw : target.email })}</p>
+      </Alert>
+    );
+  }
+
+  if (lookup.status === 'error') {
+    // A session that ended is explained by the sign-in card above; the lookup reruns after sign-in.
+    if (isSalesforceError(lookup.error, LOCAL_ERROR_CODES.sessionEnded)) return null;
+    return (
+      <Alert variant="error" title={t('lookup.failed.title')}>
+        <p>
+          {isSalesforceError(lookup.error, LOCAL_ERROR_CODES.corsBlocked)
+            ? t('signIn.problem.restCors', { origin: window.location.origin })
+            : isSalesforceError(lookup.error, LOCAL_ERROR_CODES.network)
+              ? t('connection.failed.network', { detail: lookup.error.message })
+              : t('connection.failed.other', { detail: lookup.error?.message ?? '' })}
+        </p>
+        <p>
+          <Button variant="neutral" onClick={lookup.retry}>
+            {t('lookup.retry')}
+          </Button>
+        </p>
+      </Alert>
+    );
+  }
+
+  const conversationKey = context.conversationId ?? (target.kind === 'phone' ? target.raw : target.email);
+  if (lookup.matches.length === 0 || !lookup.selected) {
+    return (
+      <Suspense fallback={<Spinner label={t('app.loading')} />}>
+        <LeadCreateForm
+          key={conversationKey}
+          prefill={{ name: context.contact.name, phone: context.contact.phone, email: context.contact.email }}
+          draftKey={conversationKey}
+          onCreated={lookup.addCreated}
+          onUseExisting={lookup.addCreated}
+        />
+      </Suspense>
+    );
+  }
+
+  return (
+    <>
+      {lookup.matches.length > 1 ? <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} /> : null}
+      <PersonCard person={lookup.selected.person} instanceUrl={session.instanceUrl} match={lookup.selected} defaultRegion={services.region} />
+    </>
+  );
+}

@@ -1,0 +1,343 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import { formatPhone, normalizePhone } from '@/lib/phone';
+import { createLead, type LeadInput } from '@/salesforce/api/leads';
+import { peopleByIds, type PeopleSearchDeps } from '@/salesforce/api/people-search';
+import { isSalesforceError, LOCAL_ERROR_CODES, type SalesforceError } from '@/salesforce/errors';
+import { recordUrl, type Person } from '@/salesforce/people';
+import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Spinner } from '@/ui/spinner';
+import { TextInput } from '@/ui/text-input';
+import { clearDraft, readDraft, writeDraft } from './draft';
+
+export interface LeadPrefill {
+  name?: string | undefined;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+type FieldName = 'FirstName' | 'LastName' | 'Company' | 'Email' | 'Phone' | 'MobilePhone';
+type Values = Record<FieldName, string>;
+const FIELDS: { name: FieldName; label: 'lead.firstName' | 'lead.lastName' | 'lead.company' | 'lead.email' | 'lead.phone' | 'lead.mobile'; type: string; autoComplete: string }[] = [
+  { name: 'FirstName', label: 'lead.firstName', type: 'text', autoComplete: 'given-name' },
+  { name: 'LastName', label: 'lead.lastName', type: 'text', autoComplete: 'family-name' },
+  { name: 'Company', label: 'lead.company', type: 'text', autoComplete: 'organization' },
+  { name: 'Email', label: 'lead.email', type: 'email', autoComplete: 'email' },
+  { name: 'Phone', label: 'lead.phone', type: 'tel', autoComplete: 'tel' },
+  { name: 'MobilePhone', label: 'lead.mobile', type: 'tel', autoComplete: 'tel' },
+];
+/** The guide's Lead fields that must never be empty (Salesforce requires them). */
+const REQUIRED: readonly FieldName[] = ['LastName', 'Company'];
+
+/** "Ada King Lovelace" → first "Ada", last "King Lovelace"; a single word is the last name. */
+export function splitName(name: string | undefined): { FirstName: string; LastName: string } {
+  const words = (name ?? '').trim().split(/\s+/).filter(Boolean);
+  if (words.length <= 1) return { FirstName: '', LastName: words[0] ?? '' };
+  return { FirstName: words[0] ?? '', LastName: words.slice(1).join(' ') };
+}
+
+function initialValues(prefill: LeadPrefill, region: Parameters<typeof formatPhone>[1]): Values {
+  return {
+    ...splitName(prefill.name),
+    Company: '',
+    Email: prefill.email?.trim() ?? '',
+    Phone: prefill.phone ? formatPhone(prefill.phone, region) : '',
+    MobilePhone: '',
+  };
+}
+
+export interface LeadCreateFormProps {
+  prefill: LeadPrefill;
+  /** Where the draft is kept (the conversation), so a reload or a lost session loses nothing. */
+  draftKey: string;
+  onCreated: (person: Person) => void;
+  /** The agent chose an existing record from the duplicate rule's matches. */
+  onUseExisting: (person: Person) => void;
+}
+
+/**
+ * Creates a Lead for an unknown person: prefilled from x-bees, validated here and by Salesforce (field
+ * errors next to their fields), with Salesforce's duplicate rules shown as a choice. The typed values are
+ * kept as a draft until the Lead exists or the agent clears the form.
+ */
+export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: LeadCreateFormProps) {
+  const { t } = useI18n();
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const formId = useId();
+  const [values, setValues] = useState<Values>(() => asValues(readDraft(services.storage, draftKey)) ?? initialValues(prefill, services.region));
+  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const [duplicates, setDuplicates] = useState<{ id: string; type: string }[] | null>(null);
+  const describe = services.describes.peek('Lead');
+
+  useEffect(() => {
+    writeDraft(services.storage, draftKey, values);
+  }, [services.storage, draftKey, values]);
+
+  const visible = FIELDS.filter((f) => !describe || describe.fields.get(f.name)?.createable === true);
+  const clientErrors = validate(values, visible.map((f) => f.name));
+
+  const mutation = useMutation({
+    mutationFn: ({ allowDuplicates }: { allowDuplicates: boolean }) => {
+      const input: LeadInput = { LastName: values.LastName.trim(), Company: values.Company.trim(), LeadSource: 'Phone Inquiry' };
+      for (const field of visible) if (values[field.name].trim() !== '') input[field.name] = values[field.name].trim();
+      if (session) input.OwnerId = session.userId;
+      if (!describe?.fields.get('LeadSource')?.createable) delete input.LeadSource;
+      return createLead(services.client, input, { allowDuplicates });
+    },
+    onSuccess: (id) => {
+      clearDraft(services.storage, draftKey);
+      setDuplicates(null);
+      onCreated(leadPerson(id, values, session));
+    },
+    onError: (error) => {
+      if (isSalesforceError(error, 'DUPLICATES_DETECTED')) setDuplicates(error.duplicates?.map((d) => ({ id: d.id, type: d.type })) ?? []);
+    },
+  });
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(clientErrors).length > 0 || mutation.isPending) return;
+    mutation.mutate({ allowDuplicates: false });
+  };
+
+  const serverError = mutation.error as SalesforceError | null;
+  const serverFieldErrors = serverError && !isSalesforceError(serverError, 'DUPLICATES_DETECTED') ? serverErrorsByField(serverError) : {};
+  const fieldError = (name: FieldName): string | null => {
+    const client = clientErrors[name];
+    if (client && (submitted || touched[name])) {
+      return client === 'required' ? t('lead.error.required', { field: t(FIELDS.find((f) => f.name === name)?.label ?? 'lead.lastName') }) : t(client === 'email' ? 'lead.error.email' : 'lead.error.phone');
+    }
+    return serverFieldErrors[name] ?? null;
+  };
+
+  if (describe && !describe.createable) {
+    return (
+      <Alert variant="warning" title={t('lead.heading')}>
+        <p>{t('lead.noAccess')}</p>
+      </Alert>
+    );
+  }
+
+  if (duplicates) {
+    return (
+      <DuplicateChoice
+        duplicates={duplicates}
+        saving={mutation.isPending}
+        onUse={onUseExisting}
+        onSaveAnyway={() => mutation.mutate({ allowDuplicates: true })}
+        onBack={() => {
+          setDuplicates(null);
+          mutation.reset();
+        }}
+      />
+    );
+  }
+
+  const who = prefill.phone ?? prefill.email;
+  return (
+    <section className="slds-card app-lead" aria-labelledby={`${formId}-heading`}>
+      <div className="slds-card__header">
+        <h2 id={`${formId}-heading`} className="slds-card__header-title slds-text-heading_small">
+          {t('lead.heading')}
+        </h2>
+      </div>
+      <form className="slds-card__body slds-card__body_inner slds-form" onSubmit={submit} noValidate aria-busy={mutation.isPending}>
+        <p className="slds-m-bottom_small">{who ? t('lead.intro', { who }) : t('lead.intro.unknown')}</p>
+        {serverError && !isSalesforceError(serverError, 'DUPLICATES_DETECTED') ? (
+          <div className="slds-m-bottom_small">
+            <Alert variant="error" title={t('lead.error.title')}>
+              <p>{serverErrorMessage(t, serverError, Object.keys(serverFieldErrors).length > 0)}</p>
+            </Alert>
+          </div>
+        ) : null}
+        <div className="app-form-grid">
+          {visible.map((field) => (
+            <TextInput
+              key={field.name}
+              label={t(field.label)}
+              name={field.name}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              required={REQUIRED.includes(field.name)}
+              value={values[field.name]}
+              disabled={mutation.isPending}
+              error={fieldError(field.name)}
+              onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
+              onBlur={() => setTouched((current) => ({ ...current, [field.name]: true }))}
+            />
+          ))}
+        </div>
+        <div className="slds-m-top_small app-actions">
+          {mutation.isPending ? (
+            <Spinner size="x-small" label={t('lead.creating')} />
+          ) : (
+            <>
+              <Button variant="brand" type="submit">
+                {t('lead.create')}
+              </Button>
+              <Button
+                variant="neutral"
+                onClick={() => {
+                  clearDraft(services.storage, draftKey);
+                  setValues(initialValues(prefill, services.region));
+                  setTouched({});
+                  setSubmitted(false);
+                  mutation.reset();
+                }}
+              >
+                {t('lead.discard')}
+              </Button>
+            </>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** A stored draft, if it still has the form's shape. */
+function asValues(draft: unknown): Values | null {
+  if (typeof draft !== 'object' || draft === null) return null;
+  const record = draft as Record<string, unknown>;
+  return FIELDS.every((f) => typeof record[f.name] === 'string') ? (record as Values) : null;
+}
+
+type ClientError = 'required' | 'email' | 'phone';
+
+function validate(values: Values, fields: readonly FieldName[]): Partial<Record<FieldName, ClientError>> {
+  const errors: Partial<Record<FieldName, ClientError>> = {};
+  for (const name of REQUIRED) if (values[name].trim() === '') errors[name] = 'required';
+  if (fields.includes('Email') && values.Email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.Email.trim())) errors.Email = 'email';
+  for (const name of ['Phone', 'MobilePhone'] as const) {
+    if (fields.includes(name) && values[name].trim() !== '' && !normalizePhone(values[name])) errors[name] = 'phone';
+  }
+  return errors;
+}
+
+/** Salesforce's field errors, by field (REQUIRED_FIELD_MISSING, STRING_TOO_LONG, INVALID_EMAIL_ADDRESS…). */
+function serverErrorsByField(error: SalesforceError): Partial<Record<FieldName, string>> {
+  const out: Partial<Record<FieldName, string>> = {};
+  for (const item of error.all) {
+    for (const field of item.fields) {
+      if (FIELDS.some((f) => f.name === field)) out[field as FieldName] = item.message;
+    }
+  }
+  return out;
+}
+
+function serverErrorMessage(t: ReturnType<typeof useI18n>['t'], error: SalesforceError, hasFieldErrors: boolean): string {
+  if (error.errorCode === LOCAL_ERROR_CODES.sessionEnded || error.errorCode === LOCAL_ERROR_CODES.notSignedIn) return t('lead.error.session');
+  if (error.errorCode === LOCAL_ERROR_CODES.network || error.errorCode === LOCAL_ERROR_CODES.corsBlocked) return t('lead.error.network', { message: error.message });
+  if (hasFieldErrors) return t('lead.error.fieldsBelow');
+  return t('lead.error.other', { message: error.message });
+}
+
+function leadPerson(id: string, values: Values, session: { userId: string; name: string } | null): Person {
+  const firstName = values.FirstName.trim() || null;
+  const lastName = values.LastName.trim();
+  const phones = (['Phone', 'MobilePhone'] as const).flatMap((field) => (values[field].trim() ? [{ field, value: values[field].trim() }] : []));
+  return {
+    id,
+    sobject: 'Lead',
+    type: 'Lead',
+    name: [firstName, lastName].filter(Boolean).join(' '),
+    firstName,
+    lastName,
+    title: null,
+    company: values.Company.trim() || null,
+    accountId: null,
+    email: values.Email.trim() || null,
+    phones,
+    ownerId: session?.userId ?? null,
+    ownerName: session?.name ?? null,
+    lastActivityDate: null,
+    lastModifiedDate: new Date().toISOString(),
+    personContactId: null,
+  };
+}
+
+function asPersonObject(type: string): Person['sobject'] | null {
+  switch (type) {
+    case 'Lead':
+    case 'Contact':
+    case 'Account':
+      return type;
+    default:
+      return null;
+  }
+}
+
+function DuplicateChoice({
+  duplicates,
+  saving,
+  onUse,
+  onSaveAnyway,
+  onBack,
+}: {
+  duplicates: { id: string; type: string }[];
+  saving: boolean;
+  onUse: (person: Person) => void;
+  onSaveAnyway: () => void;
+  onBack: () => void;
+}) {
+  const { t } = useI18n();
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const refs = duplicates.flatMap((d) => {
+    const sobject = asPersonObject(d.type);
+    return sobject ? [{ id: d.id, sobject }] : [];
+  });
+  const deps: PeopleSearchDeps = { client: services.client, describes: services.describes, recent: services.recent };
+  const records = useQuery({
+    queryKey: ['people', 'duplicates', ...refs.map((r) => r.id)],
+    queryFn: ({ signal }) => peopleByIds(deps, refs, signal),
+  });
+  return (
+    <section className="slds-card app-lead">
+      <div className="slds-card__body slds-card__body_inner">
+        <Alert variant="warning" title={t('lead.duplicates.title')}>
+          <p>{t('lead.duplicates.body', { count: duplicates.length })}</p>
+        </Alert>
+        {records.isPending ? <Spinner size="x-small" label={t('lead.duplicates.loading')} /> : null}
+        <ul className="slds-has-dividers_top-space slds-m-vertical_small">
+          {(records.data ?? []).map((person) => (
+            <li key={person.id} className="slds-item app-duplicate">
+              <p className="slds-text-title_bold">{person.name}</p>
+              <p className="slds-text-color_weak">{[t(`person.type.${person.type}`), person.company, person.email].filter(Boolean).join(' · ')}</p>
+              <p className="app-actions">
+                <Button variant="neutral" onClick={() => onUse(person)}>
+                  {t('lead.duplicates.use')}
+                </Button>
+                {session ? (
+                  <a href={recordUrl(session.instanceUrl, person)} target="_blank" rel="noopener noreferrer">
+                    {t('person.open')}
+                  </a>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+        <p className="app-actions">
+          {saving ? (
+            <Spinner size="x-small" label={t('lead.creating')} />
+          ) : (
+            <>
+              <Button variant="brand" onClick={onSaveAnyway}>
+                {t('lead.duplicates.saveAnyway')}
+              </Button>
+              <Button variant="neutral" onClick={onBack}>
+                {t('lead.duplicates.back')}
+              </Button>
+            </>
+          )}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { RankedPerson, Person } from '@/salesforce/people';
+import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import type { XBeesContext } from '@/xbees/protocol';
+import { lookupQuery, lookupTarget, peopleKeys, writePersistedLookup, type LookupAnswer, type LookupTarget } from './queries';
+import { readChoice, writeChoice } from './remembered-choice';
+
+export interface PersonLookup {
+  target: LookupTarget | null;
+  status: 'idle' | 'pending' | 'error' | 'unusable' | 'success';
+  error: Error | null;
+  matches: RankedPerson[];
+  /** The remembered choice, else the best match by the default policy. */
+  selected: RankedPerson | null;
+  /** Remembers the agent's pick for this conversation. */
+  choose: (personId: string) => void;
+  /** A record the agent just created: shown at once and found again despite the search index lag. */
+  addCreated: (person: Person) => void;
+  retry: () => void;
+}
+
+/** Finds the conversation's person (phone first, else e-mail) and remembers the agent's choice. */
+export function usePersonLookup(context: XBeesContext | null): PersonLookup {
+  const services = useSalesforce();
+  const queryClient = useQueryClient();
+  const session = useAuthState((s) => s.session);
+  const scope = session ? `${session.orgId}:${session.userId}` : null;
+  const target = useMemo(() => (context ? lookupTarget(context.contact) : null), [context]);
+  const searchable = target && target.kind !== 'none' ? target : null;
+  const conversationKey = context?.conversationId ?? (searchable ? (searchable.kind === 'phone' ? searchable.raw : searchable.email) : '');
+  const deps = useMemo(() => ({ client: services.client, describes: services.describes, recent: services.recent }), [services]);
+
+  const query = useQuery(lookupQuery(deps, services.storage, scope, target, services.region));
+  const [chosen, setChosen] = useState<{ key: string; id: string | null }>(() => ({ key: conversationKey, id: readChoice(services.storage, conversationKey) }));
+  const chosenId = chosen.key === conversationKey ? chosen.id : readChoice(services.storage, conversationKey);
+
+  const answer = scope && searchable ? query.data : undefined;
+  const matches = answer?.status === 'ok' ? answer.matches : [];
+  const selected = matches.find((m) => m.person.id === chosenId) ?? matches[0] ?? null;
+
+  const choose = (personId: string) => {
+    writeChoice(services.storage, conversationKey, personId);
+    setChosen({ key: conversationKey, id: personId });
+  };
+
+  return {
+    target,
+    status: !scope || !searchable ? 'idle' : query.isPending ? 'pending' : query.isError ? 'error' : answer?.status === 'unusable' ? 'unusable' : 'success',
+    error: query.error,
+    matches,
+    selected,
+    choose,
+    addCreated: (person) => {
+      const e164 = answer?.status === 'ok' ? answer.e164 : null;
+      const phones = e164 ? [e164] : [];
+      services.recent.add({ id: person.id, sobject: person.sobject, phones, emails: person.email ? [person.email.toLowerCase()] : [], names: [person.name] });
+      if (scope && searchable) {
+        const key = peopleKeys.lookup(scope, searchable, services.region);
+        const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };
+        queryClient.setQueryData(key, created);
+        writePersistedLookup(services.storage, key, created);
+      }
+      choose(person.id);
+    },
+    retry: () => {
+      void query.refetch();
+    },
+  };
+}
