@@ -100,6 +100,10 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
     await page.goto(HOST_URL);
     const host = new HostPage(page, org);
     expect(await host.waitForReady('info-frame')).toBe(true);
+    // The host's control panel grows when its directory arrives; wait for it, so the app frame stays put
+    // while a test clicks inside it.
+    await page.waitForFunction(() => window.xbeesHost?.getDirectory() != null);
+    await expect(host.infoFrame.locator('main')).toBeVisible();
     await use(host);
   },
 });

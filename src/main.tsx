@@ -12,6 +12,7 @@ import { RecentRecords } from '@/salesforce/recent-records';
 import { preferredRegion } from '@/lib/region';
 import { readLaunchParams, showsUi } from '@/xbees/launch-params';
 import { startBridge } from '@/xbees/start-bridge';
+import { registerDaemonHandlers } from './daemon/daemon';
 
 async function main(): Promise<void> {
   const container = document.getElementById('root');
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
     register: (bridge) => {
       // x-bees signs the user out of its integrations: sign out of Salesforce too (all instances follow).
       bridge.onLogout(() => void session.signOut());
+      // Live Search and lookup-and-match (x-bees sends them to the daemon; any instance can answer).
+      registerDaemonHandlers(bridge, { session, client, describes, recent, region });
     },
   });
   const report = (state: AuthState) => {

@@ -11,7 +11,7 @@ function deferred<T>() {
 }
 
 describe('createBatcher', () => {
-  it('sends the first query at once and queues the rest into one batch', async () => {
+  it('sends what arrives together at once, and queues what arrives meanwhile into one batch', async () => {
     const calls: string[][] = [];
     const gates: { resolve: (value: undefined) => void }[] = [];
     const batcher = createBatcher<string, string | null>({
@@ -27,7 +27,10 @@ describe('createBatcher', () => {
       },
     });
     const first = batcher.lookup('a');
+    await Promise.resolve();
+    expect(calls).toEqual([['a']]);
     const later = ['b', 'c', 'd'].map((q) => batcher.lookup(q));
+    await Promise.resolve();
     expect(calls).toEqual([['a']]);
     gates[0]?.resolve(undefined);
     await first;
@@ -50,11 +53,16 @@ describe('createBatcher', () => {
       },
     });
     const blocker = batcher.lookup('first');
+    await Promise.resolve();
     const many = Array.from({ length: 25 }, (_, i) => batcher.lookup(`n${String(i)}`));
     const again = batcher.lookup('n3');
     await blocker;
     await Promise.all([...many, again]);
     expect(sizes).toEqual([1, 20, 5]);
+    // Twenty at once: one request.
+    sizes.length = 0;
+    await Promise.all(Array.from({ length: 20 }, (_, i) => batcher.lookup(`m${String(i)}`)));
+    expect(sizes).toEqual([20]);
   });
 
   it('rejects every waiter of a failed batch, then keeps serving', async () => {

@@ -1,7 +1,8 @@
 /**
  * Coalesces lookups the way a busy host needs them: at most one request in flight; queries that arrive
- * meanwhile join one queued batch, sent as soon as the request in flight settles. Equal queries share one
- * promise. Each request carries at most `maxBatch` keys (one SOSL per 20 numbers).
+ * meanwhile join one queued batch, sent as soon as the request in flight settles. Queries made in the same
+ * turn (a batch lookup) go out together. Equal queries share one promise. Each request carries at most
+ * `maxBatch` keys (one SOSL per 20 numbers).
  */
 
 export interface BatcherOptions<Q, R> {
@@ -27,7 +28,18 @@ export function createBatcher<Q, R>(options: BatcherOptions<Q, R>): Batcher<Q, R
   const queued = new Map<string, { query: Q; waiting: Waiting<R>[] }>();
   const inFlight = new Map<string, Promise<R>>();
   let busy = false;
+  let scheduled = false;
   let requests = 0;
+
+  /** Sends once the current turn is over, so queries made together travel together. */
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      flush();
+    });
+  };
 
   const flush = (): void => {
     if (busy || queued.size === 0) return;
@@ -61,7 +73,7 @@ export function createBatcher<Q, R>(options: BatcherOptions<Q, R>): Batcher<Q, R
         queued.set(key, entry);
       });
       inFlight.set(key, promise);
-      flush();
+      schedule();
       return promise;
     },
     get requests() {

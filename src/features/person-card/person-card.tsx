@@ -59,8 +59,10 @@ export function PersonCard({ person, instanceUrl, match, defaultRegion }: Person
     performance.mark('sfx:card-complete', { detail: { id: person.id } });
   }, [person.id]);
 
-  const call = (phone: string) => {
+  const call = (stored: string) => {
     setFeedback(null);
+    // x-bees dials what it gets: send E.164 (a stored national number gets its country code).
+    const phone = lookupEngineIfLoaded()?.dialable(stored, defaultRegion) ?? stored;
     bridge.startCall(phone).catch((error: unknown) => {
       setFeedback({ kind: 'error', text: t('person.callFailed', { reason: error instanceof Error ? error.message : String(error) }) });
     });

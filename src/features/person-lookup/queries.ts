@@ -63,7 +63,12 @@ async function runLookup(deps: PeopleSearchDeps, target: Exclude<LookupTarget, {
   const engine = await loadLookupEngine();
   if (target.kind === 'phone') {
     const phone = engine.normalizePhone(target.raw, region);
-    if (phone) return { status: 'ok', matches: await engine.lookupByPhone(deps, phone, signal), e164: phone.e164 };
+    if (phone) {
+      const matches = await engine.lookupByPhone(deps, phone, signal);
+      // A number nobody has, but x-bees also knows the e-mail: try that before offering a new Lead.
+      if (matches.length === 0 && target.email) return { status: 'ok', matches: await engine.lookupByEmail(deps, target.email, signal), e164: phone.e164 };
+      return { status: 'ok', matches, e164: phone.e164 };
+    }
     if (!target.email) return { status: 'unusable' };
     return { status: 'ok', matches: await engine.lookupByEmail(deps, target.email, signal), e164: null };
   }
