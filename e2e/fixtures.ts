@@ -109,3 +109,24 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
 });
 
 export { expect };
+
+/** Clicks "Sign in", answers the emulated org's consent page in the popup, and returns the popup's fate. */
+export async function signIn(host: HostPage, options: { decision?: 'Allow' | 'Deny'; user?: string; button?: string } = {}): Promise<Page> {
+  const popupPromise = host.page.waitForEvent('popup');
+  // Enter on the focused button is a user gesture (the popup needs one) that doesn't depend on where the
+  // host page has laid out the frame at that instant.
+  await host.infoFrame.getByRole('button', { name: options.button ?? 'Sign in to Salesforce' }).press('Enter');
+  const popup = await popupPromise;
+  await popup.waitForLoadState();
+  await expect(popup.getByRole('heading', { name: 'Allow Access?' })).toBeVisible();
+  if (options.user) await popup.getByLabel('Log in as').selectOption({ label: options.user });
+  await popup.getByRole('button', { name: options.decision ?? 'Allow' }).click();
+  return popup;
+}
+
+export async function signedIn(host: HostPage): Promise<void> {
+  await signIn(host);
+  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+}
+
+

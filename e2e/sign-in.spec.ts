@@ -1,23 +1,5 @@
-import type { Page } from '@playwright/test';
 import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
-import { expect, expectAccessible, test, type HostPage } from './fixtures';
-
-/** Clicks "Sign in", answers the emulated org's consent page in the popup, and returns the popup's fate. */
-async function signIn(host: HostPage, options: { decision?: 'Allow' | 'Deny'; user?: string; button?: string } = {}): Promise<Page> {
-  const popupPromise = host.page.waitForEvent('popup');
-  await host.infoFrame.getByRole('button', { name: options.button ?? 'Sign in to Salesforce' }).click();
-  const popup = await popupPromise;
-  await popup.waitForLoadState();
-  await expect(popup.getByRole('heading', { name: 'Allow Access?' })).toBeVisible();
-  if (options.user) await popup.getByLabel('Log in as').selectOption({ label: options.user });
-  await popup.getByRole('button', { name: options.decision ?? 'Allow' }).click();
-  return popup;
-}
-
-async function signedIn(host: HostPage): Promise<void> {
-  await signIn(host);
-  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
-}
+import { expect, expectAccessible, signIn, signedIn, test, type HostPage } from './fixtures';
 
 const connectionCard = (host: HostPage) => host.infoFrame.getByRole('article', { name: 'Salesforce connection' });
 
