@@ -56,6 +56,8 @@ export default defineConfig(({ command }) => ({
     // Every browser x-bees supports has modulepreload; the polyfill would cost the daemon bytes.
     modulePreload: { polyfill: false },
     sourcemap: true,
+    // The benchmark reads it to tell each variant's initial chunks from the ones loaded on demand.
+    manifest: true,
     rolldownOptions: {
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),

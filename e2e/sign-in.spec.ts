@@ -14,6 +14,7 @@ test.describe('Salesforce sign-in through the popup', () => {
     // The daemon signed in through the shared storage, without a second login.
     expect(await host.waitForAuthStatus('daemon', 'active')).toBe(true);
     expect((await host.org.state()).oauth.counters.authorizationCode).toBe(1);
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
     await expect(connectionCard(host).getByText(/API requests left today/)).toBeVisible();
     await expectAccessible(host.page, 'signed in');
   });
@@ -28,6 +29,7 @@ test.describe('Salesforce sign-in through the popup', () => {
 
   test('expired access tokens are renewed on the next action, with no prompt', async ({ host, org }) => {
     await signedIn(host);
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
     await expect(connectionCard(host).getByText(/API requests left today/)).toBeVisible();
     await org.expireAccessTokens();
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();

@@ -7,6 +7,7 @@ import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/salesforce/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
+import { createModuleLoader } from '@/ui/lazy-module';
 import { Spinner } from '@/ui/spinner';
 import { XBeesBridgeProvider } from '@/xbees/bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';
@@ -22,8 +23,13 @@ export type AppProps = { locale: string } & (
 const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((module) => ({ default: module.SignInPanel })));
 
 /** The screen pop (lookup, picker, card) and its engine load once someone is signed in. */
-const loadConversationPerson = () => import('./conversation-person');
-const ConversationPerson = lazy(() => loadConversationPerson().then((module) => ({ default: module.ConversationPerson })));
+const conversationPerson = createModuleLoader(() => import('./conversation-person'));
+
+function ConversationPersonSlot() {
+  const t = useT();
+  const module = conversationPerson.useModule();
+  return module ? <module.ConversationPerson /> : <Spinner label={t('app.loading')} />;
+}
 
 /**
  * The panel. Signed out, the sign-in card sits on top while everything below stays mounted, so a session
@@ -35,7 +41,7 @@ function Shell() {
   useEffect(() => {
     // Fetch the screen-pop code while x-bees is still answering getContext, not after.
     if (status === 'signed-in') {
-      void loadConversationPerson();
+      void conversationPerson.load();
       void loadLookupEngine();
     }
   }, [status]);
@@ -46,11 +52,7 @@ function Shell() {
           <SignInPanel />
         </Suspense>
       ) : null}
-      {status === 'signed-in' ? (
-        <Suspense fallback={<Spinner label={t('app.loading')} />}>
-          <ConversationPerson />
-        </Suspense>
-      ) : null}
+      {status === 'signed-in' ? <ConversationPersonSlot /> : null}
       <ConversationPanel />
       <ConnectionStatus />
     </main>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useT } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
 import { useSalesforce } from '@/salesforce/salesforce-context';
@@ -11,11 +12,13 @@ import { limitsQuery } from './queries';
 export function ApiUsage({ userId }: { userId: string }) {
   const t = useT();
   const { client } = useSalesforce();
-  const limits = useQuery(limitsQuery(client, userId));
+  // Only when asked: opening the panel should cost Salesforce API calls for the person, not for this.
+  const [asked, setAsked] = useState(false);
+  const limits = useQuery({ ...limitsQuery(client, userId), enabled: asked });
   const error = limits.error;
   return (
     <div className="slds-m-top_small">
-      {limits.isPending ? <Spinner size="x-small" label={t('connection.checking')} /> : null}
+      {asked && limits.isPending ? <Spinner size="x-small" label={t('connection.checking')} /> : null}
       {limits.data ? (
         <p>
           {t('connection.apiUsage', {
@@ -35,10 +38,18 @@ export function ApiUsage({ userId }: { userId: string }) {
           </p>
         </Alert>
       ) : null}
-      <Button variant="neutral" className="slds-m-top_x-small" disabled={limits.isFetching} onClick={() => void limits.refetch()}>
+      <Button
+        variant="neutral"
+        className="slds-m-top_x-small"
+        disabled={limits.isFetching}
+        onClick={() => {
+          if (asked) void limits.refetch();
+          else setAsked(true);
+        }}
+      >
         {t('connection.check')}
       </Button>
-      {limits.isFetching && !limits.isPending ? <Spinner size="x-small" label={t('connection.checking')} /> : null}
+      {limits.isFetching && limits.data ? <Spinner size="x-small" label={t('connection.checking')} /> : null}
       {limits.isSuccess && !limits.isFetching ? (
         <p className="slds-text-color_success slds-m-top_x-small" role="status">
           {t('connection.ok')}
