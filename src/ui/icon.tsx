@@ -6,6 +6,11 @@ import accountIcon from '@salesforce-ux/design-system/assets/icons/standard/acco
 import contactIcon from '@salesforce-ux/design-system/assets/icons/standard/contact.svg?raw';
 import leadIcon from '@salesforce-ux/design-system/assets/icons/standard/lead.svg?raw';
 import personAccountIcon from '@salesforce-ux/design-system/assets/icons/standard/person_account.svg?raw';
+import emailStandardIcon from '@salesforce-ux/design-system/assets/icons/standard/email.svg?raw';
+import eventStandardIcon from '@salesforce-ux/design-system/assets/icons/standard/event.svg?raw';
+import liveChatIcon from '@salesforce-ux/design-system/assets/icons/standard/live_chat.svg?raw';
+import logACallIcon from '@salesforce-ux/design-system/assets/icons/standard/log_a_call.svg?raw';
+import taskStandardIcon from '@salesforce-ux/design-system/assets/icons/standard/task.svg?raw';
 import callIcon from '@salesforce-ux/design-system/assets/icons/utility/call.svg?raw';
 import copyIcon from '@salesforce-ux/design-system/assets/icons/utility/copy.svg?raw';
 import newWindowIcon from '@salesforce-ux/design-system/assets/icons/utility/new_window.svg?raw';
@@ -22,6 +27,11 @@ const ICONS = {
   'standard:contact': { ...shape(contactIcon), kind: 'standard', name: 'contact' },
   'standard:lead': { ...shape(leadIcon), kind: 'standard', name: 'lead' },
   'standard:person_account': { ...shape(personAccountIcon), kind: 'standard', name: 'person-account' },
+  'standard:log_a_call': { ...shape(logACallIcon), kind: 'standard', name: 'log-a-call' },
+  'standard:live_chat': { ...shape(liveChatIcon), kind: 'standard', name: 'live-chat' },
+  'standard:task': { ...shape(taskStandardIcon), kind: 'standard', name: 'task' },
+  'standard:email': { ...shape(emailStandardIcon), kind: 'standard', name: 'email' },
+  'standard:event': { ...shape(eventStandardIcon), kind: 'standard', name: 'event' },
   'utility:call': { ...shape(callIcon), kind: 'utility', name: 'call' },
   'utility:copy': { ...shape(copyIcon), kind: 'utility', name: 'copy' },
   'utility:new_window': { ...shape(newWindowIcon), kind: 'utility', name: 'new_window' },
