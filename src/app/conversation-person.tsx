@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { HistoryPanel } from '@/features/history/history-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
@@ -93,6 +94,7 @@ export function ConversationPerson() {
     <>
       {lookup.matches.length > 1 ? <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} /> : null}
       <PersonCard person={lookup.selected.person} instanceUrl={session.instanceUrl} match={lookup.selected} defaultRegion={services.region} />
+      <HistoryPanel key={lookup.selected.person.id} person={lookup.selected.person} />
     </>
   );
 }
