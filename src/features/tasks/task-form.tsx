@@ -1,0 +1,238 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import type { Translate } from '@/i18n/i18n';
+import type { ActivityRow } from '@/salesforce/api/history';
+import { getRelatedRecords } from '@/salesforce/api/related';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
+import type { Person } from '@/salesforce/people';
+import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Checkbox } from '@/ui/checkbox';
+import { Select } from '@/ui/select';
+import { Spinner } from '@/ui/spinner';
+import { TextInput } from '@/ui/text-input';
+import { Textarea } from '@/ui/textarea';
+
+export type TaskFormMode = { kind: 'create' } | { kind: 'schedule-call' } | { kind: 'edit'; task: ActivityRow };
+
+interface Values {
+  subject: string;
+  date: string;
+  time: string;
+  reminder: boolean;
+  priority: string;
+  status: string;
+  comments: string;
+  whatId: string;
+}
+
+const DRAFT_PREFIX = 'sfx.draft:task:';
+
+function localDate(date: Date): string {
+  return `${String(date.getFullYear())}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
+  const tomorrow = new Date(Date.now() + 24 * 3600_000);
+  if (mode.kind === 'edit') {
+    return {
+      subject: mode.task.subject,
+      date: mode.task.date?.slice(0, 10) ?? '',
+      time: '',
+      reminder: false,
+      priority: mode.task.priority ?? 'Normal',
+      status: mode.task.status ?? 'Not Started',
+      comments: mode.task.description ?? '',
+      whatId: '',
+    };
+  }
+  return {
+    subject: mode.kind === 'schedule-call' ? t('tasks.callBack', { name: person.name }) : '',
+    date: localDate(tomorrow),
+    time: mode.kind === 'schedule-call' ? '10:00' : '',
+    reminder: mode.kind === 'schedule-call',
+    priority: 'Normal',
+    status: 'Not Started',
+    comments: '',
+    whatId: '',
+  };
+}
+
+function readDraft(storage: Storage, key: string): Values | null {
+  try {
+    const value = JSON.parse(storage.getItem(DRAFT_PREFIX + key) ?? 'null') as Partial<Values> | null;
+    if (!value || typeof value.subject !== 'string' || typeof value.date !== 'string') return null;
+    return { subject: value.subject, date: value.date, time: value.time ?? '', reminder: value.reminder === true, priority: value.priority ?? 'Normal', status: value.status ?? 'Not Started', comments: value.comments ?? '', whatId: value.whatId ?? '' };
+  } catch {
+    return null;
+  }
+}
+
+/** The WhoId of a person: a Person Account's activities go on its person contact. */
+export function whoIdOf(person: Person): string | null {
+  if (person.type === 'PersonAccount') return person.personContactId;
+  return person.sobject === 'Account' ? null : person.id;
+}
+
+/**
+ * Creates or edits a task for the person, or schedules a call (a task with a due time and a reminder).
+ * It goes through the outbox: what the agent typed is kept until Salesforce has it.
+ */
+export function TaskForm({ person, mode, onDone, onCancel }: { person: Person; mode: TaskFormMode; onDone: () => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const formId = useId();
+  const formKey = `${person.id}:${mode.kind === 'edit' ? mode.task.id : mode.kind}`;
+  const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
+  const [submitted, setSubmitted] = useState(false);
+  const write = useOutboxWrite(formKey);
+  const task = services.describes.peek('Task');
+  const picklist = (field: string, fallback: string[]) => {
+    const values = task?.fields.get(field)?.picklistValues.filter((p) => p.active).map((p) => ({ value: p.value, label: p.label }));
+    return values && values.length > 0 ? values : fallback.map((v) => ({ value: v, label: v }));
+  };
+  const accountId = person.type === 'Lead' ? null : person.accountId;
+  const related = useQuery({
+    queryKey: ['related', accountId ?? 'none'],
+    queryFn: ({ signal }) => getRelatedRecords(services.client, services.describes, { id: accountId ?? '', name: person.type === 'Contact' ? (person.company ?? '') : person.name }, signal),
+    enabled: accountId !== null && mode.kind !== 'edit',
+    staleTime: 60_000,
+  });
+
+  useEffect(() => {
+    try {
+      services.storage.setItem(DRAFT_PREFIX + formKey, JSON.stringify(values));
+    } catch {
+      // Kept in memory only.
+    }
+  }, [services.storage, formKey, values]);
+
+  useEffect(() => {
+    if (write.state !== 'done') return;
+    try {
+      services.storage.removeItem(DRAFT_PREFIX + formKey);
+    } catch {
+      // Nothing to clear.
+    }
+    write.reset();
+    onDone();
+  }, [write, services.storage, formKey, onDone]);
+
+  const errors: Partial<Record<keyof Values, string>> = {};
+  if (values.subject.trim() === '') errors.subject = t('tasks.error.subject');
+  if (mode.kind === 'schedule-call' && values.date === '') errors.date = t('tasks.error.date');
+  if (mode.kind === 'schedule-call' && values.reminder && values.time === '') errors.time = t('tasks.error.time');
+  const serverFields = write.item?.state === 'failed' ? (write.item.lastError?.fields ?? []) : [];
+  const serverError = (field: string) => (serverFields.includes(field) ? t('tasks.error.field', { message: write.item?.lastError?.message ?? '' }) : null);
+  const fieldError = (name: keyof Values, sfField: string) => {
+    const clientError = submitted ? errors[name] : undefined;
+    return clientError ?? serverError(sfField);
+  };
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.keys(errors).length > 0 || write.busy) return;
+    const fields: Record<string, string | boolean | null> = {
+      Subject: values.subject.trim(),
+      ActivityDate: values.date === '' ? null : values.date,
+      Priority: values.priority,
+      Status: values.status,
+      Description: values.comments.trim() === '' ? null : values.comments,
+    };
+    if (mode.kind === 'schedule-call') {
+      fields.Type = 'Call';
+      fields.IsReminderSet = values.reminder;
+      if (values.reminder) fields.ReminderDateTime = new Date(`${values.date}T${values.time}`).toISOString();
+    }
+    if (mode.kind === 'edit') {
+      void write.submit({ kind: 'update', sobject: 'Task', id: mode.task.id, fields }, { label: values.subject.trim(), group: person.id });
+      return;
+    }
+    const whoId = whoIdOf(person);
+    if (whoId) fields.WhoId = whoId;
+    if (person.type === 'Account') fields.WhatId = person.id;
+    else if (person.type !== 'Lead' && values.whatId !== '') fields.WhatId = values.whatId;
+    if (session) fields.OwnerId = session.userId;
+    void write.submit(
+      { kind: 'create', sobject: 'Task', fields, dedupe: { match: { Subject: values.subject.trim(), ...(whoId ? { WhoId: whoId } : { WhatId: person.id }) } } },
+      { label: values.subject.trim(), group: person.id },
+    );
+  };
+
+  const relatedOptions = [
+    { value: '', label: t('tasks.relatedTo.none') },
+    ...(related.data ?? []).map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
+  ];
+  const heading = mode.kind === 'edit' ? t('tasks.edit') : mode.kind === 'schedule-call' ? t('tasks.scheduleCall') : t('tasks.new');
+
+  return (
+    <form className="slds-form app-subform" aria-labelledby={`${formId}-heading`} onSubmit={submit} noValidate>
+      <h3 id={`${formId}-heading`} className="slds-text-heading_small slds-m-bottom_x-small">
+        {heading}
+      </h3>
+      {write.item?.state === 'failed' && write.item.lastError ? (
+        <div className="slds-m-bottom_small">
+          <Alert variant="error" title={heading}>
+            <p>{t('tasks.error.failed', { message: write.item.lastError.message })}</p>
+          </Alert>
+        </div>
+      ) : null}
+      <TextInput
+        label={t('tasks.subject')}
+        name="Subject"
+        required
+        list={`${formId}-subjects`}
+        value={values.subject}
+        onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+        error={fieldError('subject', 'Subject')}
+      />
+      <datalist id={`${formId}-subjects`}>
+        {(['call', 'sendQuote', 'sendLetter', 'followUp', 'other'] as const).map((key) => (
+          <option key={key} value={t(`tasks.suggestion.${key}`)} />
+        ))}
+      </datalist>
+      <div className="app-form-grid">
+        <TextInput label={t('tasks.dueDate')} name="ActivityDate" type="date" value={values.date} onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))} error={fieldError('date', 'ActivityDate')} />
+        {mode.kind === 'schedule-call' ? (
+          <TextInput label={t('tasks.dueTime')} name="time" type="time" value={values.time} onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))} error={fieldError('time', 'ReminderDateTime')} />
+        ) : null}
+        <Select label={t('tasks.priority')} name="Priority" value={values.priority} options={picklist('Priority', ['High', 'Normal', 'Low'])} onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))} error={serverError('Priority')} />
+        <Select
+          label={t('tasks.status')}
+          name="Status"
+          value={values.status}
+          options={picklist('Status', ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'])}
+          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
+          error={serverError('Status')}
+        />
+      </div>
+      {mode.kind === 'schedule-call' ? <Checkbox label={t('tasks.reminder')} checked={values.reminder} onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))} /> : null}
+      {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' ? (
+        <Select label={t('tasks.relatedTo')} name="WhatId" value={values.whatId} options={relatedOptions} onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))} error={serverError('WhatId')} />
+      ) : null}
+      {person.type === 'Lead' && mode.kind !== 'edit' ? <p className="slds-text-color_weak slds-text-body_small">{t('tasks.leadNoWhat')}</p> : null}
+      <Textarea label={t('tasks.comments')} name="Description" rows={3} value={values.comments} onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))} error={serverError('Description')} />
+      <div className="app-actions slds-m-top_small">
+        {write.busy ? (
+          <>
+            <Spinner size="x-small" label={t('tasks.saving')} />
+            {write.item?.lastError?.retryable ? <p className="slds-text-color_weak">{t('tasks.queued', { reason: write.item.lastError.message })}</p> : null}
+          </>
+        ) : (
+          <>
+            <Button variant="brand" type="submit">
+              {mode.kind === 'edit' ? t('tasks.saveChanges') : t('tasks.save')}
+            </Button>
+            <Button variant="neutral" onClick={onCancel}>
+              {t('tasks.cancel')}
+            </Button>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

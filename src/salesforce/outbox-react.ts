@@ -1,0 +1,101 @@
+/**
+ * React side of the outbox: a form's write (what it enqueued, and how it is going), kept across reloads by
+ * the form's key, and the list of items for the status view.
+ */
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { Outbox } from './outbox/outbox';
+import type { OutboxItem, OutboxOperation } from './outbox/types';
+import { useSalesforce } from './salesforce-context';
+
+const FORM_ITEM_PREFIX = 'sfx.form-item:';
+
+/** Every outbox item, live (changes from other instances included). */
+export function useOutboxItems(): OutboxItem[] {
+  const { outbox } = useSalesforce();
+  const store = useMemo(() => itemsStore(outbox), [outbox]);
+  return useSyncExternalStore(store.subscribe, store.get);
+}
+
+const stores = new WeakMap<Outbox, { subscribe: (listener: () => void) => () => void; get: () => OutboxItem[] }>();
+function itemsStore(outbox: Outbox) {
+  let store = stores.get(outbox);
+  if (!store) {
+    let items: OutboxItem[] = [];
+    const listeners = new Set<() => void>();
+    let started = false;
+    const start = () => {
+      if (started) return;
+      started = true;
+      outbox.subscribe((next) => {
+        items = next;
+        for (const listener of listeners) listener();
+      });
+      void outbox.list().then((next) => {
+        items = next;
+        for (const listener of listeners) listener();
+      });
+    };
+    store = {
+      subscribe: (listener) => {
+        start();
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      get: () => items,
+    };
+    stores.set(outbox, store);
+  }
+  return store;
+}
+
+export interface OutboxWrite {
+  /** The item this form enqueued last (restored after a reload), or null. */
+  item: OutboxItem | null;
+  state: OutboxItem['state'] | 'idle';
+  /** Pending or sending: the form shows progress and can't submit twice. */
+  busy: boolean;
+  submit: (op: OutboxOperation, meta: { label: string; group?: string }) => Promise<void>;
+  /** Forgets the item (after done, or to start over). */
+  reset: () => void;
+  /** An enqueue that failed (the outbox itself could not store the write). */
+  error: Error | null;
+}
+
+export function useOutboxWrite(formKey: string): OutboxWrite {
+  const { outbox, storage } = useSalesforce();
+  const items = useOutboxItems();
+  const [itemId, setItemId] = useState<string | null>(() => {
+    try {
+      return storage.getItem(FORM_ITEM_PREFIX + formKey);
+    } catch {
+      return null;
+    }
+  });
+  const [error, setError] = useState<Error | null>(null);
+  const item = itemId ? (items.find((candidate) => candidate.id === itemId) ?? null) : null;
+
+  useEffect(() => {
+    try {
+      if (itemId) storage.setItem(FORM_ITEM_PREFIX + formKey, itemId);
+      else storage.removeItem(FORM_ITEM_PREFIX + formKey);
+    } catch {
+      // The form forgets its item after a reload; the outbox still sends it.
+    }
+  }, [storage, formKey, itemId]);
+
+  const submit = useCallback(
+    async (op: OutboxOperation, meta: { label: string; group?: string }) => {
+      setError(null);
+      try {
+        const enqueued = await outbox.enqueue(op, { ...meta, formKey });
+        setItemId(enqueued.id);
+      } catch (cause) {
+        setError(cause instanceof Error ? cause : new Error(String(cause)));
+      }
+    },
+    [outbox, formKey],
+  );
+  const reset = useCallback(() => setItemId(null), []);
+  const state = item?.state ?? 'idle';
+  return { item, state, busy: state === 'pending' || state === 'sending', submit, reset, error };
+}
