@@ -83,7 +83,7 @@ export default defineConfig(
   ...pluginQuery.configs['flat/recommended'],
   {
     // The API client is how a query fetches, not what it fetches: the key names the data (user, record…).
-    rules: { '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['SalesforceClient', 'SalesforceServices', 'PeopleSearchDeps', 'Storage'] } }] },
+    rules: { '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['SalesforceClient', 'SalesforceServices', 'PeopleSearchDeps', 'DescribeCache', 'Storage'] } }] },
   },
   {
     // Every visible string comes from the message catalog (src/i18n).
@@ -112,7 +112,9 @@ export default defineConfig(
       'no-restricted-properties': [
         'error',
         { object: 'window', property: 'parent', message: 'Only src/xbees talks to the parent window.' },
-        { property: 'postMessage', message: 'Only src/xbees posts messages.' },
+        { object: 'window', property: 'postMessage', message: 'Only src/xbees posts messages to other windows.' },
+        { object: 'parent', property: 'postMessage', message: 'Only src/xbees posts messages to other windows.' },
+        { object: 'top', property: 'postMessage', message: 'Only src/xbees posts messages to other windows.' },
       ],
     },
   },

@@ -9,6 +9,7 @@ import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/
 import { SalesforceClient } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';
+import { Outbox } from '@/salesforce/outbox/outbox';
 import { preferredRegion } from '@/lib/region';
 import { readLaunchParams, showsUi } from '@/xbees/launch-params';
 import { startBridge } from '@/xbees/start-bridge';
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
     },
   });
   const recent = new RecentRecords(storage);
+  // Every instance (the daemon too) may flush: a write saved in a panel that x-bees closed still lands.
+  const outbox = new Outbox({ client, session, onError: (error) => console.warn('[outbox]', error) });
+  outbox.start();
   const region = preferredRegion(config.phone.defaultRegion, navigator.languages);
 
   const started = startBridge({
@@ -73,6 +77,7 @@ async function main(): Promise<void> {
       salesforce: {
         client,
         describes,
+        outbox,
         recent,
         region,
         storage,

@@ -3,6 +3,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
+import { OutboxPanel } from '@/features/outbox-status/outbox-panel';
+import { useRefreshAfterWrites } from './refresh-after-writes';
 import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/salesforce/salesforce-context';
@@ -38,6 +40,7 @@ function ConversationPersonSlot() {
 function Shell() {
   const t = useT();
   const status = useAuthState((s) => s.status);
+  useRefreshAfterWrites();
   useEffect(() => {
     // Fetch the screen-pop code while x-bees is still answering getContext, not after.
     if (status === 'signed-in') {
@@ -53,6 +56,7 @@ function Shell() {
         </Suspense>
       ) : null}
       {status === 'signed-in' ? <ConversationPersonSlot /> : null}
+      {status === 'signed-in' ? <OutboxPanel /> : null}
       <ConversationPanel />
       <ConnectionStatus />
     </main>

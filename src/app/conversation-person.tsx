@@ -1,5 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
+import { historyQuery, historyTarget } from '@/features/history/queries';
+import { LogForm } from '@/features/logging/log-form';
+import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
@@ -10,7 +13,9 @@ import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
-import { useXBeesContext } from '@/xbees/session-hooks';
+import { useCurrentCall, useXBeesContext } from '@/xbees/session-hooks';
+import { useQuery } from '@tanstack/react-query';
+import type { Person } from '@/salesforce/people';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
 const LeadCreateForm = lazy(() => import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })));
@@ -94,7 +99,25 @@ export function ConversationPerson() {
     <>
       {lookup.matches.length > 1 ? <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} /> : null}
       <PersonCard person={lookup.selected.person} instanceUrl={session.instanceUrl} match={lookup.selected} defaultRegion={services.region} />
-      <HistoryPanel key={lookup.selected.person.id} person={lookup.selected.person} />
+      <PersonWork key={lookup.selected.person.id} person={lookup.selected.person} conversationId={conversationKey} />
+    </>
+  );
+}
+
+/** What the agent does with the person: log the conversation, tasks, and the history. */
+function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const call = useCurrentCall();
+  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const history = useQuery(historyQuery(services.client, services.describes, scope, historyTarget(person)));
+  const callObjects = new Map<string, string>();
+  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])]) if (row.callObject) callObjects.set(row.callObject, row.id);
+  return (
+    <>
+      <LogForm person={person} conversationId={conversationId} call={call} historyCallObjects={callObjects} whatId={person.type === 'Contact' ? person.accountId : null} />
+      <TasksPanel person={person} openTasks={history.data?.open ?? []} />
+      <HistoryPanel person={person} />
     </>
   );
 }

@@ -2,50 +2,17 @@
  * React side of the outbox: a form's write (what it enqueued, and how it is going), kept across reloads by
  * the form's key, and the list of items for the status view.
  */
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import type { Outbox } from './outbox/outbox';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { OutboxItem, OutboxOperation } from './outbox/types';
 import { useSalesforce } from './salesforce-context';
 
 const FORM_ITEM_PREFIX = 'sfx.form-item:';
 
 /** Every outbox item, live (changes from other instances included). */
-export function useOutboxItems(): OutboxItem[] {
+export function useOutboxItems(): readonly OutboxItem[] {
   const { outbox } = useSalesforce();
-  const store = useMemo(() => itemsStore(outbox), [outbox]);
-  return useSyncExternalStore(store.subscribe, store.get);
-}
-
-const stores = new WeakMap<Outbox, { subscribe: (listener: () => void) => () => void; get: () => OutboxItem[] }>();
-function itemsStore(outbox: Outbox) {
-  let store = stores.get(outbox);
-  if (!store) {
-    let items: OutboxItem[] = [];
-    const listeners = new Set<() => void>();
-    let started = false;
-    const start = () => {
-      if (started) return;
-      started = true;
-      outbox.subscribe((next) => {
-        items = next;
-        for (const listener of listeners) listener();
-      });
-      void outbox.list().then((next) => {
-        items = next;
-        for (const listener of listeners) listener();
-      });
-    };
-    store = {
-      subscribe: (listener) => {
-        start();
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      get: () => items,
-    };
-    stores.set(outbox, store);
-  }
-  return store;
+  const subscribe = useCallback((onChange: () => void) => outbox.subscribe(() => onChange()), [outbox]);
+  return useSyncExternalStore(subscribe, () => outbox.getSnapshot());
 }
 
 export interface OutboxWrite {

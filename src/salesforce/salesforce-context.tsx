@@ -4,11 +4,14 @@ import type { PopupSignInOptions } from './auth/popup-sign-in';
 import type { AuthState, SessionManager } from './auth/session-manager';
 import type { SalesforceClient } from './client';
 import type { DescribeCache } from './describe';
+import type { Outbox } from './outbox/outbox';
 import type { RecentRecords } from './recent-records';
 
 export interface SalesforceServices {
   client: SalesforceClient;
   describes: DescribeCache;
+  /** Every write goes through it: durable, retried, exactly once. */
+  outbox: Outbox;
   recent: RecentRecords;
   /** The country for numbers written without a country code (config, else the browser). */
   region: string | undefined;

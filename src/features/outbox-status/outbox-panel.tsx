@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { useOutboxItems } from '@/salesforce/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
@@ -5,6 +6,16 @@ import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Button } from '@/ui/button';
 
 const RECENT_DONE_MS = 10 * 60_000;
+
+/** The time, refreshed every `everyMs` (so finished items fade out of the list). */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
 
 function visible(item: OutboxItem, now: number): boolean {
   if (item.state === 'discarded') return false;
@@ -21,7 +32,7 @@ export function OutboxPanel() {
   const { outbox } = useSalesforce();
   const session = useAuthState((s) => s.session);
   const scope = session ? `${session.orgId}:${session.userId}` : null;
-  const now = Date.now();
+  const now = useNow(30_000);
   const items = useOutboxItems().filter((item) => visible(item, now));
   if (items.length === 0) return null;
   const active = items.filter((item) => item.state !== 'done').length;

@@ -4,6 +4,8 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { getRelatedRecords } from '@/salesforce/api/related';
+import type { SalesforceClient } from '@/salesforce/client';
+import type { DescribeCache } from '@/salesforce/describe';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
@@ -95,9 +97,12 @@ export function TaskForm({ person, mode, onDone, onCancel }: { person: Person; m
     return values && values.length > 0 ? values : fallback.map((v) => ({ value: v, label: v }));
   };
   const accountId = person.type === 'Lead' ? null : person.accountId;
+  const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
+  const client: SalesforceClient = services.client;
+  const describes: DescribeCache = services.describes;
   const related = useQuery({
-    queryKey: ['related', accountId ?? 'none'],
-    queryFn: ({ signal }) => getRelatedRecords(services.client, services.describes, { id: accountId ?? '', name: person.type === 'Contact' ? (person.company ?? '') : person.name }, signal),
+    queryKey: ['related', accountId ?? 'none', accountName],
+    queryFn: ({ signal }) => getRelatedRecords(client, describes, { id: accountId ?? '', name: accountName }, signal),
     enabled: accountId !== null && mode.kind !== 'edit',
     staleTime: 60_000,
   });
