@@ -88,3 +88,18 @@ export async function pruneItems(db: OutboxDatabase, before: number): Promise<nu
   await tx.done;
   return removed;
 }
+
+/** Makes every pending item of `scope` due at `now` (its backoff ends early); returns how many changed. */
+export async function wakeItems(db: OutboxDatabase, scope: string, now: number): Promise<number> {
+  const tx = db.transaction(STORE, 'readwrite');
+  let woken = 0;
+  for await (const cursor of tx.store.iterate()) {
+    const item = readStoredItem(cursor.value);
+    if (item && item.scope === scope && item.state === 'pending' && item.nextAttemptAt > now) {
+      await cursor.update(toStored({ ...item, nextAttemptAt: now, updatedAt: now }));
+      woken += 1;
+    }
+  }
+  await tx.done;
+  return woken;
+}

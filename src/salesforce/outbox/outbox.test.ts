@@ -1,5 +1,5 @@
 import { openDB } from 'idb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_CLIENT_ID, TEST_ORG_ORIGIN } from '../../../mocks/node';
 import { expireAccessTokens, revokeRefreshTokens } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '@/test/salesforce-harness';
@@ -446,7 +446,7 @@ describe('recovery', () => {
   it('reads back old or corrupt records without touching them', async () => {
     const outbox = makeOutbox();
     await writeRaw(dbName, { id: 'corrupt', v: ITEM_FORMAT, scope: 3 });
-    await writeRaw(dbName, { id: 'future', v: ITEM_FORMAT + 1, state: 'pending' });
+    await writeRaw(dbName, { ...rawItem({ id: 'future', state: 'pending', op: logCall('conv-future') }), v: ITEM_FORMAT + 1 });
     await writeRaw(dbName, rawItem({ id: 'fine', state: 'failed', op: logCall('conv-old') }));
     await writeRaw(dbName, rawItem({ id: 'bad-op', state: 'pending', op: { kind: 'create', sobject: 'Task', fields: { Subject: 'x' }, dedupe: { match: {} } } }));
     expect((await outbox.list()).map((candidate) => candidate.id)).toEqual(['fine']);
@@ -571,7 +571,110 @@ describe('stress', () => {
   });
 });
 
+describe('guarantees', () => {
+  it('never sends an item with the token of a user who signed in meanwhile', async () => {
+    const jane = harness.session.store.getState().session;
+    const userKey = oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID);
+    const metaKey = harness.session.metaKey;
+    const janesStorage = [localStorage.getItem(userKey), localStorage.getItem(metaKey)] as const;
+    const tokens = await codeFlow({ user: harness.emulator.ids.users.marco });
+    localStorage.setItem(userKey, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer', profile: {} }));
+    await harness.session.completeSignIn(TEST_ORG_ORIGIN, tokens.instance_url ?? TEST_ORG_ORIGIN);
+    const marcosStorage = [localStorage.getItem(userKey), localStorage.getItem(metaKey)] as const;
+    localStorage.setItem(userKey, janesStorage[0] ?? '');
+    localStorage.setItem(metaKey, janesStorage[1] ?? '');
+    harness.session.reload();
+    expect(harness.session.store.getState().session?.userId).toBe(jane?.userId);
+
+    // Marco signs in in another instance while this one is between picking Jane's item and sending it.
+    let reloads = 0;
+    const session = {
+      store: harness.session.store,
+      reload: () => {
+        reloads += 1;
+        if (reloads === 2) {
+          localStorage.setItem(userKey, marcosStorage[0] ?? '');
+          localStorage.setItem(metaKey, marcosStorage[1] ?? '');
+        }
+        harness.session.reload();
+      },
+    };
+    const outbox = makeOutbox({ session });
+    const enqueued = await outbox.enqueue(logCall('conv-switch'), { label: 'Log call' });
+    await outbox.flush();
+    expect(reloads).toBeGreaterThanOrEqual(2);
+    expect(tasksOf('conv-switch')).toHaveLength(0);
+    expect(await item(outbox, enqueued.id)).toMatchObject({ state: 'pending', attempts: 0, scope: `${jane?.orgId ?? ''}:${jane?.userId ?? ''}` });
+  });
+
+  it('rejects an enqueue the device could not store, and keeps nothing half-written', async () => {
+    const outbox = makeOutbox();
+    await outbox.list();
+    const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(outbox.enqueue(logCall('conv-full'), { label: 'Log call' })).rejects.toMatchObject({ name: 'OutboxError', code: 'STORAGE' });
+    add.mockRestore();
+    expect(await outbox.list()).toEqual([]);
+    expect(taskPosts()).toHaveLength(0);
+  });
+
+  it('wakes itself when a backoff ends, and at once when the browser is back online', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const clock = testClock();
+      const events = new EventTarget();
+      const outbox = makeOutbox({ now: clock.now, eventTarget: events });
+      harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 2, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] });
+      outbox.start();
+      const enqueued = await outbox.enqueue(logCall('conv-timer'), { label: 'Log call' });
+      await until(async () => (await item(outbox, enqueued.id)).attempts === 1);
+      await outbox.flush(); // idle again, with the timer set for the end of the 1 s backoff
+      clock.at += 1000;
+      vi.advanceTimersByTime(999);
+      await settleIo();
+      expect(taskPosts()).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      await until(async () => (await item(outbox, enqueued.id)).attempts === 2);
+      // The next wait is 2 s, but the connection came back: no waiting.
+      events.dispatchEvent(new Event('online'));
+      expect(await outbox.waitFor(enqueued.id)).toMatchObject({ state: 'done', attempts: 3 });
+      expect(tasksOf('conv-timer')).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('forgets done and discarded items after a while, never pending or failed ones', async () => {
+    const clock = testClock();
+    const outbox = makeOutbox({ now: clock.now, keepFinishedMs: 60_000 });
+    const done = await outbox.waitFor((await outbox.enqueue(logCall('conv-old-done'), { label: 'Done' })).id);
+    const failed = await outbox.waitFor((await outbox.enqueue(logCall('conv-old-failed', { CallType: 'Sideways' }), { label: 'Failed' })).id);
+    await harness.session.signOut();
+    const pending = await outbox.enqueue(logCall('conv-old-pending'), { label: 'Pending' });
+    clock.at += 60_001;
+    const stop = outbox.start();
+    await until(async () => (await outbox.list()).length === 2);
+    expect((await outbox.list()).map((candidate) => candidate.id)).toEqual([failed.id, pending.id]);
+    expect(done.state).toBe('done');
+    stop();
+  });
+});
+
 // ---------------------------------------------------------------- helpers
+
+/** Lets IndexedDB and the emulated network finish what they started (they do not use setTimeout). */
+async function settleIo(): Promise<void> {
+  for (let n = 0; n < 50; n += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
+async function until(condition: () => Promise<boolean>, rounds = 2000): Promise<void> {
+  for (let n = 0; n < rounds; n += 1) {
+    if (await condition()) return;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error('timed out waiting');
+}
 
 async function vi_waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
   const started = Date.now();

@@ -26,7 +26,7 @@ import { and, id as idLiteral, ident, soql, type Soql } from '../soql';
 import { BACKOFF_CAP_MS, backoffMs, classifyError, compositeOutcome, type FailureOutcome, type Outcome, type SubResponse } from './classify';
 import { defaultSignalStorage, joinChangeSignal, type ChangeSignal } from './change-signal';
 import { readOperation } from './item-codec';
-import { changeItem, insertItem, openOutboxDb, pruneItems, readAllItems, type OutboxDatabase } from './outbox-db';
+import { changeItem, insertItem, openOutboxDb, pruneItems, readAllItems, wakeItems, type OutboxDatabase } from './outbox-db';
 import type { OutboxFilter, OutboxItem, OutboxMeta, OutboxOperation, OutboxState } from './types';
 
 export const DEFAULT_OUTBOX_DB = 'sfx-outbox';
@@ -341,14 +341,15 @@ export class Outbox {
     this.assertOpen();
     if (this.stopStarted) return this.stopStarted;
     const kick = () => this.kick();
+    const online = () => void this.wake().catch(this.onError);
     const detachSession = this.session.store.subscribe((state, previous) => {
       const scope = scopeOf(state);
       if (scope && scope !== scopeOf(previous)) kick();
     });
-    this.eventTarget?.addEventListener('online', kick);
+    this.eventTarget?.addEventListener('online', online);
     const stop = () => {
       detachSession();
-      this.eventTarget?.removeEventListener('online', kick);
+      this.eventTarget?.removeEventListener('online', online);
       this.clearTimer();
       if (this.stopStarted === stop) this.stopStarted = null;
     };
@@ -617,6 +618,19 @@ export class Outbox {
   private clearTimer(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Back online: every pending item of the signed-in user is due now, whatever its backoff. */
+  private async wake(): Promise<void> {
+    const scope = this.signedInScope();
+    if (scope) {
+      const woken = await wakeItems(await this.database(), scope, this.now());
+      if (woken > 0) {
+        await this.reload();
+        this.broadcast();
+      }
+    }
+    this.kick();
   }
 
   private async prune(): Promise<void> {
