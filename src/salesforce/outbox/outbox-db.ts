@@ -95,7 +95,7 @@ export async function wakeItems(db: OutboxDatabase, scope: string, now: number):
   let woken = 0;
   for await (const cursor of tx.store.iterate()) {
     const item = readStoredItem(cursor.value);
-    if (item && item.scope === scope && item.state === 'pending' && item.nextAttemptAt > now) {
+    if (item?.scope === scope && item.state === 'pending' && item.nextAttemptAt > now) {
       await cursor.update(toStored({ ...item, nextAttemptAt: now, updatedAt: now }));
       woken += 1;
     }

@@ -717,7 +717,7 @@ export class Outbox {
  * The oldest item of `scope` that is due, skipping items queued behind an unfinished older item of the
  * same group. An item left `sending` (a crash) is due at once. `wakeAt`: when the next one becomes due.
  */
-export function pickNext(items: readonly OutboxItem[], scope: string, now: number): { next: OutboxItem | null; wakeAt: number | null } {
+function pickNext(items: readonly OutboxItem[], scope: string, now: number): { next: OutboxItem | null; wakeAt: number | null } {
   const busyGroups = new Set<string>();
   let wakeAt: number | null = null;
   for (const item of items) {
