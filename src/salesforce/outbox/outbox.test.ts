@@ -545,6 +545,8 @@ describe('several instances', () => {
     for (const id of ids) expect(await first.waitFor(id)).toMatchObject({ state: 'done', attempts: 1 });
     expect(taskPosts()).toHaveLength(6);
     for (let n = 0; n < 6; n += 1) expect(tasksOf(`conv-pair-${String(n)}`)).toHaveLength(1);
+    // Neither instance ever found an item the other was sending (it would have had to check for it).
+    expect(queries()).toHaveLength(0);
     expect(locks.maxHolders).toBe(1);
   });
 });

@@ -359,7 +359,7 @@ export class Outbox {
     return stop;
   }
 
-  /** Stops everything and closes the database and the channel. Items stay stored. */
+  /** Stops everything and closes the database; other instances stop hearing from this one. Items stay stored. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.stopStarted?.();
@@ -388,6 +388,8 @@ export class Outbox {
         await this.withLock(() => this.drain());
       } catch (error) {
         failure = { error };
+        // IndexedDB failed under us: items keep their stored state; a started outbox tries again later.
+        this.schedule(this.now() + BACKOFF_CAP_MS);
       }
       completed = target;
       const settled = this.waiters.filter((waiter) => waiter.ticket <= target);

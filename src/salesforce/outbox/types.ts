@@ -62,7 +62,7 @@ export interface OutboxItem {
   /** The form this came from, so a failed validation goes back to it. */
   formKey?: string;
   state: OutboxState;
-  /** Requests sent for this item (checks not counted). */
+  /** Attempts made (a send, or the dedupe check before a resend); waiting for a sign-in does not count. */
   attempts: number;
   nextAttemptAt: number;
   /** Persisted right before each attempt; an item left `sending` by a crash is treated as ambiguous. */
