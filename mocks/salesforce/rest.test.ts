@@ -341,6 +341,22 @@ describe('read', () => {
   });
 });
 
+describe('blob fields', () => {
+  it("serves a ContentNote's Content as the note's bytes, and 404 for an unknown note", async () => {
+    const [link] = emulator.store.rows('ContentDocumentLink');
+    const noteId = String(link?.values.ContentDocumentId);
+    const response = await api(`/sobjects/ContentNote/${noteId}/Content`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/octet-stream');
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('<p>Ada wants a 3-year term.</p><p>Legal needs the DPA by the 15th.</p>');
+    const created = await json<{ id: string }>(
+      await api('/sobjects/ContentNote', { method: 'POST', body: { Title: 'Ümlaut', Content: btoa(String.fromCharCode(...new TextEncoder().encode('<p>Grüße &amp; mehr</p>'))) } }),
+    );
+    expect(new TextDecoder().decode(await (await api(`/sobjects/ContentNote/${created.id}/Content`)).arrayBuffer())).toBe('<p>Grüße &amp; mehr</p>');
+    await expectError(await api(`/sobjects/ContentNote/${noteId.slice(0, 12)}ZZZ/Content`), 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+  });
+});
+
 describe('update and delete', () => {
   it('answers PATCH with 204 and no body; null clears a field', async () => {
     const id = emulator.ids.leads.sofia;

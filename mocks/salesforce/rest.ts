@@ -29,6 +29,8 @@ export interface RestResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A binary answer (a blob field's bytes) instead of JSON. */
+  raw?: { bytes: Uint8Array; contentType: string };
 }
 
 const ok = (body: unknown, status = 200, headers?: Record<string, string>): RestResult => (headers ? { status, body, headers } : { status, body });
@@ -164,6 +166,19 @@ function upsert(ctx: RestContext, objectName: string, fieldName: string, value: 
   return ok({ id, success: true, errors: [], created: true }, 201, { Location: recordUrl(ctx.apiVersion, def.name, id) });
 }
 
+/** A base64 field's content as bytes, or null when `fieldName` is not a base64 field of the object. */
+function blobField(ctx: RestContext, objectName: string, id: string, fieldName: string): RestResult | null {
+  const store = ctx.emulator.store;
+  const def = store.visibleObject(objectName);
+  const field = def ? store.visibleField(def.name, fieldName) : undefined;
+  if (!def || field?.type !== 'base64') return null;
+  const record = store.get(id);
+  if (record?.type !== def.name) throw errors.notFound();
+  const value = store.value(record, field.name);
+  if (typeof value !== 'string') throw errors.notFound();
+  return { status: 200, raw: { bytes: Uint8Array.from(atob(value), (c) => c.charCodeAt(0)), contentType: 'application/octet-stream' } };
+}
+
 function sobjects(ctx: RestContext, segments: string[]): RestResult {
   const store = ctx.emulator.store;
   const [objectName, second, third, fourth] = segments;
@@ -196,6 +211,11 @@ function sobjects(ctx: RestContext, segments: string[]): RestResult {
       default:
         throw errors.methodNotAllowed(ctx.method);
     }
+  }
+  // /sobjects/{object}/{id}/{blobField}: the bytes of a base64 field (SOQL and reads give its URL on a real org).
+  if (ctx.method === 'GET' && isId(second)) {
+    const blob = blobField(ctx, objectName, second, third);
+    if (blob) return blob;
   }
   // /sobjects/{object}/{externalIdField}/{value}
   switch (ctx.method) {
@@ -626,6 +646,7 @@ export async function handleRest(
       { emulator, method: request.method.toUpperCase(), path, query: url.searchParams, body, headers: request.headers, apiVersion, userId: token.userId },
       entry,
     );
+    if (result.raw) return new Response(result.raw.bytes, { status: result.status, headers: { 'Content-Type': result.raw.contentType, ...limitHeader, ...(result.headers ?? {}) } });
     return jsonResponse(result.status, result.body, { ...limitHeader, ...(result.headers ?? {}) });
   } catch (error) {
     const response = errorResponse(error);

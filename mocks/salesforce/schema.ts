@@ -502,6 +502,26 @@ const OBJECTS: ObjectDef[] = [
     ],
   },
   {
+    // The org's case status values with their flags (Setup → Case Status): read-only, one row per value.
+    name: 'CaseStatus',
+    label: 'Case Status Value',
+    labelPlural: 'Case Status Values',
+    keyPrefix: '01J',
+    createable: false,
+    updateable: false,
+    deletable: false,
+    childRelationships: [],
+    fields: [
+      idField,
+      text('ApiName', 'Api Name', 255, { ...readOnly, nillable: false }),
+      text('MasterLabel', 'Master Label', 255, { ...readOnly, nillable: false }),
+      field('IsClosed', 'Closed', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
+      field('IsDefault', 'Is Default', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
+      field('SortOrder', 'Sort Order', 'int', readOnly),
+      ...audit(),
+    ],
+  },
+  {
     name: 'CaseComment',
     label: 'Case Comment',
     labelPlural: 'Case Comments',

@@ -4,7 +4,7 @@
  * open/overdue/past activities, open and closed deals and cases, one deal and one case already tied to
  * a conversation, and a value containing HTML. Dates are relative to the store's clock at reset.
  */
-import { PERSON_ACCOUNT_RECORD_TYPE_ID, MASTER_RECORD_TYPE_ID } from './schema';
+import { CASE_STATUSES, PERSON_ACCOUNT_RECORD_TYPE_ID, MASTER_RECORD_TYPE_ID } from './schema';
 import { sfDate, sfDateTime, type OrgStore, type SfValues } from './store';
 
 export interface SeedDirectory {
@@ -427,6 +427,11 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
   call(sofia, null, -4, 'Outbound', 130, { Subject: 'Discovery call' });
   task({ Subject: 'Send case studies', Status: 'Not Started', WhoId: sofia }, 3);
   task({ Subject: 'Qualify budget', Status: 'Not Started', WhoId: chen, OwnerId: aikoUser }, -6);
+
+  // ------------------------------------------------------------------ case status values (last: the other ids stay as they were)
+  CASE_STATUSES.forEach((status, index) => {
+    store.seed('CaseStatus', { ApiName: status.value, MasterLabel: status.label ?? status.value, IsClosed: status.closed === true, IsDefault: status.default === true, SortOrder: index + 1 });
+  });
 
   const ids: SeedIds = {
     users: { jane, marco, aiko: aikoUser, integration },
