@@ -31,6 +31,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Milliseconds before giving up (default 30 s). */
   timeoutMs?: number;
+  /** 'text': `parse` gets the answer's text (a blob field such as ContentNote Content), not JSON. */
+  responseType?: 'json' | 'text';
 }
 
 export interface RequestInfo {
@@ -94,6 +96,7 @@ export class SalesforceClient {
     }
     if (response.status === 204) return parse(undefined);
     const text = await response.text();
+    if (options.responseType === 'text') return parse(text);
     if (text.trim() === '') return parse(undefined);
     let json: unknown;
     try {
