@@ -30,7 +30,7 @@ export interface RestResult {
   body?: unknown;
   headers?: Record<string, string>;
   /** A binary answer (a blob field's bytes) instead of JSON. */
-  raw?: { bytes: Uint8Array; contentType: string };
+  raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
 }
 
 const ok = (body: unknown, status = 200, headers?: Record<string, string>): RestResult => (headers ? { status, body, headers } : { status, body });
