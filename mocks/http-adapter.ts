@@ -32,7 +32,9 @@ export async function sendWebResponse(res: ServerResponse, response: Response, e
   response.headers.forEach((value, key) => {
     headers[key] = value;
   });
-  res.writeHead(response.status, { ...headers, ...extraHeaders });
+  // No keep-alive: a connection the emulator drops (fault injection) is then never a reused one, which
+  // Chromium would silently retry — re-sending a POST the org already committed.
+  res.writeHead(response.status, { ...headers, ...extraHeaders, Connection: 'close' });
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 

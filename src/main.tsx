@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     storage,
     eventTarget: window,
     locks: 'locks' in navigator ? navigator.locks : null,
+    // The hidden daemon lives as long as x-bees; info frames come and go with conversations.
+    renewal: ui ? { role: 'delegate', waitMs: 2500 } : { role: 'serve' },
   });
   const client = new SalesforceClient(session, config.salesforce.apiVersion);
   const describes = new DescribeCache({

@@ -95,7 +95,13 @@ export class SalesforceClient {
       throw error;
     }
     if (response.status === 204) return parse(undefined);
-    const text = await response.text();
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (cause) {
+      // The connection died while the answer was arriving: the request may have been processed.
+      throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: `The answer from Salesforce was cut off (${cause instanceof Error ? cause.message : String(cause)})` });
+    }
     if (options.responseType === 'text') return parse(text);
     if (text.trim() === '') return parse(undefined);
     let json: unknown;

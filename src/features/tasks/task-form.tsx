@@ -82,12 +82,11 @@ export function whoIdOf(person: Person): string | null {
  * Creates or edits a task for the person, or schedules a call (a task with a due time and a reminder).
  * It goes through the outbox: what the agent typed is kept until Salesforce has it.
  */
-export function TaskForm({ person, mode, onDone, onCancel }: { person: Person; mode: TaskFormMode; onDone: () => void; onCancel: () => void }) {
+export function TaskForm({ person, mode, formKey, onDone, onCancel }: { person: Person; mode: TaskFormMode; formKey: string; onDone: () => void; onCancel: () => void }) {
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
-  const formKey = `${person.id}:${mode.kind === 'edit' ? mode.task.id : mode.kind}`;
   const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
   const [submitted, setSubmitted] = useState(false);
   const write = useOutboxWrite(formKey);
@@ -226,6 +225,10 @@ export function TaskForm({ person, mode, onDone, onCancel }: { person: Person; m
           <>
             <Spinner size="x-small" label={t('tasks.saving')} />
             {write.item?.lastError?.retryable ? <p className="slds-text-color_weak">{t('tasks.queued', { reason: write.item.lastError.message })}</p> : null}
+            {/* The write is safe in the outbox: the agent can move on; its progress shows under "Saving to Salesforce". */}
+            <Button variant="neutral" onClick={onCancel}>
+              {t('tasks.close')}
+            </Button>
           </>
         ) : (
           <>

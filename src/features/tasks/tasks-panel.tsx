@@ -1,7 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useSalesforce } from '@/salesforce/salesforce-context';
 import type { Person } from '@/salesforce/people';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
@@ -19,10 +20,39 @@ function CompleteButton({ task }: { task: ActivityRow }) {
 }
 
 /** The person's open tasks (edit, mark complete), a new task, and a scheduled call back. */
+interface OpenForm {
+  mode: TaskFormMode;
+  /** One key per form opened: drafts and the write belong to it, so several tasks can be on their way. */
+  key: string;
+}
+
+function readOpenForm(storage: Storage, personId: string): OpenForm | null {
+  try {
+    const value = JSON.parse(storage.getItem(`${OPEN_FORM_PREFIX}${personId}`) ?? 'null') as OpenForm | null;
+    return value && typeof value.key === 'string' && typeof value.mode === 'object' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const OPEN_FORM_PREFIX = 'sfx.open-task-form:';
+
 export function TasksPanel({ person, openTasks }: { person: Person; openTasks: ActivityRow[] }) {
   const { t } = useI18n();
-  const [mode, setMode] = useState<TaskFormMode | null>(null);
-  const close = useCallback(() => setMode(null), []);
+  const { storage } = useSalesforce();
+  // The open form survives a reload, with its draft.
+  const [form, setForm] = useState<OpenForm | null>(() => readOpenForm(storage, person.id));
+  useEffect(() => {
+    try {
+      if (form) storage.setItem(`${OPEN_FORM_PREFIX}${person.id}`, JSON.stringify(form));
+      else storage.removeItem(`${OPEN_FORM_PREFIX}${person.id}`);
+    } catch {
+      // The form just won't reopen after a reload.
+    }
+  }, [storage, person.id, form]);
+  const mode = form?.mode ?? null;
+  const setMode = (next: TaskFormMode) => setForm({ mode: next, key: `${person.id}:${next.kind === 'edit' ? next.task.id : next.kind}:${String(Date.now())}` });
+  const close = useCallback(() => setForm(null), []);
   const headingId = `tasks-${person.id}`;
   return (
     <section className="slds-card" aria-labelledby={headingId}>
@@ -40,7 +70,7 @@ export function TasksPanel({ person, openTasks }: { person: Person; openTasks: A
         </div>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {mode ? <TaskForm key={mode.kind === 'edit' ? mode.task.id : mode.kind} person={person} mode={mode} onDone={close} onCancel={close} /> : null}
+        {form ? <TaskForm key={form.key} formKey={form.key} person={person} mode={form.mode} onDone={close} onCancel={close} /> : null}
         <ul className="app-timeline">
           {openTasks
             .filter((task) => task.sobject === 'Task')

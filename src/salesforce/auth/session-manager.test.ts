@@ -156,6 +156,49 @@ describe('renewal on 401', () => {
   });
 });
 
+describe('renewal delegated to the daemon', () => {
+  /** localStorage whose writes reach another "document" as storage events, as the browser does. */
+  function sharedStorage(otherDocument: EventTarget): Storage {
+    return new Proxy(localStorage, {
+      get(target, property) {
+        if (property === 'setItem') {
+          return (key: string, value: string) => {
+            const oldValue = target.getItem(key);
+            target.setItem(key, value);
+            otherDocument.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value }));
+          };
+        }
+        const value = Reflect.get(target, property) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+  }
+
+  it('an info frame asks the daemon, which refreshes once; the frame uses the new token', async () => {
+    const daemonDocument = new EventTarget();
+    const daemon = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage, eventTarget: daemonDocument, renewal: { role: 'serve' } });
+    // The frame itself never reaches the token endpoint: only the daemon refreshes.
+    const frameFetch = (input: string, init?: RequestInit) =>
+      input.includes('/services/oauth2/token') ? Promise.reject(new Error('the frame must not refresh')) : fetch(input, init);
+    const frameManager = new SessionManager({ clientId: TEST_CLIENT_ID, storage: sharedStorage(daemonDocument), fetch: frameFetch, renewal: { role: 'delegate', waitMs: 2000 } });
+    await signIn(frameManager, localStorage);
+    daemon.reload();
+    expireAccessTokens(emulator);
+    const client = new SalesforceClient(frameManager, 'v66.0');
+    expect(await countLeads(client)).toBeGreaterThan(0);
+    expect(emulator.oauth.counters.refresh).toBe(1);
+    daemon.dispose();
+  });
+
+  it('without a daemon, the frame renews itself after the wait', async () => {
+    const frameManager = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage, renewal: { role: 'delegate', waitMs: 200 } });
+    await signIn(frameManager, localStorage);
+    expireAccessTokens(emulator);
+    expect(await countLeads(new SalesforceClient(frameManager, 'v66.0'))).toBeGreaterThan(0);
+    expect(emulator.oauth.counters.refresh).toBe(1);
+  });
+});
+
 describe('CORS and network failures', () => {
   const failing = (blocked: (url: string) => boolean) => (input: string, init?: RequestInit) =>
     blocked(input) ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);

@@ -74,6 +74,13 @@ export interface SessionManagerOptions {
   /** Web Locks (navigator.locks) when available: makes the refresh single-flight across instances. */
   locks?: LockManager | null;
   fetch?: FetchLike;
+  /**
+   * How this instance renews tokens. `delegate`: ask the long-lived daemon first and wait up to `waitMs`
+   * for it (x-bees recreates the info frame on every conversation change; a frame torn down while its
+   * refresh is in flight would lose the rotated refresh token, and reusing the old one revokes the whole
+   * session). `serve`: the daemon, which answers those requests. Default: renew itself.
+   */
+  renewal?: { role: 'delegate'; waitMs: number } | { role: 'serve' };
 }
 
 export const STORAGE_PREFIX = 'sfx.';
@@ -148,6 +155,7 @@ export class SessionManager implements TokenSource {
   private readonly storage: Storage;
   private readonly locks: LockManager | null;
   private readonly fetchImpl: FetchLike;
+  private readonly renewal: SessionManagerOptions['renewal'];
   private renewing: Promise<SessionToken> | null = null;
   private readonly detach: () => void;
 
@@ -156,13 +164,30 @@ export class SessionManager implements TokenSource {
     this.storage = options.storage;
     this.locks = options.locks ?? null;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.renewal = options.renewal;
     this.store = createStore<AuthState>()(() => ({ status: 'signed-out', session: null, previous: null, problem: null, orgProblem: null }));
     this.reload();
     const onStorage = (event: StorageEvent) => {
+      if (event.key === this.renewRequestKey) {
+        this.serveRenewal(event.newValue);
+        return;
+      }
       if (event.key === null || event.key.startsWith(STORAGE_PREFIX) || event.key.startsWith('oidc.user:')) this.reload();
     };
     options.eventTarget?.addEventListener('storage', onStorage);
     this.detach = () => options.eventTarget?.removeEventListener('storage', onStorage);
+  }
+
+  /** The daemon renews for an info frame that asked (see `renewal`). */
+  private serveRenewal(request: string | null): void {
+    if (this.renewal?.role !== 'serve' || !request) return;
+    let failedToken: unknown;
+    try {
+      failedToken = (JSON.parse(request) as { failedToken?: unknown }).failedToken;
+    } catch {
+      return;
+    }
+    if (typeof failedToken === 'string') void this.renew(failedToken).catch(() => undefined);
   }
 
   get metaKey(): string {
@@ -204,10 +229,35 @@ export class SessionManager implements TokenSource {
   }
 
   renew(failedToken: string): Promise<SessionToken> {
-    this.renewing ??= this.withLock(() => this.renewLocked(failedToken)).finally(() => {
-      this.renewing = null;
-    });
+    this.renewing ??= this.delegated(failedToken)
+      .then((token) => token ?? this.withLock(() => this.renewLocked(failedToken)))
+      .finally(() => {
+        this.renewing = null;
+      });
     return this.renewing;
+  }
+
+  /** Asks the daemon to renew, and waits for the new token in the shared storage (null: do it yourself). */
+  private async delegated(failedToken: string): Promise<SessionToken | null> {
+    if (this.renewal?.role !== 'delegate') return null;
+    const request = JSON.stringify({ failedToken, at: Date.now(), nonce: Math.random().toString(36).slice(2) });
+    try {
+      this.storage.setItem(this.renewRequestKey, request);
+    } catch {
+      return null;
+    }
+    const deadline = Date.now() + this.renewal.waitMs;
+    while (Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const token = await this.current();
+      if (token && token.accessToken !== failedToken) return token;
+      if (this.store.getState().status !== 'signed-in') throw this.sessionEnded();
+    }
+    return null;
+  }
+
+  get renewRequestKey(): string {
+    return `${STORAGE_PREFIX}renew-request:${this.clientId}`;
   }
 
   restRefused(error: SalesforceError): void {
