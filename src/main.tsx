@@ -9,7 +9,7 @@ import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/
 import { SalesforceClient } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';
-import { Outbox } from '@/salesforce/outbox/outbox';
+import { LazyOutbox } from '@/salesforce/outbox-lazy';
 import { preferredRegion } from '@/lib/region';
 import { readLaunchParams, showsUi } from '@/xbees/launch-params';
 import { startBridge } from '@/xbees/start-bridge';
@@ -48,8 +48,14 @@ async function main(): Promise<void> {
   });
   const recent = new RecentRecords(storage);
   // Every instance (the daemon too) may flush: a write saved in a panel that x-bees closed still lands.
-  const outbox = new Outbox({ client, session, onError: (error) => console.warn('[outbox]', error) });
-  outbox.start();
+  const outbox = new LazyOutbox(async () => {
+    const { Outbox } = await import('@/salesforce/outbox/outbox');
+    const real = new Outbox({ client, session, onError: (error) => console.warn('[outbox]', error) });
+    real.start();
+    return real;
+  });
+  // Not at start: after the first answers, send what an earlier panel may have left pending.
+  setTimeout(() => void outbox.load(), 1500);
   const region = preferredRegion(config.phone.defaultRegion, navigator.languages);
 
   const started = startBridge({

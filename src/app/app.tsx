@@ -3,7 +3,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
-import { OutboxPanel } from '@/features/outbox-status/outbox-panel';
 import { useRefreshAfterWrites } from './refresh-after-writes';
 import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
@@ -26,6 +25,13 @@ const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((
 
 /** The screen pop (lookup, picker, card) and its engine load once someone is signed in. */
 const conversationPerson = createModuleLoader(() => import('./conversation-person'));
+
+const outboxPanel = createModuleLoader(() => import('@/features/outbox-status/outbox-panel'));
+
+function OutboxPanelSlot() {
+  const module = outboxPanel.useModule();
+  return module ? <module.OutboxPanel /> : null;
+}
 
 function ConversationPersonSlot() {
   const t = useT();
@@ -56,7 +62,7 @@ function Shell() {
         </Suspense>
       ) : null}
       {status === 'signed-in' ? <ConversationPersonSlot /> : null}
-      {status === 'signed-in' ? <OutboxPanel /> : null}
+      {status === 'signed-in' ? <OutboxPanelSlot /> : null}
       <ConversationPanel />
       <ConnectionStatus />
     </main>

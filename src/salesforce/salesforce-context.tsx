@@ -4,14 +4,14 @@ import type { PopupSignInOptions } from './auth/popup-sign-in';
 import type { AuthState, SessionManager } from './auth/session-manager';
 import type { SalesforceClient } from './client';
 import type { DescribeCache } from './describe';
-import type { Outbox } from './outbox/outbox';
+import type { OutboxApi } from './outbox-lazy';
 import type { RecentRecords } from './recent-records';
 
 export interface SalesforceServices {
   client: SalesforceClient;
   describes: DescribeCache;
   /** Every write goes through it: durable, retried, exactly once. */
-  outbox: Outbox;
+  outbox: OutboxApi;
   recent: RecentRecords;
   /** The country for numbers written without a country code (config, else the browser). */
   region: string | undefined;
