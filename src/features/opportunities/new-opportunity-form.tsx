@@ -1,0 +1,145 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
+import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
+import type { FieldValue } from '@/salesforce/outbox/types';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Select } from '@/ui/select';
+import { Spinner } from '@/ui/spinner';
+import { TextInput } from '@/ui/text-input';
+import { useDraft } from './draft';
+import { localDate } from './format';
+import { stagesQuery } from './queries';
+import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
+
+interface NewOpportunityFormProps {
+  accountId: string;
+  /** The account's name, to start the opportunity's name with. */
+  accountName: string | null;
+  conversationId: string;
+  /** The opportunity tied to this conversation now: the new one takes the tie over. */
+  tiedId: string | null;
+  onClose: (createdId: string | null) => void;
+}
+
+/**
+ * A new opportunity for the account, tied to this conversation, with Salesforce's required fields (Name,
+ * Stage, Close date). It is an upsert by conversationId__c: sent twice, it still makes one opportunity.
+ */
+export function NewOpportunityForm({ accountId, accountName, conversationId, tiedId, onClose }: NewOpportunityFormProps) {
+  const { t } = useI18n();
+  const { client, describes, outbox } = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const queryClient = useQueryClient();
+  const scope = useScope();
+  const formId = useId();
+  const stages = useQuery(stagesQuery(client, scope, null));
+  const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
+  const draft = useDraft(`new:${conversationId}`, { name: accountName ? `${accountName} – ` : '', stage: firstOpen, closeDate: localDate(30), amount: '' });
+  const write = useOutboxWrite(`opportunity-new:${conversationId}`);
+  const [submitted, setSubmitted] = useState(false);
+  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const { reset } = write;
+  const { clear } = draft;
+
+  // Done with an id: created (or found again). Done without one: the upsert matched several records (300).
+  const item = write.item;
+  const createdId = item?.state === 'done' ? (item.resultId ?? null) : null;
+  const severalTied = item?.state === 'done' && item.resultId === undefined;
+  useEffect(() => {
+    if (createdId === null) return;
+    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    clear();
+    reset();
+    onClose(createdId);
+  }, [createdId, queryClient, clear, reset, onClose]);
+
+  const values = draft.values;
+  const amount = values.amount.trim() === '' ? null : Number(values.amount.replace(',', '.'));
+  const errors = {
+    name: values.name.trim() === '' ? t('opp.new.error.name') : null,
+    stage: values.stage === '' ? t('opp.new.error.stage') : null,
+    closeDate: /^\d{4}-\d{2}-\d{2}$/.test(values.closeDate) ? null : t('opp.new.error.closeDate'),
+    amount: amount !== null && !Number.isFinite(amount) ? t('opp.new.error.amount') : null,
+  };
+  const shown = (name: keyof typeof errors, field: string) => {
+    if (submitted && errors[name]) return errors[name];
+    const failed = item?.state === 'failed' ? item.lastError : undefined;
+    return failed?.fields.includes(field) ? failed.message : null;
+  };
+
+  const save = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.values(errors).some((error) => error !== null) || write.busy) return;
+    const fields: Record<string, FieldValue> = { Name: values.name.trim(), StageName: values.stage, CloseDate: values.closeDate, AccountId: accountId };
+    if (amount !== null) fields.Amount = amount;
+    if (session) fields.OwnerId = session.userId;
+    const problem = blockedWrite(describes.peek('Opportunity'), 'Opportunity', [...Object.keys(fields), CONVERSATION_FIELD], 'create');
+    setBlocked(problem);
+    if (problem) return;
+    discardFailed(outbox, write);
+    void write.submit(createTiedOperation({ sobject: 'Opportunity', conversationId, fields, tiedId, apiVersion: client.apiVersion }), {
+      label: t('opp.new.writeLabel', { name: values.name.trim() }),
+      group: `tie:${conversationId}`,
+    });
+  };
+  const cancel = useCallback(() => {
+    discardFailed(outbox, write);
+    clear();
+    reset();
+    onClose(null);
+  }, [outbox, write, clear, reset, onClose]);
+
+  if (stages.isPending) return <Spinner size="x-small" label={t('opp.stage.loading')} />;
+
+  return (
+    <form className="slds-form slds-m-vertical_small" aria-labelledby={`${formId}-heading`} onSubmit={save} noValidate>
+      <h3 id={`${formId}-heading`} className="slds-text-heading_small slds-m-bottom_x-small">
+        {t('opp.new.heading')}
+      </h3>
+      <p className="slds-text-body_small slds-text-color_weak slds-m-bottom_x-small">{t('opp.new.tiedHint')}</p>
+      {stages.isError ? (
+        <Alert variant="error" title={t('opp.stage.failed')}>
+          <p>{stages.error.message}</p>
+        </Alert>
+      ) : null}
+      <TextInput label={t('opp.new.name')} required maxLength={120} value={values.name} readOnly={write.busy} onChange={(event) => draft.set({ name: event.target.value })} error={shown('name', 'Name')} />
+      <div className="app-form-grid">
+        <Select
+          label={t('opp.new.stage')}
+          value={values.stage}
+          disabled={write.busy}
+          options={[{ value: '', label: t('opp.new.chooseStage') }, ...(stages.data ?? []).filter((stage) => !stage.closed).map((stage) => ({ value: stage.value, label: stage.label }))]}
+          onChange={(event) => draft.set({ stage: event.target.value })}
+          error={shown('stage', 'StageName')}
+        />
+        <TextInput label={t('opp.new.closeDate')} type="date" required value={values.closeDate} readOnly={write.busy} onChange={(event) => draft.set({ closeDate: event.target.value })} error={shown('closeDate', 'CloseDate')} />
+        <TextInput label={t('opp.new.amount')} inputMode="decimal" value={values.amount} readOnly={write.busy} onChange={(event) => draft.set({ amount: event.target.value })} error={shown('amount', 'Amount')} />
+      </div>
+      <div className="slds-m-top_x-small">
+        {severalTied ? (
+          <Alert variant="error" title={t('opp.new.notSaved')}>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' })}</p>
+          </Alert>
+        ) : (
+          <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.new.saving')} failed={t('opp.new.notSaved')} blocked={blocked} />
+        )}
+      </div>
+      {write.busy ? null : (
+        <div className="app-actions slds-m-top_x-small">
+          <Button variant="brand" type="submit">
+            {t('opp.new.save')}
+          </Button>
+          <Button variant="neutral" onClick={cancel}>
+            {t('tabs.cancel')}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}

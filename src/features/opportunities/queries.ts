@@ -1,0 +1,49 @@
+/**
+ * Reads of the Opportunity tab. Keys start with 'work' so they are read again when a write lands.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { findSavedNote, getNoteText, getNotes, getRecordTasks, getStages } from '@/salesforce/api/opportunities';
+import type { SalesforceClient } from '@/salesforce/client';
+import type { DescribeCache } from '@/salesforce/describe';
+
+export function stagesQuery(client: SalesforceClient, scope: string, recordTypeId: string | null) {
+  return queryOptions({
+    queryKey: ['work', 'opportunity-stages', scope, recordTypeId ?? 'master'],
+    queryFn: ({ signal }) => getStages(client, recordTypeId, signal),
+    // Stages change in Setup only.
+    staleTime: 30 * 60_000,
+  });
+}
+
+export function notesQuery(client: SalesforceClient, describes: DescribeCache, scope: string, recordId: string) {
+  return queryOptions({
+    queryKey: ['work', 'notes', scope, recordId],
+    queryFn: ({ signal }) => getNotes(client, describes, recordId, signal),
+  });
+}
+
+export function noteTextQuery(client: SalesforceClient, scope: string, noteId: string) {
+  return queryOptions({
+    queryKey: ['work', 'note-text', scope, noteId],
+    queryFn: ({ signal }) => getNoteText(client, noteId, signal),
+  });
+}
+
+export function recordTasksQuery(client: SalesforceClient, describes: DescribeCache, scope: string, recordId: string) {
+  return queryOptions({
+    queryKey: ['work', 'record-tasks', scope, recordId],
+    queryFn: ({ signal }) => getRecordTasks(client, describes, recordId, signal),
+  });
+}
+
+/**
+ * The note an add-note item saved on an earlier attempt (the item was refused when sent again), or null.
+ * Runs only for a refused item (`itemId`) whose marker title is known.
+ */
+export function savedNoteQuery(client: SalesforceClient, itemId: string | null, recordId: string, title: string | null, userId: string | null, createdSinceMs: number) {
+  return queryOptions({
+    queryKey: ['work', 'note-saved', itemId, recordId, title, userId, createdSinceMs],
+    queryFn: ({ signal }) => findSavedNote(client, { recordId, title: title ?? '', userId: userId ?? '', createdSince: new Date(createdSinceMs) }, signal),
+    enabled: itemId !== null && title !== null && userId !== null,
+  });
+}

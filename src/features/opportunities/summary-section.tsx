@@ -1,0 +1,97 @@
+import { useCallback, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
+import type { OpportunityRow } from '@/salesforce/api/conversation-work';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useSalesforce } from '@/salesforce/salesforce-context';
+import { Button } from '@/ui/button';
+import { Textarea } from '@/ui/textarea';
+import '@/ui/tabs.css';
+import { useDraft } from './draft';
+import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
+
+/** The opportunity's summary (Description): shown, and edited through the outbox; the typed text is kept until Salesforce has it. */
+export function SummarySection({ opportunity }: { opportunity: OpportunityRow }) {
+  const { t } = useI18n();
+  const { describes, outbox } = useSalesforce();
+  const headingId = useId();
+  const draft = useDraft(`summary:${opportunity.id}`, { summary: opportunity.description ?? '' });
+  const write = useOutboxWrite(`opportunity-summary:${opportunity.id}`);
+  const [editing, setEditing] = useState(false);
+  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const { reset } = write;
+  const { clear } = draft;
+  useWhenDone(
+    write,
+    useCallback(() => {
+      clear();
+      reset();
+      setEditing(false);
+    }, [clear, reset]),
+  );
+
+  const open = editing || draft.dirty || write.busy || write.item?.state === 'failed';
+  const sent = write.item?.op.kind === 'update' ? write.item.op.fields.Description : undefined;
+
+  const save = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (write.busy) return;
+    const problem = blockedWrite(describes.peek('Opportunity'), 'Opportunity', ['Description'], 'update');
+    setBlocked(problem);
+    if (problem) return;
+    const text = draft.values.summary;
+    discardFailed(outbox, write);
+    void write.submit(
+      { kind: 'update', sobject: 'Opportunity', id: opportunity.id, fields: { Description: text.trim() === '' ? null : text } },
+      { label: t('opp.summary.writeLabel', { name: opportunity.name }), group: opportunity.id },
+    );
+  };
+  const cancel = () => {
+    discardFailed(outbox, write);
+    clear();
+    reset();
+    setBlocked(null);
+    setEditing(false);
+  };
+
+  return (
+    <section className="app-work-section" aria-labelledby={headingId}>
+      <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
+        {t('opp.summary.heading')}
+      </h4>
+      {open ? (
+        <form className="slds-form" onSubmit={save} noValidate>
+          <Textarea
+            label={t('opp.summary.label')}
+            rows={4}
+            value={write.busy && typeof sent === 'string' ? sent : draft.values.summary}
+            readOnly={write.busy}
+            onChange={(event) => draft.set({ summary: event.target.value })}
+          />
+          <div className="slds-m-top_x-small">
+            <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.summary.saving')} failed={t('opp.summary.notSaved')} blocked={blocked} />
+          </div>
+          {write.busy ? null : (
+            <div className="app-actions slds-m-top_x-small">
+              <Button variant="brand" type="submit">
+                {t('opp.summary.save')}
+              </Button>
+              <Button variant="neutral" onClick={cancel}>
+                {t('tabs.cancel')}
+              </Button>
+            </div>
+          )}
+        </form>
+      ) : (
+        <>
+          <p className="app-note-text">{opportunity.description ?? <span className="slds-text-color_weak">{t('opp.summary.empty')}</span>}</p>
+          <div className="app-actions slds-m-top_x-small">
+            <Button variant="neutral" onClick={() => setEditing(true)}>
+              {t('opp.summary.edit')}
+            </Button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
