@@ -110,7 +110,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
   const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(historyQuery(services.client, services.describes, scope, historyTarget(person)));
+  const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
   const callObjects = new Map<string, string>();
   for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])]) if (row.callObject) callObjects.set(row.callObject, row.id);
   return (

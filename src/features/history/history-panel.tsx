@@ -80,7 +80,7 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(historyQuery(services.client, services.describes, scope, historyTarget(person)));
+  const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
   const headingId = `history-${person.id}`;
   // Past activities beyond the first page (Salesforce pages long child lists with nextRecordsUrl).
   const [extra, setExtra] = useState<{ rows: ActivityRow[]; next: string | null } | null>(null);
