@@ -357,6 +357,7 @@ export const en = {
   'tasks.relatedTo.Account': 'Account: {name}',
   'tasks.relatedTo.Opportunity': 'Opportunity: {name}',
   'tasks.relatedTo.Case': 'Case: {name}',
+  'tasks.relatedToFixed': 'Related to {name}.',
   'tasks.leadNoWhat': 'A task on a Lead can’t be related to other records (Salesforce’s rule).',
   'tasks.save': 'Save task',
   'tasks.saveChanges': 'Save changes',

@@ -82,7 +82,17 @@ export function whoIdOf(person: Person): string | null {
  * Creates or edits a task for the person, or schedules a call (a task with a due time and a reminder).
  * It goes through the outbox: what the agent typed is kept until Salesforce has it.
  */
-export function TaskForm({ person, mode, formKey, onDone, onCancel }: { person: Person; mode: TaskFormMode; formKey: string; onDone: () => void; onCancel: () => void }) {
+export interface TaskFormProps {
+  person: Person;
+  mode: TaskFormMode;
+  formKey: string;
+  /** A record the task is always related to (an opportunity or a case tab): WhatId = it. */
+  fixedWhat?: { id: string; name: string } | undefined;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }: TaskFormProps) {
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
@@ -102,7 +112,7 @@ export function TaskForm({ person, mode, formKey, onDone, onCancel }: { person: 
   const related = useQuery({
     queryKey: ['related', accountId ?? 'none', accountName],
     queryFn: ({ signal }) => getRelatedRecords(client, describes, { id: accountId ?? '', name: accountName }, signal),
-    enabled: accountId !== null && mode.kind !== 'edit',
+    enabled: accountId !== null && mode.kind !== 'edit' && !fixedWhat,
     staleTime: 60_000,
   });
 
@@ -158,11 +168,12 @@ export function TaskForm({ person, mode, formKey, onDone, onCancel }: { person: 
     }
     const whoId = whoIdOf(person);
     if (whoId) fields.WhoId = whoId;
-    if (person.type === 'Account') fields.WhatId = person.id;
+    if (fixedWhat) fields.WhatId = fixedWhat.id;
+    else if (person.type === 'Account') fields.WhatId = person.id;
     else if (person.type !== 'Lead' && values.whatId !== '') fields.WhatId = values.whatId;
     if (session) fields.OwnerId = session.userId;
     void write.submit(
-      { kind: 'create', sobject: 'Task', fields, dedupe: { match: { Subject: values.subject.trim(), ...(whoId ? { WhoId: whoId } : { WhatId: person.id }) } } },
+      { kind: 'create', sobject: 'Task', fields, dedupe: { match: { Subject: values.subject.trim(), ...(whoId ? { WhoId: whoId } : { WhatId: fixedWhat?.id ?? person.id }) } } },
       { label: values.subject.trim(), group: person.id },
     );
   };
@@ -215,9 +226,10 @@ export function TaskForm({ person, mode, formKey, onDone, onCancel }: { person: 
         />
       </div>
       {mode.kind === 'schedule-call' ? <Checkbox label={t('tasks.reminder')} checked={values.reminder} onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))} /> : null}
-      {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' ? (
+      {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
         <Select label={t('tasks.relatedTo')} name="WhatId" value={values.whatId} options={relatedOptions} onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))} error={serverError('WhatId')} />
       ) : null}
+      {fixedWhat ? <p className="slds-text-color_weak slds-text-body_small">{t('tasks.relatedToFixed', { name: fixedWhat.name })}</p> : null}
       {person.type === 'Lead' && mode.kind !== 'edit' ? <p className="slds-text-color_weak slds-text-body_small">{t('tasks.leadNoWhat')}</p> : null}
       <Textarea label={t('tasks.comments')} name="Description" rows={3} value={values.comments} onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))} error={serverError('Description')} />
       <div className="app-actions slds-m-top_small">
