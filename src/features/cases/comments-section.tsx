@@ -1,0 +1,114 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import { addCommentOperation } from '@/salesforce/api/cases';
+import type { CaseRow } from '@/salesforce/api/conversation-work';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Checkbox } from '@/ui/checkbox';
+import { Spinner } from '@/ui/spinner';
+import { Textarea } from '@/ui/textarea';
+import '@/ui/tabs.css';
+import { useDraft } from './draft';
+import { formatDateTime } from './format';
+import { caseCommentsQuery } from './queries';
+import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+
+/** The case's comments (public and internal), newest first, and a new one through the outbox. */
+export function CommentsSection({ kase }: { kase: CaseRow }) {
+  const { t, locale } = useI18n();
+  const { client, describes, outbox } = useSalesforce();
+  const scope = useScope();
+  const headingId = useId();
+  const comments = useQuery(caseCommentsQuery(client, describes, scope, kase.id));
+  const draft = useDraft(`comment:${kase.id}`, { body: '', public: '' });
+  const write = useOutboxWrite(`case-comment:${kase.id}`);
+  const [submitted, setSubmitted] = useState(false);
+  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const { reset } = write;
+  const { clear } = draft;
+  useWhenDone(
+    write,
+    useCallback(() => {
+      clear();
+      reset();
+      setSubmitted(false);
+    }, [clear, reset]),
+  );
+
+  const body = draft.values.body;
+  const sent = write.busy && write.item?.op.kind === 'create' ? write.item.op.fields.CommentBody : undefined;
+  const error = submitted && body.trim() === '' ? t('case.comment.error.body') : null;
+  const add = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (body.trim() === '' || write.busy) return;
+    const problem = blockedWrite(describes.peek('CaseComment'), 'CaseComment', ['ParentId', 'CommentBody', 'IsPublished'], 'create');
+    setBlocked(problem);
+    if (problem) return;
+    discardFailed(outbox, write);
+    void write.submit(addCommentOperation(kase.id, body, draft.values.public === 'true'), { label: t('case.comment.writeLabel', { number: kase.caseNumber }), group: kase.id });
+  };
+
+  let list;
+  if (comments.isPending) list = <Spinner size="x-small" label={t('case.comments.loading')} />;
+  else if (comments.isError) {
+    list = (
+      <Alert variant="error" title={t('case.comments.failed')}>
+        <p>{comments.error.message}</p>
+        <p>
+          <Button variant="neutral" onClick={() => void comments.refetch()}>
+            {t('tabs.reload')}
+          </Button>
+        </p>
+      </Alert>
+    );
+  } else if (comments.data.length === 0) list = <p className="slds-text-color_weak">{t('case.comments.empty')}</p>;
+  else {
+    list = (
+      <ul className="app-work-list" aria-labelledby={headingId}>
+        {comments.data.map((comment) => (
+          <li key={comment.id} className="app-work-list__item">
+            <p className="app-note-text">{comment.body}</p>
+            <p className="slds-text-body_small slds-text-color_weak">
+              {[comment.isPublic ? t('case.comments.public') : t('case.comments.internal'), comment.createdByName, formatDateTime(locale, comment.createdDate)].filter(Boolean).join(' · ')}
+            </p>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <section className="app-work-section" aria-labelledby={headingId}>
+      <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
+        {t('case.comments.heading')}
+      </h4>
+      {list}
+      <form className="slds-form slds-m-top_x-small" onSubmit={add} noValidate aria-label={t('case.comment.label')}>
+        <Textarea
+          label={t('case.comment.label')}
+          rows={3}
+          value={typeof sent === 'string' ? sent : body}
+          readOnly={write.busy}
+          onChange={(event) => draft.set({ body: event.target.value })}
+          error={error}
+        />
+        <Checkbox label={t('case.comment.public')} checked={draft.values.public === 'true'} disabled={write.busy} onChange={(event) => draft.set({ public: event.target.checked ? 'true' : '' })} />
+        <div className="slds-m-top_x-small">
+          <WriteFeedback write={write} sobject="CaseComment" pending={t('case.comment.saving')} failed={t('case.comment.notSaved')} blocked={blocked} />
+        </div>
+        {write.busy ? null : (
+          <div className="app-actions slds-m-top_x-small">
+            <Button variant="neutral" type="submit">
+              {t('case.comment.add')}
+            </Button>
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}

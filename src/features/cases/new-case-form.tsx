@@ -1,0 +1,118 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import { newCaseFields, picklistOptions } from '@/salesforce/api/cases';
+import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
+import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useSalesforce } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Select } from '@/ui/select';
+import { TextInput } from '@/ui/text-input';
+import { Textarea } from '@/ui/textarea';
+import { useDraft } from './draft';
+import { discardFailed, problemText, WriteFeedback } from './write-feedback';
+
+export interface NewCaseFormProps {
+  conversationId: string;
+  conversationKind: 'call' | 'chat';
+  accountId: string | null;
+  contactId: string | null;
+  /** Shown to the agent: who and which account the case is for. */
+  contactName: string | null;
+  accountName: string | null;
+  /** The case tied to this conversation now: the new one takes the tie over. */
+  tiedId: string | null;
+  onClose: (createdId: string | null) => void;
+}
+
+/**
+ * A case made from this conversation: its contact and account, origin Phone (a call) or Chat (a chat),
+ * subject and description, tied to the conversation. An upsert by conversationId__c: sent twice, still one case.
+ */
+export function NewCaseForm({ conversationId, conversationKind, accountId, contactId, contactName, accountName, tiedId, onClose }: NewCaseFormProps) {
+  const { t } = useI18n();
+  const { client, describes, outbox } = useSalesforce();
+  const queryClient = useQueryClient();
+  const formId = useId();
+  const info = describes.peek('Case');
+  const priorities = picklistOptions(info, 'Priority');
+  const draft = useDraft(`new:${conversationId}`, { subject: '', description: '', priority: priorities.find((p) => p.isDefault)?.value ?? '' });
+  const write = useOutboxWrite(`case-new:${conversationId}`);
+  const [submitted, setSubmitted] = useState(false);
+  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const { reset } = write;
+  const { clear } = draft;
+  const origin = conversationKind === 'call' ? 'Phone' : 'Chat';
+
+  // Done with an id: created (or found again). Done without one: the upsert matched several records (300).
+  const item = write.item;
+  const createdId = item?.state === 'done' ? (item.resultId ?? null) : null;
+  const severalTied = item?.state === 'done' && item.resultId === undefined;
+  useEffect(() => {
+    if (createdId === null) return;
+    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    clear();
+    reset();
+    onClose(createdId);
+  }, [createdId, queryClient, clear, reset, onClose]);
+
+  const values = draft.values;
+  const subjectError = submitted && values.subject.trim() === '' ? t('case.new.error.subject') : item?.state === 'failed' && item.lastError?.fields.includes('Subject') ? item.lastError.message : null;
+  const save = (event: SyntheticEvent) => {
+    event.preventDefault();
+    setSubmitted(true);
+    if (values.subject.trim() === '' || write.busy) return;
+    const fields = newCaseFields({ subject: values.subject.trim(), description: values.description, status: null, priority: values.priority || null, origin, accountId, contactId });
+    const problem = blockedWrite(info, 'Case', [...Object.keys(fields), CONVERSATION_FIELD], 'create');
+    setBlocked(problem);
+    if (problem) return;
+    discardFailed(outbox, write);
+    void write.submit(createTiedOperation({ sobject: 'Case', conversationId, fields, tiedId, apiVersion: client.apiVersion }), {
+      label: t('case.new.writeLabel', { subject: values.subject.trim() }),
+      group: `tie:${conversationId}`,
+    });
+  };
+  const cancel = useCallback(() => {
+    discardFailed(outbox, write);
+    clear();
+    reset();
+    onClose(null);
+  }, [outbox, write, clear, reset, onClose]);
+
+  return (
+    <form className="slds-form slds-m-vertical_small" aria-labelledby={`${formId}-heading`} onSubmit={save} noValidate>
+      <h3 id={`${formId}-heading`} className="slds-text-heading_small slds-m-bottom_x-small">
+        {t('case.new.heading')}
+      </h3>
+      <p className="slds-text-body_small slds-text-color_weak slds-m-bottom_x-small">
+        {t('case.new.context', { contact: contactName ?? '—', account: accountName ?? '—', origin: t(conversationKind === 'call' ? 'case.new.origin.Phone' : 'case.new.origin.Chat') })}
+      </p>
+      <TextInput label={t('case.new.subject')} required maxLength={255} value={values.subject} readOnly={write.busy} onChange={(event) => draft.set({ subject: event.target.value })} error={subjectError} />
+      <Textarea label={t('case.new.description')} rows={4} value={values.description} readOnly={write.busy} onChange={(event) => draft.set({ description: event.target.value })} />
+      {priorities.length > 0 ? (
+        <Select label={t('case.new.priority')} value={values.priority} options={priorities} disabled={write.busy} onChange={(event) => draft.set({ priority: event.target.value })} />
+      ) : null}
+      <div className="slds-m-top_x-small">
+        {severalTied ? (
+          <Alert variant="error" title={t('case.new.notSaved')}>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' })}</p>
+          </Alert>
+        ) : (
+          <WriteFeedback write={write} sobject="Case" pending={t('case.new.saving')} failed={t('case.new.notSaved')} blocked={blocked} />
+        )}
+      </div>
+      {write.busy ? null : (
+        <div className="app-actions slds-m-top_x-small">
+          <Button variant="brand" type="submit">
+            {t('case.new.save')}
+          </Button>
+          <Button variant="neutral" onClick={cancel}>
+            {t('tabs.cancel')}
+          </Button>
+        </div>
+      )}
+    </form>
+  );
+}
