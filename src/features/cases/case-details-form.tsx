@@ -87,7 +87,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const knownClosing = isClosedStatus(statuses.data ?? [], values.status);
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('case.edit.heading')}
       </h4>
@@ -124,6 +124,6 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
           <p>{knownClosing ? t('case.close.body', { status: values.status, name: label }) : t('case.close.unknown', { status: values.status })}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -83,7 +83,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   }
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('case.comments.heading')}
       </h4>
@@ -109,6 +109,6 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
           </div>
         )}
       </form>
-    </section>
+    </div>
   );
 }

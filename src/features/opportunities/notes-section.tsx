@@ -244,11 +244,11 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
   }
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('opp.notes.heading')}
       </h4>
       {body}
-    </section>
+    </div>
   );
 }

@@ -100,7 +100,7 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
   };
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('opp.stage.heading')}
       </h4>
@@ -166,6 +166,6 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
           <p>{t(selected.won ? 'opp.stage.confirm.won' : 'opp.stage.confirm.lost', { name: opportunity.name, probability: percent(selected.probability), forecast: selected.forecastCategory ?? '—' })}</p>
         </ConfirmDialog>
       ) : null}
-    </section>
+    </div>
   );
 }

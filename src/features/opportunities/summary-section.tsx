@@ -55,7 +55,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   };
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('opp.summary.heading')}
       </h4>
@@ -92,6 +92,6 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
           </div>
         </>
       )}
-    </section>
+    </div>
   );
 }

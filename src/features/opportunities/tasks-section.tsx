@@ -68,7 +68,7 @@ export function TasksSection({ opportunity, renderTaskForm }: { opportunity: Opp
   }
 
   return (
-    <section className="app-work-section" aria-labelledby={headingId}>
+    <div className="app-work-section">
       <h4 id={headingId} className="slds-text-title_caps slds-m-bottom_x-small">
         {t('opp.tasks.heading')}
       </h4>
@@ -79,6 +79,6 @@ export function TasksSection({ opportunity, renderTaskForm }: { opportunity: Opp
           {t('opp.tasks.new')}
         </Button>
       ) : null}
-    </section>
+    </div>
   );
 }
