@@ -58,6 +58,7 @@ function CaseItem({
           {label}
         </button>
         {tied ? <span className="slds-badge slds-badge_inverse">{t('case.tied')}</span> : null}
+        {!tied && row.conversationId !== null ? <span className="slds-badge slds-badge_lightest">{t('case.tiedElsewhere')}</span> : null}
       </div>
       <dl className="app-details slds-text-body_small slds-m-vertical_xx-small">
         {details.map(([name, value]) => (

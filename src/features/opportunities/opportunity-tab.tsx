@@ -57,6 +57,7 @@ function OpportunityItem({
           {row.name}
         </button>
         {tied ? <span className="slds-badge slds-badge_inverse">{t('opp.tied')}</span> : null}
+        {!tied && row.conversationId !== null ? <span className="slds-badge slds-badge_lightest">{t('opp.tiedElsewhere')}</span> : null}
       </div>
       <dl className="app-details slds-text-body_small slds-m-vertical_xx-small">
         {details.map(([label, value]) => (
