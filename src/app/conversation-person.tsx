@@ -2,6 +2,10 @@ import { lazy, Suspense } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { historyQuery, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
+import { CaseTab } from '@/features/cases/case-tab';
+import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
+import { TabsFooter } from '@/features/opportunities/tabs-footer';
+import { TaskForm } from '@/features/tasks/task-form';
 import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
@@ -16,6 +20,10 @@ import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/xbees/session-hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
+import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
+import type { SalesforceClient } from '@/salesforce/client';
+import type { DescribeCache } from '@/salesforce/describe';
+import { Tabs, type TabItem } from '@/ui/tabs';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
 const LeadCreateForm = lazy(() => import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })));
@@ -104,20 +112,69 @@ export function ConversationPerson() {
   );
 }
 
-/** What the agent does with the person: log the conversation, tasks, and the history. */
+/** The guide's Opportunity and Case tabs: data and visibility in one composite request. */
+function useConversationWork(person: Person, conversationId: string) {
+  const services = useSalesforce();
+  const session = useAuthState((s) => s.session);
+  const client: SalesforceClient = services.client;
+  const describes: DescribeCache = services.describes;
+  const { type, id, accountId } = person;
+  return useQuery({
+    queryKey: ['work', session ? `${session.orgId}:${session.userId}` : '', type, id, accountId, conversationId],
+    queryFn: ({ signal }) => getConversationWork(client, describes, { type, id, accountId }, conversationId, signal),
+    staleTime: 60_000,
+  });
+}
+
+/** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
+  const t = useT();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
   const scope = session ? `${session.orgId}:${session.userId}` : '';
   const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
+  const work = useConversationWork(person, conversationId);
   const callObjects = new Map<string, string>();
   for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])]) if (row.callObject) callObjects.set(row.callObject, row.id);
-  return (
+  const accountId = accountOf(person);
+  const contactId = person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
+  const personTab = (
     <>
       <LogForm person={person} conversationId={conversationId} call={call} historyCallObjects={callObjects} whatId={person.type === 'Contact' ? person.accountId : null} />
       <TasksPanel person={person} openTasks={history.data?.open ?? []} />
       <HistoryPanel person={person} />
+    </>
+  );
+  const tabs: TabItem[] = [{ id: 'person', label: t('tabs.person'), content: personTab }];
+  if (work.data?.opportunities.visible) {
+    tabs.push({
+      id: 'opportunities',
+      label: t('tabs.opportunities'),
+      content: (
+        <OpportunityTab
+          tab={work.data.opportunities}
+          person={person}
+          conversationId={conversationId}
+          accountId={accountId}
+          renderTaskForm={(opportunity, close) => (
+            <TaskForm person={person} mode={{ kind: 'create' }} formKey={`opportunity:${opportunity.id}:task`} fixedWhat={{ id: opportunity.id, name: opportunity.name }} onDone={close} onCancel={close} />
+          )}
+        />
+      ),
+    });
+  }
+  if (work.data?.cases.visible) {
+    tabs.push({
+      id: 'cases',
+      label: t('tabs.cases'),
+      content: <CaseTab tab={work.data.cases} person={person} conversationId={conversationId} conversationKind={call ? 'call' : 'chat'} accountId={accountId} contactId={contactId} />,
+    });
+  }
+  return (
+    <>
+      {tabs.length > 1 ? <Tabs label={t('tabs.label')} tabs={tabs} /> : personTab}
+      {work.data ? <TabsFooter opportunities={work.data.opportunities} cases={work.data.cases} /> : null}
     </>
   );
 }
