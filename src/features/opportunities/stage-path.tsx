@@ -124,6 +124,7 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
                           tabIndex={isSelected ? 0 : -1}
                           className="slds-path__link"
                           onClick={() => setChosen(stage.value)}
+                          onFocus={() => setChosen(stage.value)}
                           onKeyDown={(event) => onKeyDown(event, index)}
                         >
                           <span className="slds-path__stage" />
