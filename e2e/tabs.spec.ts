@@ -1,8 +1,8 @@
 /**
  * The Opportunity and Case tabs of the info frame (setup guide: "Enable Opportunity tab", "Enable Cases
  * tab"): which tabs show and why not, tying records to the conversation, and every write landing once.
- * The panel shows the tabs in a tab list named "Deals and cases" (tabs "Opportunities" and "Cases") and
- * the footer lines of the absent ones.
+ * When either shows, the panel is a tab list named "Deals and cases" (tabs "Person", "Opportunities",
+ * "Cases"); the footer has a line for each absent one.
  *
  * Buttons are pressed with Enter, as a keyboard user does: a click can miss while the host page is still
  * laying out the frame, a key press on the focused control can't.
@@ -58,7 +58,7 @@ test.describe('Opportunity and Case tabs', () => {
   test('a Contact whose account has open deals and cases gets both tabs; a Lead gets neither, and the footer says why', async ({ host }) => {
     await signedIn(host);
     let frame = await open(host, ADA, 'conv-e2e-tabs-both');
-    await expect(tabList(frame).getByRole('tab')).toHaveText(['Opportunities', 'Cases']);
+    await expect(tabList(frame).getByRole('tab')).toHaveText(['Person', 'Opportunities', 'Cases']);
     const opportunities = await tab(frame, 'Opportunities');
     await expect(opportunities.getByRole('button', { name: 'Globex – Platform renewal 2027', exact: true })).toBeVisible();
     await expect(opportunities.getByRole('button', { name: 'Globex – Contact center expansion', exact: true })).toBeVisible();
@@ -240,7 +240,7 @@ test.describe('Opportunity and Case tabs', () => {
     await org.fieldAccess('Case', 'conversationId__c', 'none');
     await signedIn(host);
     const frame = await open(host, ADA, 'conv-e2e-no-field');
-    await expect(tabList(frame).getByRole('tab')).toHaveText(['Opportunities']);
+    await expect(tabList(frame).getByRole('tab')).toHaveText(['Person', 'Opportunities']);
     await expect(frame.getByText('Case tab: the field conversationId is missing on Case (or hidden from your profile), see the setup guide, "Enable Cases tab".')).toBeVisible();
     await expectAccessible(host.page, 'case field missing');
   });
