@@ -168,6 +168,13 @@ describe('renewal delegated to the daemon', () => {
             otherDocument.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: value }));
           };
         }
+        if (property === 'removeItem') {
+          return (key: string) => {
+            const oldValue = target.getItem(key);
+            target.removeItem(key);
+            otherDocument.dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue: null }));
+          };
+        }
         const value = Reflect.get(target, property) as unknown;
         return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
@@ -188,6 +195,33 @@ describe('renewal delegated to the daemon', () => {
     expect(await countLeads(client)).toBeGreaterThan(0);
     expect(emulator.oauth.counters.refresh).toBe(1);
     daemon.dispose();
+  });
+
+  it('when the daemon finds the refresh token revoked, the frame signs out and says the session ended', async () => {
+    const daemonDocument = new EventTarget();
+    const frameDocument = new EventTarget();
+    const daemon = new SessionManager({ clientId: TEST_CLIENT_ID, storage: sharedStorage(frameDocument), eventTarget: daemonDocument, renewal: { role: 'serve' } });
+    const frameManager = new SessionManager({
+      clientId: TEST_CLIENT_ID,
+      storage: sharedStorage(daemonDocument),
+      eventTarget: frameDocument,
+      renewal: { role: 'delegate', waitMs: 2000 },
+    });
+    await signIn(frameManager, localStorage);
+    daemon.reload();
+    revokeRefreshTokens(emulator);
+    expireAccessTokens(emulator);
+    const failure = await countLeads(new SalesforceClient(frameManager, 'v66.0')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SalesforceError);
+    expect((failure as SalesforceError).errorCode).toBe(LOCAL_ERROR_CODES.sessionEnded);
+    expect(frameManager.store.getState()).toMatchObject({ status: 'signed-out', problem: { kind: 'session-expired' }, previous: { name: 'Jane Doe' } });
+    // A panel opened afterwards says so too; signing in again forgets it.
+    const reopened = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage });
+    expect(reopened.store.getState().problem).toEqual({ kind: 'session-expired' });
+    await signIn(reopened, localStorage);
+    expect(new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage }).store.getState().problem).toBeNull();
+    daemon.dispose();
+    frameManager.dispose();
   });
 
   it('without a daemon, the frame renews itself after the wait', async () => {

@@ -214,9 +214,10 @@ export class SessionManager implements TokenSource {
       return;
     }
     if (state.status === 'signed-in') {
-      this.store.setState({ status: 'signed-out', session: null, previous: this.readPrevious() });
+      // Another instance ended the session (a refused refresh): say why here too.
+      this.store.setState({ status: 'signed-out', session: null, previous: this.readPrevious(), problem: this.readEnded() });
     } else if (state.previous === null) {
-      this.store.setState({ previous: this.readPrevious() });
+      this.store.setState({ previous: this.readPrevious(), problem: state.problem ?? this.readEnded() });
     }
   }
 
@@ -251,6 +252,7 @@ export class SessionManager implements TokenSource {
       await new Promise((resolve) => setTimeout(resolve, 50));
       const token = await this.current();
       if (token && token.accessToken !== failedToken) return token;
+      if (!token) this.reload();
       if (this.store.getState().status !== 'signed-in') throw this.sessionEnded();
     }
     return null;
@@ -298,6 +300,7 @@ export class SessionManager implements TokenSource {
       this.storage.removeItem(oidcUserKey(domain, this.clientId));
       throw error;
     }
+    this.removeEnded();
     this.storage.setItem(this.metaKey, JSON.stringify(session));
     this.storage.setItem(this.previousKey, JSON.stringify({ domain: session.domain, name: session.name, email: session.email }));
     this.store.setState({ status: 'signed-in', session, problem: null, orgProblem: null, previous: null });
@@ -308,6 +311,7 @@ export class SessionManager implements TokenSource {
   async signOut(): Promise<void> {
     const session = this.readSession();
     const user = session ? this.readUser(session.domain) : null;
+    this.removeEnded();
     this.clearTokens(session?.domain ?? null);
     this.store.setState({ status: 'signed-out', session: null, problem: null, orgProblem: null, previous: this.readPrevious() });
     const token = user?.refresh_token ?? user?.access_token;
@@ -372,6 +376,12 @@ export class SessionManager implements TokenSource {
 
   private endSession(problem: AuthProblem): void {
     const session = this.readSession();
+    // Why it ended, for the other instances: written before the tokens go, so their reload sees it.
+    try {
+      this.storage.setItem(this.endedKey, JSON.stringify(problem));
+    } catch {
+      // Without storage the other instances show sign-in without the reason.
+    }
     this.clearTokens(session?.domain ?? null);
     this.store.setState({ status: 'signed-out', session: null, problem, previous: this.readPrevious() });
   }
@@ -379,6 +389,36 @@ export class SessionManager implements TokenSource {
   private clearTokens(domain: string | null): void {
     if (domain) this.storage.removeItem(oidcUserKey(domain, this.clientId));
     this.storage.removeItem(this.metaKey);
+  }
+
+  private get endedKey(): string {
+    return `${STORAGE_PREFIX}ended:${this.clientId}`;
+  }
+
+  private removeEnded(): void {
+    try {
+      this.storage.removeItem(this.endedKey);
+    } catch {
+      // Nothing stored.
+    }
+  }
+
+  /** Why another instance ended the session (only the reasons a refused renewal or REST call give). */
+  private readEnded(): AuthProblem | null {
+    const value = parseJson(this.storage.getItem(this.endedKey));
+    if (typeof value !== 'object' || value === null) return null;
+    const v = value as Record<string, unknown>;
+    const text = (key: string) => (typeof v[key] === 'string' ? v[key] : '');
+    switch (v.kind) {
+      case 'session-expired':
+        return { kind: 'session-expired' };
+      case 'rest-refused':
+        return { kind: 'rest-refused', detail: text('detail') };
+      case 'oauth-error':
+        return { kind: 'oauth-error', error: text('error'), detail: text('detail') };
+      default:
+        return null;
+    }
   }
 
   private readSession(): SessionInfo | null {
