@@ -163,7 +163,8 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
       if (values.reminder) fields.ReminderDateTime = new Date(`${values.date}T${values.time}`).toISOString();
     }
     if (mode.kind === 'edit') {
-      void write.submit({ kind: 'update', sobject: 'Task', id: mode.task.id, fields }, { label: values.subject.trim(), group: person.id });
+      // Edits of one task keep their order; writes to different tasks don't wait for each other.
+      void write.submit({ kind: 'update', sobject: 'Task', id: mode.task.id, fields }, { label: values.subject.trim(), group: mode.task.id });
       return;
     }
     const whoId = whoIdOf(person);
@@ -174,7 +175,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     if (session) fields.OwnerId = session.userId;
     void write.submit(
       { kind: 'create', sobject: 'Task', fields, dedupe: { match: { Subject: values.subject.trim(), ...(whoId ? { WhoId: whoId } : { WhatId: fixedWhat?.id ?? person.id }) } } },
-      { label: values.subject.trim(), group: person.id },
+      { label: values.subject.trim() },
     );
   };
 

@@ -13,7 +13,7 @@ function CompleteButton({ task }: { task: ActivityRow }) {
   const write = useOutboxWrite(`complete:${task.id}`);
   if (write.busy) return <Spinner size="x-small" label={t('tasks.completing', { subject: task.subject })} />;
   return (
-    <Button variant="neutral" onClick={() => void write.submit({ kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } }, { label: task.subject })}>
+    <Button variant="neutral" onClick={() => void write.submit({ kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } }, { label: task.subject, group: task.id })}>
       {t('tasks.complete')}
     </Button>
   );

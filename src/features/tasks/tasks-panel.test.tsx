@@ -1,0 +1,129 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../../mocks/node';
+import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { I18nProvider } from '@/i18n/i18n-context';
+import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
+import type { Person } from '@/salesforce/people';
+import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import type { ActivityRow } from '@/salesforce/api/history';
+import { TasksPanel } from './tasks-panel';
+
+const h = setupSalesforceHarness();
+let outbox: Outbox;
+let dbSeq = 0;
+let outboxErrors: unknown[] = [];
+/** The outbox's clock: frozen unless a test moves it, so a write in backoff stays there until then. */
+let clock = 0;
+
+beforeEach(() => {
+  dbSeq += 1;
+  outboxErrors = [];
+  clock = Date.parse('2026-11-29T10:00:00Z');
+  outbox = new Outbox({
+    client: h.client,
+    session: h.session,
+    dbName: `tasks-panel-${String(dbSeq)}`,
+    locks: null,
+    now: () => clock,
+    random: () => 0.5,
+    signalStorage: null,
+    eventTarget: null,
+    onError: (error) => {
+      if (!(error instanceof OutboxError && error.code === 'CLOSED')) outboxErrors.push(error);
+    },
+  });
+});
+afterEach(async () => {
+  cleanup();
+  await outbox.close();
+  expect(outboxErrors).toEqual([]);
+});
+
+function ada(): Person {
+  return {
+    id: h.emulator.ids.contacts.ada,
+    sobject: 'Contact',
+    type: 'Contact',
+    name: 'Ada Lovelace',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    title: null,
+    company: 'Globex Corporation',
+    accountId: h.emulator.ids.accounts.globex,
+    email: null,
+    phones: [],
+    ownerId: null,
+    ownerName: null,
+    lastActivityDate: null,
+    lastModifiedDate: null,
+    personContactId: null,
+  };
+}
+
+function renderPanel(openTasks: ActivityRow[] = []) {
+  const services: SalesforceServices = {
+    client: h.client,
+    describes: h.describes,
+    outbox,
+    recent: h.recent,
+    region: 'US',
+    storage: localStorage,
+    session: h.session,
+    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
+    pinnedDomain: undefined,
+    storagePersistent: true,
+  };
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider locale="en">
+        <SalesforceProvider value={services}>
+          <TasksPanel person={ada()} openTasks={openTasks} />
+        </SalesforceProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const slow = { timeout: 5000 };
+const tasksWithSubject = (subject: string) => h.emulator.store.rows('Task').filter((task) => task.values.Subject === subject);
+
+async function newTask(user: ReturnType<typeof userEvent.setup>, subject: string) {
+  const panel = screen.getByRole('region', { name: 'Tasks' });
+  await user.click(within(panel).getByRole('button', { name: 'New task' }));
+  const form = await within(panel).findByRole('form', { name: 'New task' }, slow);
+  await user.type(within(form).getByLabelText(/Subject/), subject);
+  await user.click(within(form).getByRole('button', { name: 'Save task' }));
+  return form;
+}
+
+describe('TasksPanel', () => {
+  it('creates a task for the person, owned by the agent, and closes the form once it landed', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const form = await newTask(user, 'Send the renewal quote');
+    await waitFor(() => expect(tasksWithSubject('Send the renewal quote')).toHaveLength(1), slow);
+    expect(tasksWithSubject('Send the renewal quote')[0]?.values).toMatchObject({ WhoId: h.emulator.ids.contacts.ada, OwnerId: h.emulator.ids.users.jane, Status: 'Not Started' });
+    await waitFor(() => expect(form).not.toBeInTheDocument(), slow);
+  });
+
+  it('a task whose write is waiting to retry does not hold back the next one', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    h.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1, action: 'fail', status: 500 });
+    const first = await newTask(user, 'First task');
+    // Salesforce failed it: it waits in the outbox for its retry, and the form says so.
+    expect(await within(first).findByText(/Saved on this device; it goes to Salesforce as soon as it can/, {}, slow)).toBeInTheDocument();
+    await user.click(within(first).getByRole('button', { name: 'Close' }));
+    await newTask(user, 'Second task');
+    await waitFor(() => expect(tasksWithSubject('Second task')).toHaveLength(1), slow);
+    expect(tasksWithSubject('First task')).toHaveLength(0);
+    // Its retry comes after the backoff, exactly once.
+    clock += 60_000;
+    await outbox.flush();
+    await waitFor(() => expect(tasksWithSubject('First task')).toHaveLength(1), slow);
+  });
+});
