@@ -113,7 +113,7 @@ describe('TasksPanel', () => {
   it('a task whose write is waiting to retry does not hold back the next one', async () => {
     const user = userEvent.setup();
     renderPanel();
-    h.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1, action: 'fail', status: 500 });
+    h.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1, action: 'fail', status: 500, body: undefined });
     const first = await newTask(user, 'First task');
     // Salesforce failed it: it waits in the outbox for its retry, and the form says so.
     expect(await within(first).findByText(/Saved on this device; it goes to Salesforce as soon as it can/, {}, slow)).toBeInTheDocument();
