@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import purgeCss from '@fullhuman/postcss-purgecss';
 import react from '@vitejs/plugin-react';
+import type { Plugin as PostcssPlugin } from 'postcss';
 import { defineConfig, type Plugin } from 'vite';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
@@ -29,6 +30,30 @@ function oauthCallbackAtRoot(): Plugin {
   };
 }
 
+/**
+ * Purges SLDS only. PostCSS sees one CSS file at a time, so purging theme.css as well would drop the
+ * design tokens it overrides for the dark theme (SLDS rules read them, theme.css never does).
+ */
+function purgeSldsOnly(): PostcssPlugin {
+  const purge = purgeCss({
+    content: ['./index.html', './src/**/*.{ts,tsx,html}'],
+    // SLDS classes composed at runtime are written in full in src (see src/ui), so the
+    // default extractor finds them; theme attributes are set on <html>.
+    safelist: { greedy: [/data-theme/] },
+    // Drops the design tokens no kept rule reads (SLDS declares about a thousand).
+    variables: true,
+    fontFace: true,
+    keyframes: true,
+  });
+  return {
+    postcssPlugin: 'purge-slds-only',
+    OnceExit(root, helpers) {
+      if (!root.source?.input.file?.includes('@salesforce-ux/design-system')) return;
+      return 'OnceExit' in purge ? purge.OnceExit?.(root, helpers) : undefined;
+    },
+  };
+}
+
 export default defineConfig(({ command }) => ({
   plugins: [react(), oauthCallbackAtRoot()],
   resolve: { alias: { '@': src } },
@@ -37,16 +62,7 @@ export default defineConfig(({ command }) => ({
       plugins:
         command === 'build'
           ? [
-              purgeCss({
-                content: ['./index.html', './src/**/*.{ts,tsx,html}'],
-                // SLDS classes composed at runtime are written in full in src (see src/ui), so the
-                // default extractor finds them; theme attributes are set on <html>.
-                safelist: { greedy: [/data-theme/] },
-                // Drops the design tokens no kept rule reads (SLDS declares about a thousand).
-                variables: true,
-                fontFace: true,
-                keyframes: true,
-              }),
+              purgeSldsOnly(),
             ]
           : [],
     },

@@ -245,3 +245,29 @@ test.describe('Opportunity and Case tabs', () => {
     await expectAccessible(host.page, 'case field missing');
   });
 });
+
+test.describe('dark theme', () => {
+  test('the signed-in panel, its tabs and forms stay readable in the x-bees dark theme', async ({ host }) => {
+    await signedIn(host);
+    await host.setTheme('dark');
+    const frame = await open(host, ADA, 'conv-globex-renewal');
+    await expect(frame.getByRole('article', { name: 'Ada Lovelace' })).toBeVisible();
+    await expect(tabList(frame)).toBeVisible();
+    await expectAccessible(host.page, 'dark: person tab');
+    const tasks = frame.getByRole('region', { name: 'Tasks' });
+    await tasks.getByRole('button', { name: 'New task' }).press('Enter');
+    await expect(tasks.getByRole('form', { name: 'New task' })).toBeVisible();
+    await expectAccessible(host.page, 'dark: task form');
+    const opportunities = await tab(frame, 'Opportunities');
+    await expect(opportunities.getByRole('list', { name: 'Opportunities' })).toBeVisible();
+    await expectAccessible(host.page, 'dark: opportunities');
+    const cases = await tab(frame, 'Cases');
+    await expect(cases.getByRole('list', { name: 'Cases' })).toBeVisible();
+    await expectAccessible(host.page, 'dark: cases');
+    // The app reports document.scrollWidth as the panel width: nothing may overflow the 360 px panel, or
+    // x-bees would widen the iframe for good.
+    const widths = (await host.state()).requests.filter((r) => r.type === 'xBeesViewPort').map((r) => (r.payload as { width?: unknown }).width);
+    expect(widths.length).toBeGreaterThan(0);
+    expect(widths.filter((width) => typeof width !== 'number' || width > 360)).toEqual([]);
+  });
+});
