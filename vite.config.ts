@@ -49,7 +49,7 @@ function purgeSldsOnly(): PostcssPlugin {
     postcssPlugin: 'purge-slds-only',
     OnceExit(root, helpers) {
       if (!root.source?.input.file?.includes('@salesforce-ux/design-system')) return;
-      return 'OnceExit' in purge ? purge.OnceExit?.(root, helpers) : undefined;
+      return 'OnceExit' in purge ? purge.OnceExit(root, helpers) : undefined;
     },
   };
 }
