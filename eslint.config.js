@@ -6,6 +6,7 @@ import { importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +24,15 @@ const layerZones = [
   { target: './src/daemon', from: './src/features', message: 'The daemon loads no UI features.' },
   { target: './src/daemon', from: './src/app', message: 'The daemon loads no UI.' },
   { target: './src/daemon', from: './src/ui', message: 'The daemon loads no UI.' },
+  // Features stand side by side: what two of them share lives in a shared layer, and the app composes them.
+  ...readdirSync('./src/features', { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map(({ name }) => ({
+      target: `./src/features/${name}`,
+      from: './src/features',
+      except: [`./${name}`],
+      message: 'Features must not import each other; move what they share to a shared layer.',
+    })),
 ];
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
 const mocksZone = { target: './src', from: './mocks', message: 'src/ must not import the emulators (mocks/); only tests may.' };

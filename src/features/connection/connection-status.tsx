@@ -4,7 +4,7 @@ import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { useXBeesUserEmail } from '@/xbees/session-hooks';
-import { environmentHint } from '../sign-in/domain-messages';
+import { environmentHint } from '@/salesforce/my-domain-messages';
 import { ApiUsage } from './api-usage';
 
 /** Who is signed in to which org, the guide's same-user check, org-level problems, and sign-out. */

@@ -1,3 +1,4 @@
+/** What the agent reads about a My Domain address: why it can't be used (with the fix) and which kind of org it is. */
 import type { Translate } from '@/i18n/i18n';
 import type { DomainCheck, OrgEnvironment } from '@/salesforce/my-domain';
 

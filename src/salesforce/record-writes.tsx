@@ -1,0 +1,174 @@
+/**
+ * What the Opportunity and Case tabs show about their writes through the outbox: progress, why a write is
+ * retried, a refusal explained with the guide's setup step, and the drafts their forms keep until a write lands.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '@/i18n/i18n-context';
+import type { Translate } from '@/i18n/i18n';
+import { writeProblem, type WriteProblem } from '@/salesforce/api/opportunities';
+import type { OutboxWrite } from '@/salesforce/outbox-react';
+import { useAuthState, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { Alert } from '@/ui/alert';
+import { Button } from '@/ui/button';
+import { Spinner } from '@/ui/spinner';
+
+/** `${orgId}:${userId}`: query keys of data the user's permissions shape. */
+export function useScope(): string {
+  const session = useAuthState((s) => s.session);
+  return session ? `${session.orgId}:${session.userId}` : '';
+}
+
+/**
+ * The agent's explanation of a refused write: what is missing (object, field) and the guide's step that
+ * sets it up (`step`, already translated: "Enable Cases tab").
+ */
+export function problemText(t: Translate, problem: WriteProblem, step: string): string {
+  switch (problem.kind) {
+    case 'object-access':
+      return t('tabs.problem.object', { object: problem.sobject, step });
+    case 'field-access':
+      return t('tabs.problem.field', { object: problem.sobject, field: problem.label, apiName: problem.field, step });
+    case 'tie-taken':
+      return t('tabs.problem.tieTaken', { object: problem.sobject });
+    case 'several-tied':
+      return t('tabs.problem.severalTied', { object: problem.sobject, step });
+    case 'other':
+      return t('tabs.problem.other', { message: problem.message });
+  }
+}
+
+/** A refused write the agent replaces (sends again, changed) or gives up: it leaves the outbox's list of failures. */
+export function discardFailed(outbox: SalesforceServices['outbox'], write: OutboxWrite): void {
+  if (write.item?.state === 'failed') void outbox.discard(write.item.id).catch(() => undefined);
+}
+
+/**
+ * After a write this form made landed: the tab's lists are read again (the panel does the same for every
+ * write; this covers a form shown on its own) and `onDone` runs once.
+ */
+export function useWhenDone(write: OutboxWrite, onDone: () => void): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (write.state !== 'done') return;
+    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    onDone();
+  }, [write.state, queryClient, onDone]);
+}
+
+export interface WriteFeedbackProps {
+  write: OutboxWrite;
+  sobject: string;
+  /** What is being saved, for the progress line ("Saving the summary…"). */
+  pending: string;
+  /** Title of the error ("The summary was not saved"). */
+  failed: string;
+  /** A problem found before sending (a field the user can't edit), shown like a refusal. */
+  blocked?: WriteProblem | null;
+  /** Offers to send the same write again (for writes without a form to resubmit). */
+  retry?: boolean;
+  /** The setup guide's step that enables this tab, already translated. */
+  step: string;
+}
+
+/** Progress of a write (with why it is being retried) and, when Salesforce refused it, what to do. */
+export function RecordWriteFeedback({ write, sobject, pending, failed, blocked = null, retry = false, step }: WriteFeedbackProps) {
+  const { t } = useI18n();
+  const { outbox, describes } = useSalesforce();
+  const item = write.item;
+  if (blocked) {
+    return (
+      <Alert variant="error" title={failed}>
+        <p>{problemText(t, blocked, step)}</p>
+      </Alert>
+    );
+  }
+  if (write.error) {
+    return (
+      <Alert variant="error" title={failed}>
+        <p>{t('tabs.write.notStored', { message: write.error.message })}</p>
+      </Alert>
+    );
+  }
+  if (write.busy) {
+    return (
+      <div className="app-actions">
+        <Spinner size="x-small" label={pending} />
+        <span aria-hidden="true">{pending}</span>
+        {item?.lastError?.retryable ? <span className="slds-text-color_weak">{t('tabs.write.queued', { reason: item.lastError.message })}</span> : null}
+      </div>
+    );
+  }
+  if (item?.state === 'failed' && item.lastError) {
+    const problem = writeProblem(item.lastError, sobject, describes.peek(sobject));
+    return (
+      <Alert variant="error" title={failed}>
+        <p>{problemText(t, problem, step)}</p>
+        {retry ? (
+          <p>
+            <Button variant="neutral" onClick={() => void outbox.retry(item.id).catch(() => undefined)}>
+              {t('tabs.write.retry')}
+            </Button>
+          </p>
+        ) : null}
+      </Alert>
+    );
+  }
+  return null;
+}
+
+function readDraft<K extends string>(storage: Storage, storageKey: string, names: readonly K[]): Partial<Record<K, string>> | null {
+  try {
+    const raw: unknown = JSON.parse(storage.getItem(storageKey) ?? 'null');
+    if (typeof raw !== 'object' || raw === null) return null;
+    const draft: Partial<Record<K, string>> = {};
+    for (const name of names) {
+      const value: unknown = (raw as Record<string, unknown>)[name];
+      if (typeof value === 'string') draft[name] = value;
+    }
+    return draft;
+  } catch {
+    return null;
+  }
+}
+
+export interface Draft<K extends string> {
+  /** What the agent typed (kept in the frame's storage until saved), else the record's values. */
+  values: Record<K, string>;
+  /** The agent has typed something not saved yet. */
+  dirty: boolean;
+  set: (patch: Partial<Record<K, string>>) => void;
+  /** Forgets the draft (after Salesforce took it, or on cancel). */
+  clear: () => void;
+}
+
+/** A form's typed values, kept across reloads and crashes until the write lands (`kind`: 'case', 'opportunity'). */
+export function useFormDraft<K extends string>(kind: string, key: string, base: Readonly<Record<K, string>>): Draft<K> {
+  const { storage } = useSalesforce();
+  const storageKey = `sfx.draft:${kind}:${key}`;
+  const [stored, setStored] = useState<Partial<Record<K, string>> | null>(() => readDraft(storage, storageKey, Object.keys(base) as K[]));
+  const values: Record<K, string> = { ...base, ...stored };
+  const set = useCallback(
+    (patch: Partial<Record<K, string>>) => {
+      setStored((previous) => {
+        const next = { ...previous, ...patch };
+        try {
+          storage.setItem(storageKey, JSON.stringify(next));
+        } catch {
+          // Kept in memory only.
+        }
+        return next;
+      });
+    },
+    [storage, storageKey],
+  );
+  const clear = useCallback(() => {
+    try {
+      storage.removeItem(storageKey);
+    } catch {
+      // Nothing stored.
+    }
+    setStored(null);
+  }, [storage, storageKey]);
+  return { values, dirty: stored !== null, set, clear };
+}
