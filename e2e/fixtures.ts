@@ -97,6 +97,11 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
     await request.delete(`${APP_ORIGIN}/__test/config`);
   },
   host: async ({ page, org }, use) => {
+    // A screen shown before its messages loaded (i18n) logs this in production builds instead of crashing.
+    const missingMessages: string[] = [];
+    page.context().on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('is not loaded yet')) missingMessages.push(message.text());
+    });
     await page.goto(HOST_URL);
     const host = new HostPage(page, org);
     expect(await host.waitForReady('info-frame')).toBe(true);
@@ -105,6 +110,7 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
     await page.waitForFunction(() => window.xbeesHost?.getDirectory() != null);
     await expect(host.infoFrame.locator('main')).toBeVisible();
     await use(host);
+    expect(missingMessages, 'messages used before their catalog loaded').toEqual([]);
   },
 });
 

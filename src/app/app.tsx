@@ -4,6 +4,7 @@ import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { useRefreshAfterWrites } from './refresh-after-writes';
+import { loadWorkMessages } from '@/i18n/work-messages';
 import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/salesforce/salesforce-context';
@@ -21,12 +22,12 @@ export type AppProps = { locale: string } & (
 );
 
 /** Sign-in (with oidc-client-ts) loads only when someone is signed out. */
-const SignInPanel = lazy(() => import('@/features/sign-in/sign-in-panel').then((module) => ({ default: module.SignInPanel })));
+const SignInPanel = lazy(() => Promise.all([import('@/features/sign-in/sign-in-panel'), loadWorkMessages()]).then(([module]) => ({ default: module.SignInPanel })));
 
-/** The screen pop (lookup, picker, card) and its engine load once someone is signed in. */
-const conversationPerson = createModuleLoader(() => import('./conversation-person'));
+/** The screen pop (lookup, picker, card, tabs) loads once someone is signed in, with its messages. */
+const conversationPerson = createModuleLoader(() => Promise.all([import('./conversation-person'), loadWorkMessages()]).then(([module]) => module));
 
-const outboxPanel = createModuleLoader(() => import('@/features/outbox-status/outbox-panel'));
+const outboxPanel = createModuleLoader(() => Promise.all([import('@/features/outbox-status/outbox-panel'), loadWorkMessages()]).then(([module]) => module));
 
 function OutboxPanelSlot() {
   const module = outboxPanel.useModule();

@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { historyQuery, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
@@ -135,6 +135,11 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const scope = session ? `${session.orgId}:${session.userId}` : '';
   const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
   const work = useConversationWork(person, conversationId);
+  const workReady = work.data !== undefined;
+  useEffect(() => {
+    // The benchmark's end point for "both tabs ready" (shown or not, with the footer's reason).
+    if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
+  }, [workReady, person.id]);
   const callObjects = new Map<string, string>();
   for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])]) if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);

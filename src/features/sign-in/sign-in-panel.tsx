@@ -8,7 +8,8 @@ import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { domainError, environmentHint } from '@/salesforce/my-domain-messages';
+import { environmentHint } from '@/salesforce/my-domain-messages';
+import { domainError } from './domain-error';
 import { problemMessage } from './problem-message';
 
 const LAST_DOMAIN_KEY = 'sfx.lastDomain';
