@@ -1,13 +1,15 @@
 /**
- * What the Opportunity and Case tabs show about their writes through the outbox: progress, why a write is
- * retried, a refusal explained with the guide's setup step, and the drafts their forms keep until a write lands.
+ * What the Opportunity and Case tabs share: the list of records with the conversation's tie, the progress of
+ * their writes through the outbox (with why a write is retried), a refusal explained with the guide's setup
+ * step, and the drafts their forms keep until a write lands.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { writeProblem, type WriteProblem } from '@/salesforce/api/opportunities';
-import type { OutboxWrite } from '@/salesforce/outbox-react';
+import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
+import { blockedWrite, tieOperation, untieOperation, writeProblem, type TiedObject, type WriteProblem } from '@/salesforce/api/opportunities';
+import { useOutboxWrite, type OutboxWrite } from '@/salesforce/outbox-react';
 import { useAuthState, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -115,6 +117,118 @@ export function RecordWriteFeedback({ write, sobject, pending, failed, blocked =
     );
   }
   return null;
+}
+
+/** What a tab's list tells about its records (all strings already translated). */
+export interface TiedListText {
+  heading: string;
+  tied: string;
+  tiedElsewhere: string;
+  tie: string;
+  untie: string;
+  saving: string;
+  notSaved: string;
+  /** The step of the setup guide that enables the tab. */
+  step: string;
+}
+
+export interface TiedRecordListProps<R extends { id: string; conversationId: string | null }> {
+  sobject: TiedObject;
+  rows: readonly R[];
+  conversationId: string;
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+  /** The id of the selected record's details, which each name button controls. */
+  detailsId: string;
+  nameOf: (row: R) => string;
+  detailsOf: (row: R) => readonly (readonly [string, string | null])[];
+  /** The outbox list's label of a tie or untie of this record. */
+  writeLabel: (row: R, untie: boolean) => string;
+  text: TiedListText;
+}
+
+/**
+ * The account's records with the one tied to this conversation marked (the rows come tied first), each with
+ * its details, a button to choose it, and tie or untie. Tying moves the tie from the record that holds it
+ * (`tieOperation`); the write goes through the outbox and its progress or refusal shows above the list.
+ */
+export function TiedRecordList<R extends { id: string; conversationId: string | null }>({
+  sobject,
+  rows,
+  conversationId,
+  selectedId,
+  onSelect,
+  detailsId,
+  nameOf,
+  detailsOf,
+  writeLabel,
+  text,
+}: TiedRecordListProps<R>) {
+  const { client, describes } = useSalesforce();
+  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const tie = useOutboxWrite(`${sobject === 'Case' ? 'case' : 'opportunity'}-tie:${conversationId}`);
+  const { reset } = tie;
+  useWhenDone(tie, reset);
+  const headingId = `${detailsId}-list`;
+  const tiedId = rows.find((row) => row.conversationId === conversationId)?.id ?? null;
+
+  const toggle = (row: R) => {
+    if (tie.busy) return;
+    const problem = blockedWrite(describes.peek(sobject), sobject, [CONVERSATION_FIELD], 'update');
+    setBlocked(problem);
+    if (problem) return;
+    const untie = row.conversationId === conversationId;
+    const op = untie ? untieOperation(sobject, row.id) : tieOperation({ sobject, recordId: row.id, conversationId, tiedId, apiVersion: client.apiVersion });
+    void tie.submit(op, { label: writeLabel(row, untie), group: `tie:${conversationId}` });
+  };
+
+  return (
+    <>
+      <h3 id={headingId} className="slds-assistive-text">
+        {text.heading}
+      </h3>
+      <div className="slds-m-bottom_x-small">
+        <RecordWriteFeedback write={tie} sobject={sobject} pending={text.saving} failed={text.notSaved} blocked={blocked} retry step={text.step} />
+      </div>
+      <ul className="app-work-list" aria-labelledby={headingId}>
+        {rows.map((row) => {
+          const tied = row.conversationId === conversationId;
+          const selected = row.id === selectedId;
+          return (
+            <li key={row.id} className={`app-work-list__item${tied ? ' app-work-list__item_tied' : ''}`}>
+              <div className="app-actions">
+                <button type="button" className="slds-button app-work-list__name" aria-expanded={selected} aria-controls={selected ? detailsId : undefined} onClick={() => onSelect(row.id)}>
+                  {nameOf(row)}
+                </button>
+                {tied ? <span className="slds-badge slds-badge_inverse">{text.tied}</span> : null}
+                {!tied && row.conversationId !== null ? <span className="slds-badge slds-badge_lightest">{text.tiedElsewhere}</span> : null}
+              </div>
+              <dl className="app-details slds-text-body_small slds-m-vertical_xx-small">
+                {detailsOf(row).map(([label, value]) => (
+                  <Fragment key={label}>
+                    <dt>{label}</dt>
+                    <dd>{value ?? '—'}</dd>
+                  </Fragment>
+                ))}
+              </dl>
+              <Button variant="neutral" onClick={() => toggle(row)} disabled={tie.busy}>
+                {tied ? text.untie : text.tie}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+/** Whether a form of this kind has a draft kept from before (a reload reopens the form with it). */
+export function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
+  try {
+    return storage.getItem(`sfx.draft:${kind}:${key}`) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function readDraft<K extends string>(storage: Storage, storageKey: string, names: readonly K[]): Partial<Record<K, string>> | null {

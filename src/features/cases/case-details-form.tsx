@@ -7,7 +7,7 @@ import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities'
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { useSalesforce } from '@/salesforce/salesforce-context';
-import { Button } from '@/ui/button';
+import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
@@ -103,14 +103,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
           <WriteFeedback write={write} sobject="Case" pending={t('case.edit.saving')} failed={t('case.edit.notSaved')} blocked={blocked} />
         </div>
         {write.busy || (changed.length === 0 && write.item?.state !== 'failed') ? null : (
-          <div className="app-actions slds-m-top_x-small">
-            <Button variant="brand" type="submit" disabled={changed.length === 0}>
-              {t('case.edit.save')}
-            </Button>
-            <Button variant="neutral" onClick={cancel}>
-              {t('tabs.cancel')}
-            </Button>
-          </div>
+          <FormActions submit={t('case.edit.save')} cancel={t('tabs.cancel')} onCancel={cancel} disabled={changed.length === 0} />
         )}
       </form>
       {confirming ? (

@@ -1,9 +1,8 @@
-import { Fragment, useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { CONVERSATION_FIELD, type CaseRow, type TabState } from '@/salesforce/api/conversation-work';
-import { blockedWrite, tieOperation, untieOperation, type WriteProblem } from '@/salesforce/api/opportunities';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
+import type { CaseRow, TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
+import { hasFormDraft, TiedRecordList } from '@/salesforce/record-writes';
 import { useSalesforce } from '@/salesforce/salesforce-context';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
@@ -11,7 +10,6 @@ import { CaseDetailsForm } from './case-details-form';
 import { CommentsSection } from './comments-section';
 import { formatDateTime } from './format';
 import { NewCaseForm } from './new-case-form';
-import { useWhenDone, WriteFeedback } from './write-feedback';
 
 export interface CaseTabProps {
   /** The tab's data and visibility (`getConversationWork`): tied to this conversation first. */
@@ -26,78 +24,18 @@ export interface CaseTabProps {
   contactId: string | null;
 }
 
-function CaseItem({
-  row,
-  label,
-  tied,
-  selected,
-  detailsId,
-  busy,
-  onSelect,
-  onTie,
-}: {
-  row: CaseRow;
-  label: string;
-  tied: boolean;
-  selected: boolean;
-  detailsId: string;
-  busy: boolean;
-  onSelect: () => void;
-  onTie: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const details: [string, string | null][] = [
-    [t('case.field.status'), row.status],
-    [t('case.field.priority'), row.priority],
-    [t('case.field.lastModified'), formatDateTime(locale, row.lastModifiedDate)],
-  ];
-  return (
-    <li className={`app-work-list__item${tied ? ' app-work-list__item_tied' : ''}`}>
-      <div className="app-actions">
-        <button type="button" className="slds-button app-work-list__name" aria-expanded={selected} aria-controls={selected ? detailsId : undefined} onClick={onSelect}>
-          {label}
-        </button>
-        {tied ? <span className="slds-badge slds-badge_inverse">{t('case.tied')}</span> : null}
-        {!tied && row.conversationId !== null ? <span className="slds-badge slds-badge_lightest">{t('case.tiedElsewhere')}</span> : null}
-      </div>
-      <dl className="app-details slds-text-body_small slds-m-vertical_xx-small">
-        {details.map(([name, value]) => (
-          <Fragment key={name}>
-            <dt>{name}</dt>
-            <dd>{value ?? '—'}</dd>
-          </Fragment>
-        ))}
-      </dl>
-      <Button variant="neutral" onClick={onTie} disabled={busy}>
-        {tied ? t('case.untie') : t('case.tie')}
-      </Button>
-    </li>
-  );
-}
-
 /**
  * The Case tab: the account's open cases and the one tied to this conversation (marked, first); tie and
  * untie; the chosen case's status, priority, subject and description, and its comments; a new case from
  * the conversation. Every write goes through the outbox.
  */
 export function CaseTab({ tab, person, conversationId, conversationKind, accountId, contactId }: CaseTabProps) {
-  const { t } = useI18n();
-  const { client, describes, storage } = useSalesforce();
+  const { t, locale } = useI18n();
+  const { storage } = useSalesforce();
   const detailsId = useId();
-  const headingId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // A new case's draft (kept after a reload) opens its form again.
-  const [creating, setCreating] = useState(() => {
-    try {
-      return storage.getItem(`sfx.draft:case:new:${conversationId}`) !== null;
-    } catch {
-      return false;
-    }
-  });
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const tie = useOutboxWrite(`case-tie:${conversationId}`);
-  const { reset } = tie;
-  useWhenDone(tie, reset);
+  const [creating, setCreating] = useState(() => hasFormDraft(storage, 'case', `new:${conversationId}`));
   const closeNew = useCallback((createdId: string | null) => {
     setCreating(false);
     if (createdId) setSelectedId(createdId);
@@ -111,39 +49,33 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
   const contactName = person.type === 'Contact' || person.type === 'PersonAccount' ? person.name : null;
   const accountName = person.type === 'Contact' ? person.company : person.type === 'Lead' ? null : person.name;
 
-  const toggleTie = (row: CaseRow) => {
-    if (tie.busy) return;
-    const problem = blockedWrite(describes.peek('Case'), 'Case', [CONVERSATION_FIELD], 'update');
-    setBlocked(problem);
-    if (problem) return;
-    const untie = row.conversationId === conversationId;
-    const op = untie ? untieOperation('Case', row.id) : tieOperation({ sobject: 'Case', recordId: row.id, conversationId, tiedId: tied?.id ?? null, apiVersion: client.apiVersion });
-    void tie.submit(op, { label: t(untie ? 'case.untie.writeLabel' : 'case.tie.writeLabel', { number: row.caseNumber }), group: `tie:${conversationId}` });
-  };
-
   return (
     <div className="app-work">
-      <h3 id={headingId} className="slds-assistive-text">
-        {t('case.list.heading')}
-      </h3>
-      <div className="slds-m-bottom_x-small">
-        <WriteFeedback write={tie} sobject="Case" pending={t('case.tie.saving')} failed={t('case.tie.notSaved')} blocked={blocked} retry />
-      </div>
-      <ul className="app-work-list" aria-labelledby={headingId}>
-        {rows.map((row) => (
-          <CaseItem
-            key={row.id}
-            row={row}
-            label={labelOf(row)}
-            tied={row.conversationId === conversationId}
-            selected={row.id === selected?.id}
-            detailsId={detailsId}
-            busy={tie.busy}
-            onSelect={() => setSelectedId(row.id)}
-            onTie={() => toggleTie(row)}
-          />
-        ))}
-      </ul>
+      <TiedRecordList
+        sobject="Case"
+        rows={rows}
+        conversationId={conversationId}
+        selectedId={selected?.id ?? null}
+        onSelect={setSelectedId}
+        detailsId={detailsId}
+        nameOf={labelOf}
+        detailsOf={(row) => [
+          [t('case.field.status'), row.status],
+          [t('case.field.priority'), row.priority],
+          [t('case.field.lastModified'), formatDateTime(locale, row.lastModifiedDate)],
+        ]}
+        writeLabel={(row, untie) => t(untie ? 'case.untie.writeLabel' : 'case.tie.writeLabel', { number: row.caseNumber })}
+        text={{
+          heading: t('case.list.heading'),
+          tied: t('case.tied'),
+          tiedElsewhere: t('case.tiedElsewhere'),
+          tie: t('case.tie'),
+          untie: t('case.untie'),
+          saving: t('case.tie.saving'),
+          notSaved: t('case.tie.notSaved'),
+          step: t('tabs.step.case'),
+        }}
+      />
       {creating ? (
         <NewCaseForm
           conversationId={conversationId}

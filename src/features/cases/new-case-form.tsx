@@ -7,7 +7,7 @@ import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesfor
 import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
-import { Button } from '@/ui/button';
+import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
@@ -104,14 +104,7 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
         )}
       </div>
       {write.busy ? null : (
-        <div className="app-actions slds-m-top_x-small">
-          <Button variant="brand" type="submit">
-            {t('case.new.save')}
-          </Button>
-          <Button variant="neutral" onClick={cancel}>
-            {t('tabs.cancel')}
-          </Button>
-        </div>
+        <FormActions submit={t('case.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
       )}
     </form>
   );

@@ -7,7 +7,7 @@ import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
-import { Button } from '@/ui/button';
+import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
@@ -131,14 +131,7 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
         )}
       </div>
       {write.busy ? null : (
-        <div className="app-actions slds-m-top_x-small">
-          <Button variant="brand" type="submit">
-            {t('opp.new.save')}
-          </Button>
-          <Button variant="neutral" onClick={cancel}>
-            {t('tabs.cancel')}
-          </Button>
-        </div>
+        <FormActions submit={t('opp.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
       )}
     </form>
   );

@@ -15,6 +15,7 @@ import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
+import { FormActions } from '@/ui/form-actions';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
@@ -132,14 +133,7 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
         <WriteFeedback write={write} sobject="ContentNote" pending={t('opp.note.saving')} failed={t('opp.note.notSaved')} blocked={blocked} />
       </div>
       {write.busy ? null : (
-        <div className="app-actions slds-m-top_x-small">
-          <Button variant="brand" type="submit" disabled={checking}>
-            {mode.kind === 'new' ? t('opp.note.add') : t('opp.note.saveChanges')}
-          </Button>
-          <Button variant="neutral" onClick={cancel}>
-            {t('tabs.cancel')}
-          </Button>
-        </div>
+        <FormActions submit={mode.kind === 'new' ? t('opp.note.add') : t('opp.note.saveChanges')} cancel={t('tabs.cancel')} onCancel={cancel} disabled={checking} />
       )}
     </form>
   );

@@ -5,6 +5,7 @@ import type { OpportunityRow } from '@/salesforce/api/conversation-work';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { useSalesforce } from '@/salesforce/salesforce-context';
 import { Button } from '@/ui/button';
+import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
@@ -72,14 +73,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
             <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.summary.saving')} failed={t('opp.summary.notSaved')} blocked={blocked} />
           </div>
           {write.busy ? null : (
-            <div className="app-actions slds-m-top_x-small">
-              <Button variant="brand" type="submit">
-                {t('opp.summary.save')}
-              </Button>
-              <Button variant="neutral" onClick={cancel}>
-                {t('tabs.cancel')}
-              </Button>
-            </div>
+            <FormActions submit={t('opp.summary.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
           )}
         </form>
       ) : (
