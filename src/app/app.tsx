@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import type * as QueryClientModule from './query-client';
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
-import { useRefreshAfterWrites } from './refresh-after-writes';
 import { loadWorkMessages } from '@/i18n/work-messages';
 import { I18nProvider, useT } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
@@ -29,15 +29,48 @@ const conversationPerson = createModuleLoader(() => Promise.all([import('./conve
 
 const outboxPanel = createModuleLoader(() => Promise.all([import('@/features/outbox-status/outbox-panel'), loadWorkMessages()]).then(([module]) => module));
 
+const apiUsage = createModuleLoader(() => import('@/features/connection/api-usage'));
+
+/** TanStack Query loads with the first screen that reads Salesforce; one client per App. */
+const queries = createModuleLoader(() => import('./query-client'));
+type QueryModule = typeof QueryClientModule;
+const AppQueries = createContext<{ module: QueryModule; client: QueryClient } | null>(null);
+
+/** Its children, inside the App's query client once TanStack Query has loaded (nothing before). */
+function WithQueries({ children }: { children: ReactNode }) {
+  const queries = useContext(AppQueries);
+  return queries ? <queries.module.QueryClientProvider client={queries.client}>{children}</queries.module.QueryClientProvider> : null;
+}
+
 function OutboxPanelSlot() {
   const module = outboxPanel.useModule();
-  return module ? <module.OutboxPanel /> : null;
+  return module ? (
+    <WithQueries>
+      <module.OutboxPanel />
+    </WithQueries>
+  ) : null;
 }
 
 function ConversationPersonSlot() {
   const t = useT();
   const module = conversationPerson.useModule();
-  return module ? <module.ConversationPerson /> : <Spinner label={t('app.loading')} />;
+  const query = useContext(AppQueries);
+  return module && query ? (
+    <WithQueries>
+      <module.ConversationPerson />
+    </WithQueries>
+  ) : (
+    <Spinner label={t('app.loading')} />
+  );
+}
+
+function ApiUsageSlot({ userId }: { userId: string }) {
+  const module = apiUsage.useModule();
+  return module ? (
+    <WithQueries>
+      <module.ApiUsage userId={userId} />
+    </WithQueries>
+  ) : null;
 }
 
 /**
@@ -47,7 +80,6 @@ function ConversationPersonSlot() {
 function Shell() {
   const t = useT();
   const status = useAuthState((s) => s.status);
-  useRefreshAfterWrites();
   useEffect(() => {
     // Fetch the screen-pop code while x-bees is still answering getContext, not after.
     if (status === 'signed-in') {
@@ -65,31 +97,29 @@ function Shell() {
       {status === 'signed-in' ? <ConversationPersonSlot /> : null}
       {status === 'signed-in' ? <OutboxPanelSlot /> : null}
       <ConversationPanel />
-      <ConnectionStatus />
+      <ConnectionStatus usage={(userId) => <ApiUsageSlot userId={userId} />} />
     </main>
   );
 }
 
-function makeQueryClient(): QueryClient {
-  return new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false } } });
-}
-
 /** The info frame: providers, the top-level error boundary, and the panels the features provide. */
 export function App(props: AppProps) {
-  const [queryClient] = useState(makeQueryClient);
+  const queryModule = queries.useModule();
+  // One client for the App's lifetime, made when TanStack Query has loaded.
+  const appQueries = useMemo(() => (queryModule ? { module: queryModule, client: queryModule.createQueryClient() } : null), [queryModule]);
   return (
     <I18nProvider locale={props.locale}>
       <ErrorBoundary fallback={(error, reset) => <CrashScreen error={error} onReset={reset} />}>
         {props.kind === 'config-error' ? (
           <ConfigErrorScreen error={props.configError} />
         ) : (
-          <QueryClientProvider client={queryClient}>
+          <AppQueries.Provider value={appQueries}>
             <XBeesBridgeProvider value={props.bridge}>
               <SalesforceProvider value={props.salesforce}>
                 <Shell />
               </SalesforceProvider>
             </XBeesBridgeProvider>
-          </QueryClientProvider>
+          </AppQueries.Provider>
         )}
       </ErrorBoundary>
     </I18nProvider>

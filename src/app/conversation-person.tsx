@@ -20,9 +20,9 @@ import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/xbees/session-hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
-import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
-import type { SalesforceClient } from '@/salesforce/client';
-import type { DescribeCache } from '@/salesforce/describe';
+import { accountOf } from '@/salesforce/api/conversation-work';
+import { conversationWorkQuery } from './conversation-work-query';
+import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
@@ -34,6 +34,8 @@ const LeadCreateForm = lazy(() => import('@/features/lead-create/lead-create-for
  */
 export function ConversationPerson() {
   const t = useT();
+  // Lists read again when our writes land: everything they refresh is on this screen.
+  useRefreshAfterWrites();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const context = useXBeesContext();
@@ -112,20 +114,6 @@ export function ConversationPerson() {
   );
 }
 
-/** The guide's Opportunity and Case tabs: data and visibility in one composite request. */
-function useConversationWork(person: Person, conversationId: string) {
-  const services = useSalesforce();
-  const session = useAuthState((s) => s.session);
-  const client: SalesforceClient = services.client;
-  const describes: DescribeCache = services.describes;
-  const { type, id, accountId } = person;
-  return useQuery({
-    queryKey: ['work', session ? `${session.orgId}:${session.userId}` : '', type, id, accountId, conversationId],
-    queryFn: ({ signal }) => getConversationWork(client, describes, { type, id, accountId }, conversationId, signal),
-    staleTime: 60_000,
-  });
-}
-
 /** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
   const t = useT();
@@ -134,7 +122,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const call = useCurrentCall();
   const scope = session ? `${session.orgId}:${session.userId}` : '';
   const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
-  const work = useConversationWork(person, conversationId);
+  const work = useQuery(conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId));
   const workReady = work.data !== undefined;
   useEffect(() => {
     // The benchmark's end point for "both tabs ready" (shown or not, with the footer's reason).

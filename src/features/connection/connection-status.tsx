@@ -5,10 +5,13 @@ import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { useXBeesUserEmail } from '@/xbees/session-hooks';
 import { environmentHint } from '@/salesforce/my-domain-messages';
-import { ApiUsage } from './api-usage';
+import type { ReactNode } from 'react';
 
-/** Who is signed in to which org, the guide's same-user check, org-level problems, and sign-out. */
-export function ConnectionStatus() {
+/**
+ * Who is signed in to which org, the guide's same-user check, org-level problems, and sign-out. `usage`
+ * renders the API allowance and the connection check (`ApiUsage`, which the app loads on demand).
+ */
+export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactNode }) {
   const t = useT();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
@@ -31,7 +34,7 @@ export function ConnectionStatus() {
       <p className="slds-text-color_weak">
         {t('session.org', { domain: session.domain })} {environmentHint(t, session.environment)}
       </p>
-      <ApiUsage userId={session.userId} />
+      {usage?.(session.userId)}
       {mismatch ? (
         <div className="slds-m-top_small">
           <Alert variant="warning" title={t('session.emailMismatch.title')}>
