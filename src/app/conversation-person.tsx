@@ -134,7 +134,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const contactId = person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
   const personTab = (
     <>
-      <LogForm person={person} conversationId={conversationId} call={call} historyCallObjects={callObjects} whatId={person.type === 'Contact' ? person.accountId : null} />
+      <LogForm person={person} conversationId={conversationId} call={call} historyCallObjects={history.data ? callObjects : null} whatId={person.type === 'Contact' ? person.accountId : null} />
       <TasksPanel person={person} openTasks={history.data?.open ?? []} />
       <HistoryPanel person={person} />
     </>

@@ -41,21 +41,24 @@ function defaultSubject(t: Translate, kind: 'call' | 'chat', person: Person, cal
 }
 
 /** The task this conversation was already logged as: by this app (outbox) or found in the history. */
-export function existingLogId(items: readonly OutboxItem[], historyCallObjects: ReadonlyMap<string, string>, key: string): string | null {
+export function existingLogId(items: readonly OutboxItem[], historyCallObjects: ReadonlyMap<string, string> | null, key: string): string | null {
   for (const item of [...items].reverse()) {
     if (item.state !== 'done' || !item.resultId) continue;
     const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
     if (fields?.CallObject === key) return item.op.kind === 'update' ? item.op.id : item.resultId;
   }
-  return historyCallObjects.get(key) ?? null;
+  return historyCallObjects?.get(key) ?? null;
 }
 
 export interface LogFormProps {
   person: Person;
   conversationId: string;
   call: CallState | null;
-  /** CallObject → Task id, from the history already loaded (a second log updates the first). */
-  historyCallObjects: ReadonlyMap<string, string>;
+  /**
+   * CallObject → Task id, from the history already loaded (a second log updates the first); null while the
+   * history is not there, and then Salesforce is asked for an earlier log of this conversation before saving.
+   */
+  historyCallObjects: ReadonlyMap<string, string> | null;
   /** Account, opportunity or case to relate the log to (not for Leads). */
   whatId: string | null;
 }
@@ -93,6 +96,16 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     }
   }, [services.storage, key, values]);
 
+  useEffect(() => {
+    // Saved: the draft has done its job (typing again keeps a new one).
+    if (write.state !== 'done') return;
+    try {
+      services.storage.removeItem(DRAFT_PREFIX + key);
+    } catch {
+      // Nothing stored.
+    }
+  }, [write.state, services.storage, key]);
+
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = durationOf(call);
   const subjectError = submitted && values.subject.trim() === '' ? t('log.error.subject') : null;
@@ -114,8 +127,10 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       if (duration !== null) fields.CallDurationInSeconds = duration;
     }
     const label = values.subject.trim();
+    // What a log that already exists gets: the values of this one (never its date, owner or who).
+    const update = { ...fields };
     if (existing) {
-      void write.submit({ kind: 'update', sobject: 'Task', id: existing, fields }, { label, group: conversationId });
+      void write.submit({ kind: 'update', sobject: 'Task', id: existing, fields: update }, { label, group: conversationId });
       return;
     }
     const today = new Date();
@@ -127,7 +142,9 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     if (person.type === 'Account') fields.WhatId = person.id;
     else if (person.type !== 'Lead' && whatId) fields.WhatId = whatId;
     if (session) fields.OwnerId = session.userId;
-    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe: { match: { CallObject: key } } }, { label, group: conversationId });
+    // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
+    const dedupe = historyCallObjects === null ? { match: { CallObject: key }, updateWith: update } : { match: { CallObject: key } };
+    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe }, { label, group: conversationId });
   };
 
   const failed = write.item?.state === 'failed' ? write.item.lastError : undefined;

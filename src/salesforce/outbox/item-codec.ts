@@ -64,6 +64,11 @@ function readDedupe(value: unknown): Result<DedupeRule> {
     if (!isFiniteNumber(value.createdWithinMs) || value.createdWithinMs < 0) return fail('dedupe.createdWithinMs must be a number ≥ 0');
     rule.createdWithinMs = value.createdWithinMs;
   }
+  if (value.updateWith !== undefined) {
+    const updateWith = readFields(value.updateWith, 'dedupe.updateWith');
+    if (!updateWith.ok) return updateWith;
+    rule.updateWith = updateWith.value;
+  }
   return { ok: true, value: rule };
 }
 

@@ -131,6 +131,22 @@ describe('sending', () => {
     expect(deals[0]?.values.StageName).toBe('Qualification');
   });
 
+  it('with dedupe.updateWith, updates the record of this user that stands for it, and creates one only when none does', async () => {
+    const outbox = makeOutbox();
+    const again = (description: string): OutboxOperation => {
+      const op = logCall('conv-twice', { Description: description });
+      if (op.kind !== 'create') throw new Error('logCall makes a create');
+      return { ...op, dedupe: { match: { CallObject: 'conv-twice' }, updateWith: { Subject: 'Inbound call', Description: description } } };
+    };
+    const first = await outbox.waitFor((await outbox.enqueue(again('First'), { label: 'Log call' })).id);
+    expect(tasksOf('conv-twice')).toHaveLength(1);
+    const second = await outbox.waitFor((await outbox.enqueue(again('Second'), { label: 'Log call again' })).id);
+    expect(second).toMatchObject({ state: 'done', resultId: first.resultId });
+    expect(tasksOf('conv-twice')).toHaveLength(1);
+    expect(tasksOf('conv-twice')[0]?.values.Description).toBe('Second');
+    expect(taskPosts()).toHaveLength(1);
+  });
+
   it('sends a composite all or nothing, and names the root cause when a subrequest fails', async () => {
     const outbox = makeOutbox();
     const base = '/services/data/v66.0';

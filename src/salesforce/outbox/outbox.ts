@@ -461,10 +461,11 @@ export class Outbox {
     const claimed = claim.after;
     this.changed(claimed);
 
-    if (claimed.op.kind === 'create' && claimed.ambiguous === true) {
+    const updateWith = claimed.op.kind === 'create' ? claimed.op.dedupe.updateWith : undefined;
+    if (claimed.op.kind === 'create' && (claimed.ambiguous === true || updateWith !== undefined)) {
       let found: string | null;
       try {
-        found = await this.findExisting(db, claimed, claimed.op);
+        found = await this.findExisting(db, claimed, claimed.op, updateWith !== undefined);
       } catch (error) {
         const outcome = classifyError(error);
         const checked: FailureOutcome =
@@ -474,9 +475,20 @@ export class Outbox {
         await this.settle(db, claimed, checked, false);
         return checked.kind;
       }
-      if (found !== null) {
+      if (found !== null && updateWith === undefined) {
         await this.settle(db, claimed, { kind: 'done', resultId: found }, false);
         return 'done';
+      }
+      if (found !== null && updateWith !== undefined) {
+        // The record that stands for this one gets the new values (an update is safe to send again).
+        let outcome: Outcome;
+        try {
+          outcome = await this.send(scope, { kind: 'update', sobject: claimed.op.sobject, id: found, fields: updateWith });
+        } catch (error) {
+          outcome = classifyError(error);
+        }
+        await this.settle(db, claimed, outcome, false);
+        return outcome.kind;
       }
     }
 
@@ -575,18 +587,24 @@ export class Outbox {
     }
   }
 
-  /** The record an earlier attempt of this create may have made, or null (the dedupe query). */
-  private async findExisting(db: OutboxDatabase, item: OutboxItem, op: Extract<OutboxOperation, { kind: 'create' }>): Promise<string | null> {
-    const since = (item.ambiguousSince ?? item.sentAt ?? item.createdAt) - (op.dedupe.createdWithinMs ?? DEFAULT_CREATED_WITHIN_MS);
-    // Records other items of this outbox created are theirs, even when they match (two tasks alike on purpose).
-    const { items } = await readAllItems(db);
-    const taken = items
-      .filter((other) => other.id !== item.id && other.scope === item.scope && other.state === 'done' && other.op.kind === 'create' && other.op.sobject === op.sobject && other.updatedAt >= since)
-      .flatMap((other) => (other.resultId === undefined ? [] : [other.resultId]))
-      .slice(-MAX_EXCLUDED_IDS);
+  /**
+   * The record an earlier attempt of this create may have made, or null (the dedupe query). `anyTime`: any
+   * record of this user that matches, whenever and however it was made (`dedupe.updateWith`).
+   */
+  private async findExisting(db: OutboxDatabase, item: OutboxItem, op: Extract<OutboxOperation, { kind: 'create' }>, anyTime = false): Promise<string | null> {
     const conditions: Soql[] = Object.entries(op.dedupe.match).map(([field, value]) => soql`${ident(field)} = ${value}`);
-    conditions.push(soql`CreatedById = ${idLiteral(userIdOf(item.scope))}`, soql`CreatedDate >= ${new Date(since)}`);
-    if (taken.length > 0) conditions.push(soql`Id NOT IN ${taken.map(idLiteral)}`);
+    conditions.push(soql`CreatedById = ${idLiteral(userIdOf(item.scope))}`);
+    if (!anyTime) {
+      const since = (item.ambiguousSince ?? item.sentAt ?? item.createdAt) - (op.dedupe.createdWithinMs ?? DEFAULT_CREATED_WITHIN_MS);
+      // Records other items of this outbox created are theirs, even when they match (two tasks alike on purpose).
+      const { items } = await readAllItems(db);
+      const taken = items
+        .filter((other) => other.id !== item.id && other.scope === item.scope && other.state === 'done' && other.op.kind === 'create' && other.op.sobject === op.sobject && other.updatedAt >= since)
+        .flatMap((other) => (other.resultId === undefined ? [] : [other.resultId]))
+        .slice(-MAX_EXCLUDED_IDS);
+      conditions.push(soql`CreatedDate >= ${new Date(since)}`);
+      if (taken.length > 0) conditions.push(soql`Id NOT IN ${taken.map(idLiteral)}`);
+    }
     const query = soql`SELECT Id FROM ${ident(op.sobject)} WHERE ${and(conditions)} ORDER BY CreatedDate DESC LIMIT 1`;
     const ids = await this.request(item.scope, `/query?q=${encodeURIComponent(query)}`, {}, parseQueryIds);
     return ids[0] ?? null;

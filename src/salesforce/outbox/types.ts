@@ -16,6 +16,12 @@ export interface DedupeRule {
   match: Record<string, FieldValue>;
   /** Slack for the clock difference between this device and Salesforce (default 10 minutes). */
   createdWithinMs?: number;
+  /**
+   * A record of this user that matches already stands for this one (a second log of the same conversation):
+   * before every attempt the outbox looks for it, whenever it was made, and updates it with these fields
+   * instead of creating another.
+   */
+  updateWith?: Record<string, FieldValue>;
 }
 
 export type CompositeMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
