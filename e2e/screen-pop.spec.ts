@@ -77,6 +77,19 @@ test.describe('screen pop', () => {
     await expect(card(host, 'Sam Unknown')).toBeVisible();
   });
 
+  test('a Lead whose answer was lost is created once, through the outbox', async ({ host, org }) => {
+    await open(host, { phone: '+12025550188', name: 'Lena Lost' }, 'conv-e2e-lead-lost');
+    const form = host.infoFrame.getByRole('region', { name: 'Not in Salesforce yet' });
+    await form.getByLabel('Company').fill('Lost Answers Ltd');
+    // Salesforce saves the Lead, then the answer never arrives: the outbox checks before sending it again.
+    await org.fault({ match: { method: 'POST', path: '/sobjects/Lead' }, count: 1, action: 'commit-then-fail', status: 500 });
+    await form.getByRole('button', { name: 'Create Lead' }).press('Enter');
+    await expect(card(host, 'Lena Lost')).toBeVisible({ timeout: 15_000 });
+    const created = (await org.records('Lead')).filter((l) => l.LastName === 'Lost');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ Company: 'Lost Answers Ltd' });
+  });
+
   test('a duplicate e-mail: the matching records, and save anyway', async ({ host, org }) => {
     await open(host, { phone: '+12025550123', name: 'Sofia R' }, 'conv-e2e-duplicate');
     const form = host.infoFrame.getByRole('region', { name: 'Not in Salesforce yet' });

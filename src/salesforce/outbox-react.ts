@@ -62,7 +62,15 @@ export function useOutboxWrite(formKey: string): OutboxWrite {
     },
     [outbox, formKey],
   );
-  const reset = useCallback(() => setItemId(null), []);
+  const reset = useCallback(() => {
+    // At once, not in an effect: a form that resets as it goes away must not find its old item next time.
+    try {
+      storage.removeItem(FORM_ITEM_PREFIX + formKey);
+    } catch {
+      // Nothing stored.
+    }
+    setItemId(null);
+  }, [storage, formKey]);
   const state = item?.state ?? 'idle';
   return { item, state, busy: state === 'pending' || state === 'sending', submit, reset, error };
 }

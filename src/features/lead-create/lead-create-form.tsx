@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { formatPhone, normalizePhone } from '@/lib/phone';
-import { createLead, type LeadInput } from '@/salesforce/api/leads';
+import { leadOperation, type LeadInput } from '@/salesforce/api/leads';
 import { peopleByIds, type PeopleSearchDeps } from '@/salesforce/api/people-search';
-import { isSalesforceError, LOCAL_ERROR_CODES, type SalesforceError } from '@/salesforce/errors';
+import type { OutboxItemError } from '@/salesforce/outbox/types';
+import { useOutboxWrite } from '@/salesforce/outbox-react';
 import { recordUrl, type Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -71,8 +72,11 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const [values, setValues] = useState<Values>(() => asValues(readDraft(services.storage, draftKey)) ?? initialValues(prefill, services.region));
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
-  const [duplicates, setDuplicates] = useState<{ id: string; type: string }[] | null>(null);
+  const [duplicatesDismissed, setDuplicatesDismissed] = useState(false);
   const describe = services.describes.peek('Lead');
+  // Through the outbox: a lost answer, a 5xx or an ended session keeps the Lead queued, never made twice.
+  const write = useOutboxWrite(`lead:${draftKey}`);
+  const { reset } = write;
 
   useEffect(() => {
     writeDraft(services.storage, draftKey, values);
@@ -81,33 +85,39 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const visible = FIELDS.filter((f) => !describe || describe.fields.get(f.name)?.createable === true);
   const clientErrors = validate(values, visible.map((f) => f.name));
 
-  const mutation = useMutation({
-    mutationFn: ({ allowDuplicates }: { allowDuplicates: boolean }) => {
-      const input: LeadInput = { LastName: values.LastName.trim(), Company: values.Company.trim(), LeadSource: 'Phone Inquiry' };
-      for (const field of visible) if (values[field.name].trim() !== '') input[field.name] = values[field.name].trim();
-      if (session) input.OwnerId = session.userId;
-      if (!describe?.fields.get('LeadSource')?.createable) delete input.LeadSource;
-      return createLead(services.client, input, { allowDuplicates });
-    },
-    onSuccess: (id) => {
-      clearDraft(services.storage, draftKey);
-      setDuplicates(null);
-      onCreated(leadPerson(id, values, session));
-    },
-    onError: (error) => {
-      if (isSalesforceError(error, 'DUPLICATES_DETECTED')) setDuplicates(error.duplicates?.map((d) => ({ id: d.id, type: d.type })) ?? []);
-    },
-  });
+  // The Lead exists: the draft has done its job, and the panel shows the card.
+  const createdId = write.state === 'done' ? (write.item?.resultId ?? null) : null;
+  useEffect(() => {
+    if (!createdId) return;
+    clearDraft(services.storage, draftKey);
+    reset();
+    onCreated(leadPerson(createdId, values, session));
+  }, [createdId, services.storage, draftKey, reset, onCreated, values, session]);
+
+  const save = (allowDuplicates: boolean) => {
+    const input: LeadInput = { LastName: values.LastName.trim(), Company: values.Company.trim(), LeadSource: 'Phone Inquiry' };
+    for (const field of visible) if (values[field.name].trim() !== '') input[field.name] = values[field.name].trim();
+    if (session) input.OwnerId = session.userId;
+    if (!describe?.fields.get('LeadSource')?.createable) delete input.LeadSource;
+    // A refused attempt leaves the outbox's failures: this one replaces it.
+    if (write.item?.state === 'failed') void services.outbox.discard(write.item.id).catch(() => undefined);
+    setDuplicatesDismissed(false);
+    void write.submit(leadOperation(input, { allowDuplicates }), { label: t('lead.writeLabel', { name: `${input.FirstName ?? ''} ${input.LastName}`.trim() }) });
+  };
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     setSubmitted(true);
-    if (Object.keys(clientErrors).length > 0 || mutation.isPending) return;
-    mutation.mutate({ allowDuplicates: false });
+    if (Object.keys(clientErrors).length > 0 || write.busy) return;
+    save(false);
   };
 
-  const serverError = mutation.error as SalesforceError | null;
-  const serverFieldErrors = serverError && !isSalesforceError(serverError, 'DUPLICATES_DETECTED') ? serverErrorsByField(serverError) : {};
+  const refused = write.item?.state === 'failed' ? (write.item.lastError ?? null) : null;
+  const duplicates = refused?.errorCode === 'DUPLICATES_DETECTED' && !duplicatesDismissed ? (refused.duplicates ?? []) : null;
+  const serverError = refused && refused.errorCode !== 'DUPLICATES_DETECTED' ? refused : null;
+  const serverFieldErrors = serverError ? serverErrorsByField(serverError) : {};
+  // Why a queued Lead is not in Salesforce yet (the outbox keeps trying).
+  const queuedReason = write.busy && write.item?.lastError?.retryable ? write.item.lastError.message : null;
   const fieldError = (name: FieldName): string | null => {
     const client = clientErrors[name];
     if (client && (submitted || touched[name])) {
@@ -128,13 +138,10 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
     return (
       <DuplicateChoice
         duplicates={duplicates}
-        saving={mutation.isPending}
+        saving={write.busy}
         onUse={onUseExisting}
-        onSaveAnyway={() => mutation.mutate({ allowDuplicates: true })}
-        onBack={() => {
-          setDuplicates(null);
-          mutation.reset();
-        }}
+        onSaveAnyway={() => save(true)}
+        onBack={() => setDuplicatesDismissed(true)}
       />
     );
   }
@@ -147,12 +154,19 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
           {t('lead.heading')}
         </h2>
       </div>
-      <form className="slds-card__body slds-card__body_inner slds-form" onSubmit={submit} noValidate aria-busy={mutation.isPending}>
+      <form className="slds-card__body slds-card__body_inner slds-form" onSubmit={submit} noValidate aria-busy={write.busy}>
         <p className="slds-m-bottom_small">{who ? t('lead.intro', { who }) : t('lead.intro.unknown')}</p>
-        {serverError && !isSalesforceError(serverError, 'DUPLICATES_DETECTED') ? (
+        {serverError ? (
           <div className="slds-m-bottom_small">
             <Alert variant="error" title={t('lead.error.title')}>
-              <p>{serverErrorMessage(t, serverError, Object.keys(serverFieldErrors).length > 0)}</p>
+              <p>{Object.keys(serverFieldErrors).length > 0 ? t('lead.error.fieldsBelow') : t('lead.error.other', { message: serverError.message })}</p>
+            </Alert>
+          </div>
+        ) : null}
+        {write.error ? (
+          <div className="slds-m-bottom_small">
+            <Alert variant="error" title={t('lead.error.title')}>
+              <p>{t('lead.error.notStored', { message: write.error.message })}</p>
             </Alert>
           </div>
         ) : null}
@@ -166,7 +180,7 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
               autoComplete={field.autoComplete}
               required={REQUIRED.includes(field.name)}
               value={values[field.name]}
-              disabled={mutation.isPending}
+              disabled={write.busy}
               error={fieldError(field.name)}
               onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
               onBlur={() => setTouched((current) => ({ ...current, [field.name]: true }))}
@@ -174,8 +188,12 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
           ))}
         </div>
         <div className="slds-m-top_small app-actions">
-          {mutation.isPending ? (
-            <Spinner size="x-small" label={t('lead.creating')} />
+          {write.busy ? (
+            <>
+              <Spinner size="x-small" label={t('lead.creating')} />
+              <span aria-hidden="true">{t('lead.creating')}</span>
+              {queuedReason ? <span className="slds-text-color_weak">{t('lead.queued', { reason: queuedReason })}</span> : null}
+            </>
           ) : (
             <>
               <Button variant="brand" type="submit">
@@ -188,7 +206,8 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
                   setValues(initialValues(prefill, services.region));
                   setTouched({});
                   setSubmitted(false);
-                  mutation.reset();
+                  if (write.item?.state === 'failed') void services.outbox.discard(write.item.id).catch(() => undefined);
+                  reset();
                 }}
               >
                 {t('lead.discard')}
@@ -221,21 +240,10 @@ function validate(values: Values, fields: readonly FieldName[]): Partial<Record<
 }
 
 /** Salesforce's field errors, by field (REQUIRED_FIELD_MISSING, STRING_TOO_LONG, INVALID_EMAIL_ADDRESS…). */
-function serverErrorsByField(error: SalesforceError): Partial<Record<FieldName, string>> {
+export function serverErrorsByField(error: Pick<OutboxItemError, 'fields' | 'message'>): Partial<Record<FieldName, string>> {
   const out: Partial<Record<FieldName, string>> = {};
-  for (const item of error.all) {
-    for (const field of item.fields) {
-      if (FIELDS.some((f) => f.name === field)) out[field as FieldName] = item.message;
-    }
-  }
+  for (const field of error.fields) if (FIELDS.some((f) => f.name === field)) out[field as FieldName] = error.message;
   return out;
-}
-
-function serverErrorMessage(t: ReturnType<typeof useI18n>['t'], error: SalesforceError, hasFieldErrors: boolean): string {
-  if (error.errorCode === LOCAL_ERROR_CODES.sessionEnded || error.errorCode === LOCAL_ERROR_CODES.notSignedIn) return t('lead.error.session');
-  if (error.errorCode === LOCAL_ERROR_CODES.network || error.errorCode === LOCAL_ERROR_CODES.corsBlocked) return t('lead.error.network', { message: error.message });
-  if (hasFieldErrors) return t('lead.error.fieldsBelow');
-  return t('lead.error.other', { message: error.message });
 }
 
 function leadPerson(id: string, values: Values, session: { userId: string; name: string } | null): Person {
