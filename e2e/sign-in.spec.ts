@@ -102,6 +102,7 @@ test.describe('sign-in failures explained', () => {
     await signIn(host);
     await expect(host.infoFrame.getByRole('alert')).toContainText('the x-bees app must be installed in your org');
     await expect(host.infoFrame.getByRole('alert')).toContainText('Approve Uninstalled Connected Apps');
+    await expectAccessible(host.page, 'app not installed');
   });
 
   test('the popup is closed before finishing', async ({ host }) => {
@@ -111,6 +112,7 @@ test.describe('sign-in failures explained', () => {
     await popup.close();
     await expect(host.infoFrame.getByRole('alert')).toContainText('closed before the sign-in finished');
     await expect(host.infoFrame.getByRole('button', { name: 'Try again' })).toBeEnabled();
+    await expectAccessible(host.page, 'popup closed');
   });
 
   test('CORS switched off in the org: the message names the origin to allowlist', async ({ host, org }) => {
@@ -127,18 +129,21 @@ test.describe('sign-in failures explained', () => {
     await org.settings({ corsEnabled: false });
     await signIn(host);
     await expect(host.infoFrame.getByRole('alert')).toContainText(`its origin ${APP_ORIGIN} is not on the org’s CORS allowlist`);
+    await expectAccessible(host.page, 'CORS off at sign-in');
   });
 
   test('OAuth endpoints without CORS: the message names the checkbox', async ({ host, org }) => {
     await org.settings({ oauthCorsEnabled: false });
     await signIn(host);
     await expect(host.infoFrame.getByRole('alert')).toContainText('Enable CORS for OAuth endpoints');
+    await expectAccessible(host.page, 'OAuth endpoints without CORS');
   });
 
   test('a Salesforce user other than the x-bees user gets the guide’s warning', async ({ host }) => {
     await signIn(host, { user: 'marco.bianchi@acme.example' });
     await expect(host.infoFrame.getByText('Signed in as Marco Bianchi')).toBeVisible();
     await expect(host.infoFrame.getByRole('alert').or(host.infoFrame.getByRole('status')).filter({ hasText: 'Different user in x-bees and Salesforce' })).toBeVisible();
+    await expectAccessible(host.page, 'different user');
   });
 });
 
@@ -163,6 +168,23 @@ test.describe('the My Domain the user types', () => {
     const popup = await popupPromise;
     await popup.getByRole('button', { name: 'Allow' }).click();
     await expect(frame.getByText('Signed in as Jane Doe')).toBeVisible();
+  });
+});
+
+test.describe('the My Domain config.json pins', () => {
+  test('one the sign-in can’t use is explained, with no dead button', async ({ org, appConfig, page }) => {
+    const { settings } = await org.state();
+    await appConfig({
+      salesforce: { clientId: settings.clientId, domain: 'https://acme.lightning.force.com', apiVersion: 'v66.0' },
+      xbees: { allowedOrigins: [new URL(HOST_URL).origin] },
+    });
+    await page.goto(HOST_URL);
+    const frame = page.frameLocator('iframe[data-variant="info-frame"]');
+    const alert = frame.getByRole('alert').filter({ hasText: 'The org in config.json can’t be used' });
+    await expect(alert).toContainText('https://acme.lightning.force.com');
+    await expect(alert).toContainText('That is the Lightning address of your org');
+    await expect(frame.getByRole('button', { name: 'Sign in to Salesforce' })).toHaveCount(0);
+    await expectAccessible(page, 'pinned domain unusable');
   });
 });
 

@@ -11,6 +11,8 @@ export const enWork = {
   'signIn.domain.label': 'Your Salesforce My Domain',
   'signIn.domain.help': 'The address you use to sign in, for example acme.my.salesforce.com. In Salesforce: Setup → My Domain.',
   'signIn.domain.pinned': 'Org: {domain}',
+  'signIn.domain.pinnedInvalid.title': 'The org in config.json can’t be used',
+  'signIn.domain.pinnedInvalid.body': 'config.json sets salesforce.domain to {domain}. {problem} Ask your administrator to correct salesforce.domain in config.json, or to remove it so that you can type your My Domain.',
   'signIn.domain.error.empty': 'Enter your My Domain, for example acme.my.salesforce.com.',
   'signIn.domain.error.notAUrl': 'This is not a web address. Enter your My Domain, for example acme.my.salesforce.com.',
   'signIn.domain.error.notHttps': 'Salesforce needs https. Use {suggestion}.',

@@ -54,7 +54,14 @@ export function SignInPanel() {
     <Card heading={t('signIn.heading')} headingId="sign-in-heading">
       <form id={formId} className="slds-form" onSubmit={signIn} noValidate>
         <p className="slds-m-bottom_small">{previous && problem?.kind === 'session-expired' ? t('signIn.previous', { name: previous.name }) : t('signIn.intro')}</p>
-        {services.pinnedDomain ? (
+        {services.pinnedDomain && !check.ok ? (
+          // The administrator pinned a My Domain the sign-in can't use: say what is wrong instead of a dead button.
+          <div className="slds-m-bottom_small">
+            <Alert variant="error" title={t('signIn.domain.pinnedInvalid.title')}>
+              <p>{t('signIn.domain.pinnedInvalid.body', { domain: services.pinnedDomain, problem: domainError(t, check) })}</p>
+            </Alert>
+          </div>
+        ) : services.pinnedDomain ? (
           <p className="slds-m-bottom_small">
             {t('signIn.domain.pinned', { domain: services.pinnedDomain })}
             {check.ok ? <span className="slds-text-color_weak"> {environmentHint(t, check.environment)}</span> : null}
@@ -90,7 +97,7 @@ export function SignInPanel() {
             </Alert>
           </div>
         ) : null}
-        {signingIn ? (
+        {services.pinnedDomain && !check.ok ? null : signingIn ? (
           <Spinner label={t('signIn.waiting')} />
         ) : (
           <Button variant="brand" type="submit">
