@@ -74,8 +74,9 @@ function ApiUsageSlot({ userId }: { userId: string }) {
 }
 
 /**
- * The panel. Signed out, the sign-in card sits on top while everything below stays mounted, so a session
- * that ends mid-edit loses nothing the user typed.
+ * The panel. Signed out, the sign-in card takes the place of the person's screens: a session that ends
+ * mid-edit loses nothing, because every form keeps what was typed as a draft in the frame storage and the
+ * outbox keeps the writes it holds until the next sign-in.
  */
 function Shell() {
   const t = useT();

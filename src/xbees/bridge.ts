@@ -110,6 +110,11 @@ export interface CreateBridgeOptions {
   readonly requestTimeoutMs?: number;
   /** Host throttle window; tests may shorten it. */
   readonly throttleWindowMs?: number;
+  /**
+   * Lifecycle step 5 (xbees-protocol.md §6): right after `ready()` and before the sign-in status, tell x-bees
+   * that this integration creates contacts (fire-and-forget), as the official template does.
+   */
+  readonly announceCreateContact?: boolean;
 }
 
 interface NotificationListeners {
@@ -362,9 +367,13 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
   return {
     iframeId: options.iframeId,
     ready() {
-      readyPromise ??= send(REQUEST.ready.type, { version: CLIENT_VERSION }).finally(() => {
-        auth.open();
-      });
+      readyPromise ??= send(REQUEST.ready.type, { version: CLIENT_VERSION })
+        .then(() => {
+          if (options.announceCreateContact === true) void send(REQUEST.createContactIsSupported.type).catch(() => undefined);
+        })
+        .finally(() => {
+          auth.open();
+        });
       return readyPromise;
     },
     isAuthorized: () => {

@@ -54,7 +54,7 @@ function launch(search: string, options: LaunchOptions = {}) {
 }
 
 describe('startBridge', () => {
-  it('daemon: registers handlers before ready, answers searches, and asks for nothing UI-related', async () => {
+  it('daemon: registers handlers before ready, follows the §6 lifecycle, answers searches, and asks for nothing UI-related', async () => {
     let requestsAtRegister = -1;
     let host: FakeParent | null = null;
     const { instance, parent } = launch('?variant=daemon&iframeId=d-1&user=ann@acme.com', {
@@ -74,7 +74,8 @@ describe('startBridge', () => {
     expect(instance.showsUi).toBe(false);
     parent.emit('xBeesGetContactsAutoSuggest', 'ann');
     await vi.waitFor(() => {
-      expect(parent.types()).toEqual(['xBeesReady', 'xBeesAuthorized', 'xBeesContactsAutoSuggest']);
+      // §6: ready, then the create-contact capability, then the sign-in status.
+      expect(parent.types()).toEqual(['xBeesReady', 'xBeesCreateContactIsSupported', 'xBeesAuthorized', 'xBeesContactsAutoSuggest']);
     });
     expect(parent.requests.every((request) => request.message.iframeId === 'd-1')).toBe(true);
     expect(getHandshakeStatus()).toBe('ready');
@@ -108,7 +109,7 @@ describe('startBridge', () => {
     });
 
     expect(instance.showsUi).toBe(true);
-    expect(parent.types()).toEqual(['xBeesReady', 'xBeesTheme', 'xBeesContext', 'xBeesViewPort']);
+    expect(parent.types()).toEqual(['xBeesReady', 'xBeesCreateContactIsSupported', 'xBeesTheme', 'xBeesContext', 'xBeesViewPort']);
     expect(parent.ofType('xBeesViewPort')[0]?.payload).toMatchObject({ height: 240 });
     expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
     expect(hooks.result.current).toMatchObject({

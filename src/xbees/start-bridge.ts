@@ -68,6 +68,8 @@ export function startBridge(options: StartBridgeOptions): StartedBridge {
     allowedOrigins: options.config.allowedOrigins,
     iframeId: launch.iframeId,
     environment,
+    // The integration creates Leads for people Salesforce doesn't know.
+    announceCreateContact: true,
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
   });
   const cleanups: (() => void)[] = [
