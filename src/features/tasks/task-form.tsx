@@ -173,10 +173,14 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     else if (person.type === 'Account') fields.WhatId = person.id;
     else if (person.type !== 'Lead' && values.whatId !== '') fields.WhatId = values.whatId;
     if (session) fields.OwnerId = session.userId;
-    void write.submit(
-      { kind: 'create', sobject: 'Task', fields, dedupe: { match: { Subject: values.subject.trim(), ...(whoId ? { WhoId: whoId } : { WhatId: fixedWhat?.id ?? person.id }) } } },
-      { label: values.subject.trim() },
-    );
+    // After a lost answer, the task is recognised by every value the agent chose that SOQL can compare as
+    // text (dates need unquoted literals and Description is a long text area, so they stay out).
+    const match: Record<string, string | boolean> = {};
+    for (const name of ['Subject', 'WhoId', 'WhatId', 'Priority', 'Status', 'Type', 'IsReminderSet']) {
+      const value = fields[name];
+      if (typeof value === 'string' || typeof value === 'boolean') match[name] = value;
+    }
+    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe: { match } }, { label: values.subject.trim() });
   };
 
   const relatedOptions = [

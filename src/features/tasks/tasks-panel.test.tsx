@@ -110,6 +110,70 @@ describe('TasksPanel', () => {
     await waitFor(() => expect(form).not.toBeInTheDocument(), slow);
   });
 
+  it('schedules a call back: a Call task with its due date, time and reminder', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'Tasks' });
+    await user.click(within(panel).getByRole('button', { name: 'Schedule a call' }));
+    const form = await within(panel).findByRole('form', { name: 'Schedule a call' }, slow);
+    // The subject comes from the template, the reminder is on.
+    expect(within(form).getByLabelText(/Subject/)).toHaveValue('Call back Ada Lovelace');
+    expect(within(form).getByRole('checkbox', { name: 'Remind me at that time' })).toBeChecked();
+    await user.clear(within(form).getByLabelText('Due date'));
+    await user.type(within(form).getByLabelText('Due date'), '2026-12-03');
+    await user.clear(within(form).getByLabelText('Time'));
+    await user.type(within(form).getByLabelText('Time'), '14:30');
+    await user.click(within(form).getByRole('button', { name: 'Save task' }));
+    await waitFor(() => expect(tasksWithSubject('Call back Ada Lovelace')).toHaveLength(1), slow);
+    expect(tasksWithSubject('Call back Ada Lovelace')[0]?.values).toMatchObject({
+      Type: 'Call',
+      ActivityDate: '2026-12-03',
+      IsReminderSet: true,
+      WhoId: h.emulator.ids.contacts.ada,
+      OwnerId: h.emulator.ids.users.jane,
+    });
+    const reminder = tasksWithSubject('Call back Ada Lovelace')[0]?.values.ReminderDateTime;
+    expect(new Date(String(reminder)).getTime()).toBe(new Date('2026-12-03T14:30').getTime());
+  });
+
+  it('edits an open task and marks it complete, each landing on that task', async () => {
+    const user = userEvent.setup();
+    const id = h.emulator.store.seed('Task', { Subject: 'Prepare demo', Status: 'Not Started', Priority: 'Normal', WhoId: h.emulator.ids.contacts.ada, OwnerId: h.emulator.ids.users.jane });
+    const row: ActivityRow = {
+      id,
+      sobject: 'Task',
+      kind: 'task',
+      subject: 'Prepare demo',
+      date: null,
+      status: 'Not Started',
+      open: true,
+      overdue: false,
+      priority: 'Normal',
+      ownerName: 'Jane Doe',
+      whatName: null,
+      callType: null,
+      durationSeconds: null,
+      callObject: null,
+      description: null,
+      lastModifiedDate: null,
+    };
+    renderPanel([row]);
+    const panel = screen.getByRole('region', { name: 'Tasks' });
+    await user.click(within(panel).getByRole('button', { name: 'Edit' }));
+    const form = await within(panel).findByRole('form', { name: 'Edit' }, slow);
+    expect(within(form).getByLabelText(/Subject/)).toHaveValue('Prepare demo');
+    await user.clear(within(form).getByLabelText(/Subject/));
+    await user.type(within(form).getByLabelText(/Subject/), 'Prepare the demo for Globex');
+    await user.selectOptions(within(form).getByLabelText('Priority'), 'High');
+    await user.click(within(form).getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values).toMatchObject({ Subject: 'Prepare the demo for Globex', Priority: 'High' }), slow);
+    await waitFor(() => expect(form).not.toBeInTheDocument(), slow);
+
+    await user.click(within(panel).getByRole('button', { name: 'Mark complete' }));
+    await waitFor(() => expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values.Status).toBe('Completed'), slow);
+    expect(h.emulator.store.rows('Task').filter((task) => task.values.Subject === 'Prepare the demo for Globex')).toHaveLength(1);
+  });
+
   it('a task whose write is waiting to retry does not hold back the next one', async () => {
     const user = userEvent.setup();
     renderPanel();
