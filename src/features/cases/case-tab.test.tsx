@@ -135,7 +135,7 @@ describe('CaseTab', () => {
     await waitFor(() => expect(record(cases.globexInvoice)?.conversationId__c ?? null).toBeNull(), slow);
   });
 
-  it('edits status and priority from the org’s picklists; a closing status asks first', async () => {
+  it('edits status, priority, subject and description (picklists from the org); a closing status asks first', async () => {
     const user = userEvent.setup();
     const { cases } = h.emulator.ids;
     renderWork(<Work person={grace()} conversationId="conv-globex-outage" kind="chat" />);
@@ -144,9 +144,24 @@ describe('CaseTab', () => {
     expect(status).toHaveValue('Working');
     await user.selectOptions(status, 'Escalated');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'Medium');
+    const subject = screen.getByRole('textbox', { name: /Subject/ });
+    await user.clear(subject);
+    await user.type(subject, 'Calls drop after 30 seconds (Milan office)');
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    await user.clear(description);
+    await user.type(description, 'Only the Milan office is affected.');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    await waitFor(() => expect(record(cases.globexOutage)).toMatchObject({ Status: 'Escalated', Priority: 'Medium' }), slow);
+    await waitFor(
+      () =>
+        expect(record(cases.globexOutage)).toMatchObject({
+          Status: 'Escalated',
+          Priority: 'Medium',
+          Subject: 'Calls drop after 30 seconds (Milan office)',
+          Description: 'Only the Milan office is affected.',
+        }),
+      slow,
+    );
 
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Escalated'), slow);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Closed');
