@@ -278,6 +278,7 @@ export const enWork = {
   'history.past': 'Past activity',
   'history.loading': 'Loading the activity history…',
   'history.failed': 'The activity history could not be loaded ({message}).',
+  'history.moreFailed': 'Older activities could not be loaded: {message}',
   'history.retry': 'Try again',
   'history.emptyOpen': 'Nothing planned.',
   'history.emptyPast': 'No past activity yet.',

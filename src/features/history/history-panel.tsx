@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { getMoreActivities, type ActivityKind, type ActivityRow } from '@/salesforce/api/history';
+import { getHistory, getMoreActivities, HISTORY_FIRST_LIMIT, HISTORY_MAX_LIMIT, type ActivityKind, type ActivityRow } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -82,13 +82,25 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const scope = session ? `${session.orgId}:${session.userId}` : '';
   const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
   const headingId = `history-${person.id}`;
-  // Past activities beyond the first page (Salesforce pages long child lists with nextRecordsUrl).
-  const [extra, setExtra] = useState<{ rows: ActivityRow[]; next: string | null } | null>(null);
+  // Past activities beyond the first read: Salesforce's next page of the child list when it gives one, else
+  // the list read again up to Salesforce's ceiling of 500 when the first read stopped at its limit.
+  const [extra, setExtra] = useState<{ rows: ActivityRow[]; next: string | null; widened: boolean } | null>(null);
+  const firstPast = history.data?.past ?? [];
   const loadMore = useMutation({
-    mutationFn: (url: string) => getMoreActivities(services.client, url),
-    onSuccess: (page) => setExtra((current) => ({ rows: [...(current?.rows ?? []), ...page.rows], next: page.next })),
+    mutationFn: async (source: { url: string } | 'widen') => {
+      if (source !== 'widen') return { ...(await getMoreActivities(services.client, source.url)), widened: extra?.widened ?? false };
+      const wider = await getHistory(services.client, historyTarget(person), services.describes.peek('Task'), { limit: HISTORY_MAX_LIMIT });
+      return { rows: wider.past.slice(firstPast.length + (extra?.rows.length ?? 0)), next: wider.pastNextUrl, widened: true };
+    },
+    onSuccess: (page) => setExtra((current) => ({ rows: [...(current?.rows ?? []), ...page.rows], next: page.next, widened: page.widened })),
   });
   const nextUrl = extra ? extra.next : (history.data?.pastNextUrl ?? null);
+  const canWiden = !nextUrl && extra?.widened !== true && firstPast.length >= HISTORY_FIRST_LIMIT;
+  const more = nextUrl
+    ? { load: () => loadMore.mutate({ url: nextUrl }), loading: loadMore.isPending }
+    : canWiden
+      ? { load: () => loadMore.mutate('widen'), loading: loadMore.isPending }
+      : undefined;
   return (
     <section className="slds-card" aria-labelledby={headingId}>
       <div className="slds-card__header">
@@ -116,8 +128,17 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
               rows={[...history.data.past, ...(extra?.rows ?? [])]}
               empty={t('history.emptyPast')}
               instanceUrl={session?.instanceUrl ?? ''}
-              more={nextUrl ? { load: () => loadMore.mutate(nextUrl), loading: loadMore.isPending } : undefined}
+              more={more}
             />
+            {loadMore.isError ? (
+              <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
+                <p>
+                  <Button variant="neutral" onClick={() => more?.load()}>
+                    {t('history.retry')}
+                  </Button>
+                </p>
+              </Alert>
+            ) : null}
           </>
         ) : null}
       </div>

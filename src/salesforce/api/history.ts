@@ -134,9 +134,14 @@ export interface HistoryTarget {
   id: string;
 }
 
+/** How many activities of each list the first read takes. */
+export const HISTORY_FIRST_LIMIT = 100;
+/** Salesforce's ceiling for ActivityHistories / OpenActivities subqueries. */
+export const HISTORY_MAX_LIMIT = 500;
+
 /** Both lists in one query on the parent record. */
 export function getHistory(client: SalesforceClient, target: HistoryTarget, task: ObjectInfo | null, options: { limit?: number; signal?: AbortSignal; now?: Date } = {}): Promise<History> {
-  const limit = Math.min(500, options.limit ?? 100);
+  const limit = Math.min(HISTORY_MAX_LIMIT, options.limit ?? HISTORY_FIRST_LIMIT);
   const select = fieldList(historyFields(task));
   const query = soql`SELECT Id, (SELECT ${select} FROM ActivityHistories ORDER BY ActivityDate DESC, LastModifiedDate DESC LIMIT ${limit}), (SELECT ${select} FROM OpenActivities ORDER BY ActivityDate ASC NULLS LAST, LastModifiedDate DESC LIMIT ${limit}) FROM ${ident(target.sobject)} WHERE Id = ${id(target.id)}`;
   const now = options.now ?? new Date();

@@ -1,0 +1,63 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../../mocks/node';
+import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { I18nProvider } from '@/i18n/i18n-context';
+import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { HistoryPanel } from './history-panel';
+
+const h = setupSalesforceHarness();
+
+function renderPanel(contactId: string) {
+  // The history reads Salesforce only; it never writes, so it gets no outbox.
+  const services = {
+    client: h.client,
+    describes: h.describes,
+    recent: h.recent,
+    region: 'US',
+    storage: localStorage,
+    session: h.session,
+    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
+    pinnedDomain: undefined,
+    storagePersistent: true,
+  } as unknown as SalesforceServices;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider locale="en">
+        <SalesforceProvider value={services}>
+          <HistoryPanel person={{ sobject: 'Contact', id: contactId }} />
+        </SalesforceProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const slow = { timeout: 5000 };
+
+describe('HistoryPanel', () => {
+  it('"Show more" pages past the first 100 activities, up to Salesforce’s 500', async () => {
+    const user = userEvent.setup();
+    const contact = h.emulator.store.seed('Contact', { FirstName: 'Paula', LastName: 'Prolific', OwnerId: h.emulator.ids.users.jane });
+    // 130 completed calls, one a day going back: the oldest is "Call 130".
+    for (let n = 1; n <= 130; n += 1) {
+      const day = new Date(Date.UTC(2026, 10, 28) - n * 86_400_000).toISOString().slice(0, 10);
+      h.emulator.store.seed('Task', { Subject: `Call ${String(n)}`, Status: 'Completed', ActivityDate: day, WhoId: contact, OwnerId: h.emulator.ids.users.jane });
+    }
+    renderPanel(contact);
+    const panel = await screen.findByRole('region', { name: 'Activity' }, slow);
+    await within(panel).findByRole('link', { name: 'Call 1' }, slow);
+    expect(within(panel).queryByRole('link', { name: 'Call 11' })).toBeNull();
+    // Ten a page: the 11th click goes past the first read's 100, the 13th shows the last.
+    for (let page = 1; page <= 12; page += 1) {
+      await user.click(within(panel).getByRole('button', { name: 'Show more' }));
+      await waitFor(() => expect(within(panel).getAllByRole('link')).toHaveLength(Math.min(130, 10 + page * 10)), slow);
+    }
+    await within(panel).findByRole('link', { name: 'Call 130' }, slow);
+    expect(within(panel).getAllByRole('link', { name: /^Call \d+$/ })).toHaveLength(130);
+    // Nothing older is left to show.
+    expect(within(panel).queryByRole('button', { name: 'Show more' })).toBeNull();
+  });
+});
