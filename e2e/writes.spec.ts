@@ -86,6 +86,19 @@ test.describe('writes land exactly once', () => {
     for (const log of logs) expect(log).toMatchObject({ TaskSubtype: 'Call', CallType: 'Inbound', CallDurationInSeconds: 42, Status: 'Completed' });
   });
 
+  test('the call type comes from x-bees, and the agent can log a call with a colleague as Internal', async ({ host, org }) => {
+    const frame = await openAda(host, 'conv-e2e-internal');
+    await host.page.evaluate(() => window.xbeesHost?.callStarted({ direction: 'outbound' }));
+    await host.page.evaluate(() => window.xbeesHost?.callEnded({ durationSeconds: 30 }));
+    const log = frame.getByRole('region', { name: 'Log this conversation' });
+    const type = log.getByRole('combobox', { name: 'Call type' });
+    await expect(type).toHaveValue('Outbound');
+    await type.selectOption('Internal');
+    await log.getByRole('button', { name: 'Log call' }).press('Enter');
+    await expect(log.getByRole('status')).toHaveText(/Logged in Salesforce/);
+    await expect.poll(async () => (await org.records('Task')).filter((t) => t.TaskSubtype === 'Call' && t.CallDurationInSeconds === 30).map((t) => t.CallType)).toEqual(['Internal']);
+  });
+
   test('a second log of the same conversation updates the first', async ({ host, org }) => {
     const frame = await openAda(host, 'conv-e2e-relog');
     const log = frame.getByRole('region', { name: 'Log this conversation' });

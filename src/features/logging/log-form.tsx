@@ -8,6 +8,7 @@ import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
+import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
@@ -28,7 +29,10 @@ function durationOf(call: CallState | null): number | null {
   return null;
 }
 
-function callType(call: CallState | null): 'Inbound' | 'Outbound' | null {
+const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
+type CallType = (typeof CALL_TYPES)[number];
+
+function callType(call: CallState | null): CallType | null {
   if (call?.info.direction === 'inbound') return 'Inbound';
   if (call?.info.direction === 'outbound') return 'Outbound';
   return null;
@@ -79,12 +83,17 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   const write = useOutboxWrite(formKey);
   const [values, setValues] = useState(() => {
     try {
-      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as { subject?: unknown; notes?: unknown } | null;
-      if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') return { subject: draft.subject, notes: draft.notes };
+      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as { subject?: unknown; notes?: unknown; callType?: unknown } | null;
+      if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') {
+        const chosen = CALL_TYPES.find((type) => type === draft.callType) ?? '';
+        return { subject: draft.subject, notes: draft.notes, callType: chosen };
+      }
     } catch {
       // A broken draft starts over.
     }
-    return { subject: defaultSubject(t, kind, person, call), notes: '' };
+    // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
+    const callTypeChoice: CallType | '' = '';
+    return { subject: defaultSubject(t, kind, person, call), notes: '', callType: callTypeChoice };
   });
   const [submitted, setSubmitted] = useState(false);
 
@@ -120,7 +129,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       Status: 'Completed',
       CallObject: key,
     };
-    const type = callType(call);
+    const type = values.callType || callType(call);
     if (kind === 'call') {
       fields.Type = 'Call';
       if (type) fields.CallType = type;
@@ -172,6 +181,16 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           </div>
         ) : null}
         <TextInput label={t('log.subject')} name="Subject" required value={values.subject} onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))} error={subjectError ?? fieldError('Subject')} />
+        {kind === 'call' ? (
+          <Select
+            label={t('log.callType')}
+            name="CallType"
+            value={values.callType || (callType(call) ?? '')}
+            options={[{ value: '', label: t('log.callType.unknown') }, ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) }))]}
+            onChange={(event) => setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))}
+            error={fieldError('CallType')}
+          />
+        ) : null}
         <Textarea label={t('log.notes')} name="Description" rows={3} value={values.notes} onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))} error={fieldError('Description')} />
         <div className="app-actions slds-m-top_small">
           {write.busy ? (
