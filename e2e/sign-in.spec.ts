@@ -125,6 +125,28 @@ test.describe('sign-in failures explained', () => {
     await expectAccessible(host.page, 'CORS error');
   });
 
+  test('an org without API access, then one over its daily API limit, each say what it means', async ({ host, org }) => {
+    await signedIn(host);
+    await org.settings({ apiEnabled: false });
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    const noApi = connectionCard(host).getByRole('alert').filter({ hasText: 'Your Salesforce edition has no API access' });
+    await expect(noApi).toContainText('Enterprise, Unlimited, Developer and Performance');
+    await expectAccessible(host.page, 'API disabled');
+    await noApi.getByRole('button', { name: 'Dismiss' }).click();
+    await org.settings({ apiEnabled: true, dailyApiMax: 0 });
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    await expect(connectionCard(host).getByRole('alert').filter({ hasText: 'Salesforce API limit reached' })).toContainText('REQUEST_LIMIT_EXCEEDED');
+  });
+
+  test('a session Salesforce refuses for the REST API sends the user back to sign-in with the fix', async ({ host, org }) => {
+    await signedIn(host);
+    await org.settings({ restSessionValid: false });
+    await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
+    const alert = host.infoFrame.getByRole('alert').filter({ hasText: 'refuses API access for this session' });
+    await expect(alert).toContainText('API Enabled');
+    await expectAccessible(host.page, 'REST refused');
+  });
+
   test('CORS off before sign-in: the sign-in says which setting is missing', async ({ host, org }) => {
     await org.settings({ corsEnabled: false });
     await signIn(host);
