@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe('requests over a MessageChannel', () => {
-  it('posts {type, iframeId} with target "*" and a port, and parses the reply payload', async () => {
+  it('posts {type, iframeId} with a port to the x-bees origin (never "*"), and parses the reply payload', async () => {
     const { bridge, parent } = harness();
     parent.replyTo('xBeesContext', { payload: { contact: { email: 'ann@acme.com', phone: '+15550100' }, conversationId: 'c-1', channel: 'sms' } });
 
@@ -34,8 +34,16 @@ describe('requests over a MessageChannel', () => {
     const [request] = parent.requests;
     expect(request?.message).toEqual({ type: 'xBeesContext', iframeId: 'frame-7' });
     expect(Object.keys(request?.message ?? {})).not.toContain('payload');
-    expect(request?.targetOrigin).toBe('*');
+    expect(request?.targetOrigin).toBe(HOST_ORIGIN);
     expect(request?.port).toBeInstanceOf(MessagePort);
+  });
+
+  it('where the browser hides the parent origin (Firefox), asks every allowed x-bees origin; only the parent’s gets it', async () => {
+    const { bridge, parent } = harness({ allowedOrigins: ['https://beta.x-bees.com', HOST_ORIGIN] });
+    parent.replyTo('xBeesContext', { payload: { contact: {}, conversationId: 'c-2' } });
+    await expect(bridge.getContext()).resolves.toMatchObject({ conversationId: 'c-2' });
+    expect(parent.requests.map((request) => request.targetOrigin)).toEqual([HOST_ORIGIN]);
+    expect(parent.dropped).toEqual([{ targetOrigin: 'https://beta.x-bees.com' }]);
   });
 
   it('targets the parent origin when the browser tells it, and sends nothing to a foreign parent', async () => {

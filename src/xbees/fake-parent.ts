@@ -53,6 +53,8 @@ export class FakeParent implements ParentWindow {
   private readonly lastByType = new Map<string, number>();
   private readonly now: () => number;
   private readonly throttle: boolean;
+  /** Messages a browser would not deliver here (their target origin is not this host's). */
+  readonly dropped: { targetOrigin: string }[] = [];
 
   constructor(
     private readonly app: Window,
@@ -63,6 +65,11 @@ export class FakeParent implements ParentWindow {
   }
 
   postMessage(message: unknown, targetOrigin: string, transfer: Transferable[]): void {
+    // Like a browser: a message for another origin never reaches this page.
+    if (targetOrigin !== '*' && targetOrigin !== HOST_ORIGIN) {
+      this.dropped.push({ targetOrigin });
+      return;
+    }
     const port = transfer.find((item): item is MessagePort => item instanceof MessagePort);
     const envelope = isRecord(message) ? { ...message } : {};
     const type = typeof envelope.type === 'string' ? envelope.type : '';

@@ -39,16 +39,21 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
     if (destroyed) return Promise.reject(destroyedError(type));
     const { parent } = env;
     if (parent === null || Object.is(parent, env.self)) return Promise.reject(notInIframeError(type));
-    // The spec's target is '*'. When the browser tells us the parent's origin, we target exactly it, and
-    // refuse outright if it is not x-bees: a foreign page framing the app gets neither replies nor data.
-    let targetOrigin = '*';
+    // The spec's target is '*'. We never use it: when the browser tells us the parent's origin, we target
+    // exactly it, and refuse outright if it is not x-bees; where it doesn't (Firefox has no
+    // location.ancestorOrigins), the request goes to each allowed x-bees origin, and the browser delivers it
+    // only if the parent is one of them. A foreign page framing the app gets neither requests nor data.
+    let targets: string[];
     if (env.parentOrigin !== undefined) {
       if (!options.allowedOrigins.has(env.parentOrigin)) {
         return Promise.reject(
           new XBeesRequestError({ kind: 'untrusted-parent', requestType: type, message: `the page embedding this app (${env.parentOrigin}) is not an allowed x-bees origin; ${type} was not sent` }),
         );
       }
-      targetOrigin = env.parentOrigin;
+      targets = [env.parentOrigin];
+    } else {
+      targets = [...options.allowedOrigins];
+      if (targets.length === 0) return Promise.reject(new XBeesRequestError({ kind: 'untrusted-parent', requestType: type, message: `no x-bees origin is allowed; ${type} was not sent` }));
     }
 
     const message: Record<string, unknown> = { type };
@@ -56,21 +61,23 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
     message.iframeId = options.iframeId;
     if (requestOptions?.errorMessage !== undefined) message.errorMessage = requestOptions.errorMessage;
 
-    const channel = env.createChannel();
-    const port = channel.port1;
+    // One channel per target: a port can be transferred once, and only the parent's origin receives its message.
+    const channels = targets.map((targetOrigin) => ({ targetOrigin, channel: env.createChannel() }));
     return new Promise<ReplyEnvelope>((resolve, reject) => {
       let cancelTimer: Cancel = () => undefined;
       const finish = () => {
         cancelTimer();
         pending.delete(abort);
-        port.onmessage = null;
-        port.close();
+        for (const { channel } of channels) {
+          channel.port1.onmessage = null;
+          channel.port1.close();
+        }
       };
       const abort: Cancel = () => {
         finish();
         reject(destroyedError(type));
       };
-      port.onmessage = (event: MessageEvent) => {
+      const onReply = (event: MessageEvent) => {
         finish();
         const reply = parseReplyEnvelope(event.data);
         if (!reply.ok) {
@@ -88,7 +95,10 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
       }, options.timeoutMs);
       pending.add(abort);
       try {
-        parent.postMessage(message, targetOrigin, [channel.port2]);
+        for (const { targetOrigin, channel } of channels) {
+          channel.port1.onmessage = onReply;
+          parent.postMessage(message, targetOrigin, [channel.port2]);
+        }
       } catch (cause) {
         finish();
         reject(new XBeesRequestError({ kind: 'post-failed', requestType: type, message: `${type} could not be posted to x-bees: ${String(cause)}` }));
