@@ -1,38 +1,15 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../../mocks/node';
 import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { I18nProvider } from '@/i18n/i18n-context';
-import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { renderWithSalesforce } from '@/test/render-with-salesforce';
 import { HistoryPanel } from './history-panel';
 
 const h = setupSalesforceHarness();
 
 function renderPanel(contactId: string) {
-  // The history reads Salesforce only; it never writes, so it gets no outbox.
-  const services = {
-    client: h.client,
-    describes: h.describes,
-    recent: h.recent,
-    region: 'US',
-    storage: localStorage,
-    session: h.session,
-    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
-    pinnedDomain: undefined,
-    storagePersistent: true,
-  } as unknown as SalesforceServices;
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider locale="en">
-        <SalesforceProvider value={services}>
-          <HistoryPanel person={{ sobject: 'Contact', id: contactId }} />
-        </SalesforceProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  // The history reads Salesforce only: no outbox.
+  return renderWithSalesforce(h, <HistoryPanel person={{ sobject: 'Contact', id: contactId }} />);
 }
 
 const slow = { timeout: 5000 };

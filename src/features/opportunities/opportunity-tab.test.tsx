@@ -1,18 +1,17 @@
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { useQuery } from '@tanstack/react-query';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../../mocks/node';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { I18nProvider } from '@/i18n/i18n-context';
+import { renderWithSalesforce } from '@/test/render-with-salesforce';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
 import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { SalesforceProvider, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { useSalesforce } from '@/salesforce/salesforce-context';
 import { OpportunityTab } from './opportunity-tab';
 import type { RenderTaskForm } from './tasks-section';
 
@@ -77,26 +76,7 @@ function Work({ person, conversationId, renderTaskForm }: { person: Person; conv
 }
 
 function renderWork(ui: ReactNode) {
-  const services: SalesforceServices = {
-    client: h.client,
-    describes: h.describes,
-    outbox,
-    recent: h.recent,
-    region: 'US',
-    storage: localStorage,
-    session: h.session,
-    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
-    pinnedDomain: undefined,
-    storagePersistent: true,
-  };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider locale="en">
-        <SalesforceProvider value={services}>{ui}</SalesforceProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithSalesforce(h, ui, { outbox });
 }
 
 const ada = () => contact(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace');

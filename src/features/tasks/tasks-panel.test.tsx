@@ -1,13 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../../mocks/node';
 import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { I18nProvider } from '@/i18n/i18n-context';
+import { renderWithSalesforce } from '@/test/render-with-salesforce';
 import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
 import type { Person } from '@/salesforce/people';
-import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { TasksPanel } from './tasks-panel';
 
@@ -64,28 +61,7 @@ function ada(): Person {
 }
 
 function renderPanel(openTasks: ActivityRow[] = []) {
-  const services: SalesforceServices = {
-    client: h.client,
-    describes: h.describes,
-    outbox,
-    recent: h.recent,
-    region: 'US',
-    storage: localStorage,
-    session: h.session,
-    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
-    pinnedDomain: undefined,
-    storagePersistent: true,
-  };
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider locale="en">
-        <SalesforceProvider value={services}>
-          <TasksPanel person={ada()} openTasks={openTasks} />
-        </SalesforceProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
+  return renderWithSalesforce(h, <TasksPanel person={ada()} openTasks={openTasks} />, { outbox });
 }
 
 const slow = { timeout: 5000 };

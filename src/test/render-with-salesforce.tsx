@@ -1,0 +1,35 @@
+/**
+ * Renders a screen as the panel does: a query client, the English messages and the Salesforce services of a
+ * test harness (signed in to the emulated org). The outbox is the test's own; screens that only read get none.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../mocks/node';
+import { I18nProvider } from '@/i18n/i18n-context';
+import type { Outbox } from '@/salesforce/outbox/outbox';
+import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import type { setupSalesforceHarness } from './salesforce-harness';
+
+export function renderWithSalesforce(h: ReturnType<typeof setupSalesforceHarness>, ui: ReactNode, options: { outbox?: Outbox } = {}) {
+  const services = {
+    client: h.client,
+    describes: h.describes,
+    ...(options.outbox ? { outbox: options.outbox } : {}),
+    recent: h.recent,
+    region: 'US',
+    storage: localStorage,
+    session: h.session,
+    popup: { clientId: TEST_CLIENT_ID, redirectUri: TEST_REDIRECT_URI, storage: localStorage },
+    pinnedDomain: undefined,
+    storagePersistent: true,
+  } as SalesforceServices;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider locale="en">
+        <SalesforceProvider value={services}>{ui}</SalesforceProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
