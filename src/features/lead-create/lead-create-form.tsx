@@ -139,7 +139,12 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
       <DuplicateChoice
         duplicates={duplicates}
         saving={write.busy}
-        onUse={onUseExisting}
+        onUse={(person) => {
+          // The refused Lead is given up for the existing record: it leaves the outbox's failures.
+          if (write.item?.state === 'failed') void services.outbox.discard(write.item.id).catch(() => undefined);
+          reset();
+          onUseExisting(person);
+        }}
         onSaveAnyway={() => save(true)}
         onBack={() => setDuplicatesDismissed(true)}
       />
