@@ -87,6 +87,23 @@ describe('daemon: Live Search and lookup-and-match', () => {
     expect(searches()).toHaveLength(1);
   });
 
+  it('answers a batch of numbers and e-mail addresses with one SOSL for each kind', async () => {
+    await loadLookupEngine();
+    await h.describes.warm(['Lead', 'Contact', 'Account']);
+    const { parent } = daemon();
+    h.emulator.log.length = 0;
+    parent.emit('xBeesGetLookUpAndMatchBatch', [
+      { email: 'ada.lovelace@globex.example' },
+      { phone: '+49891234567' },
+      { email: 'grace.hopper@globex.example' },
+      { email: 'nobody@nowhere.example' },
+    ]);
+    const request = await answered(made!, 'xBeesContactLookupAndMatchBatch');
+    const results = request.payload as { contact: { id: string } | null }[];
+    expect(results.map((r) => r.contact?.id ?? null)).toEqual([h.emulator.ids.contacts.ada, h.emulator.ids.contacts.juergen, h.emulator.ids.contacts.grace, null]);
+    expect(searches()).toHaveLength(2);
+  });
+
   it('says not authorized and answers nothing while signed out', async () => {
     await h.session.signOut();
     const { parent } = daemon();

@@ -71,9 +71,14 @@ export function registerDaemonHandlers(bridge: XBeesBridge, deps: DaemonDeps) {
           results.set(`phone:${phone.e164}`, match ? toXBeesContact(match.person, engine, deps.region, match.matchedField) : null);
         }
       }
-      for (const key of keys.filter((k) => k.startsWith('email:'))) {
-        const match = best(await engine.lookupByEmail(deps, key.slice('email:'.length)));
-        results.set(key, match ? toXBeesContact(match.person, engine, deps.region) : null);
+      const emails = keys.filter((k) => k.startsWith('email:')).map((k) => k.slice('email:'.length));
+      if (emails.length > 0) {
+        // All the batch's addresses in one SOSL, like its numbers.
+        const found = await engine.lookupEmails(deps, emails);
+        for (const email of emails) {
+          const match = best(found.get(email));
+          results.set(`email:${email}`, match ? toXBeesContact(match.person, engine, deps.region) : null);
+        }
       }
       for (const [key, contact] of results) cache.set(key, contact);
       return results;

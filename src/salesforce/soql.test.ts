@@ -17,6 +17,7 @@ import {
   like,
   or,
   soql,
+  soslAnyOf,
   soslPhoneTerms,
   soslPrefix,
   soslTerm,
@@ -404,6 +405,20 @@ describe('soslTerm()', () => {
   });
 });
 
+describe('soslAnyOf()', () => {
+  it('ORs quoted terms, drops duplicates, and builds a search buildSosl takes', () => {
+    const search = soslAnyOf([soslTerm('ada@globex.example'), soslTerm('grace@globex.example'), soslTerm('ada@globex.example')]);
+    expect(search).toBe('"ada@globex.example" OR "grace@globex.example"');
+    expect(buildSosl({ find: search, in: 'EMAIL', returning: [{ object: 'Contact', fields: ['Id'] }] })).toContain('FIND {"ada@globex.example" OR "grace@globex.example"} IN EMAIL FIELDS');
+  });
+
+  it('refuses an empty list and an over-long search', () => {
+    expectCode(() => soslAnyOf([]), 'EMPTY_LIST');
+    const long = Array.from({ length: 200 }, (_, i) => soslTerm(`someone.with.a.long.address.${String(i)}@example.com`));
+    expectCode(() => soslAnyOf(long), 'SEARCH_TOO_LONG');
+  });
+});
+
 describe('soslPhoneTerms()', () => {
   it('ORs digit strings and drops duplicates', () => {
     expect(soslPhoneTerms(['4155550142', '14155550142', '4155550142'])).toBe('4155550142 OR 14155550142');
@@ -464,7 +479,7 @@ describe('buildSosl()', () => {
     expectCode(() => buildSosl({ ...base, in: group, returning: [{ object: 'Contact', fields: ['Id'] }] }), 'INVALID_VALUE');
   });
 
-  it.each(['x} RETURNING User(Id) FIND {y', '"a" OR "b"', '"unterminated', '"a\\"', 'Ada', '12 OR x', '"a{b"'])('refuses a search text not built here: %j', (text) => {
+  it.each(['x} RETURNING User(Id) FIND {y', '"a" OR b', '"a" AND "b"', '"a" OR "b" OR', '"unterminated', '"a\\"', 'Ada', '12 OR x', '"a{b"'])('refuses a search text not built here: %j', (text) => {
     const find = text as ReturnType<typeof soslTerm>;
     expectCode(() => buildSosl({ find, in: 'ALL', returning: [{ object: 'Contact', fields: ['Id'] }] }), 'INVALID_VALUE');
   });

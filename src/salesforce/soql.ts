@@ -303,6 +303,14 @@ export function soslTerm(text: string): SoslSearch {
   return search as SoslSearch;
 }
 
+/** Searches OR-ed together (one SOSL for several e-mail addresses). */
+export function soslAnyOf(searches: readonly SoslSearch[]): SoslSearch {
+  if (searches.length === 0) throw new SoqlError('EMPTY_LIST', 'An OR search needs at least one term');
+  const search = [...new Set(searches)].join(' OR ');
+  checkSearchLength(search);
+  return search as SoslSearch;
+}
+
 /**
  * Phone digit strings (from `phoneSearchTerms`) OR-ed together: `soslPhoneTerms(['4155550142',
  * '14155550142'])` → `4155550142 OR 14155550142`. Only ASCII digits, at least 2 per term; duplicates dropped.
@@ -345,7 +353,7 @@ const PHRASE = String.raw`"(?:[^"\\{}]|${ESCAPED})*"`;
 /** A bare word that is not an operator (AND, OR, NOT are only ever sent quoted). */
 const WORD = String.raw`(?!(?:AND|OR|NOT)(?:[ *]|$))(?:[^\s"\\{}?&|!\[\]()^~*:'+-]|${ESCAPED})+`;
 const PREFIX = String.raw`(?:(?:${WORD}\*|${PHRASE}) )*(?:${WORD}\*|${PHRASE})`;
-const SEARCH_SHAPE = new RegExp(String.raw`^(?:${PHRASE}|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`, 'iu');
+const SEARCH_SHAPE = new RegExp(String.raw`^(?:${PHRASE}(?: OR ${PHRASE})*|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`, 'iu');
 
 export type SoslGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
 
@@ -385,7 +393,7 @@ function limitClause(limit: number | undefined): string {
  * Contact(Id, Name) LIMIT 50`. Object and field names are validated; WHERE and ORDER BY come from `soql`.
  */
 export function buildSosl(options: SoslOptions): Sosl {
-  if (!SEARCH_SHAPE.test(options.find)) throw new SoqlError('INVALID_VALUE', 'find must come from soslTerm() or soslPhoneTerms()');
+  if (!SEARCH_SHAPE.test(options.find)) throw new SoqlError('INVALID_VALUE', 'find must come from soslTerm(), soslAnyOf(), soslPhoneTerms() or soslPrefix()');
   if (!GROUPS.includes(options.in)) throw new SoqlError('INVALID_VALUE', `IN must be one of ${GROUPS.join(', ')}`);
   if (options.returning.length === 0) throw new SoqlError('EMPTY_LIST', 'RETURNING needs at least one object');
   const specs = options.returning.map((spec) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { normalizePhone, type NormalizedPhone } from '@/lib/phone';
 import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { lookupByEmail, lookupByPhone, lookupPhones, searchPeople } from './people-search';
+import { lookupByEmail, lookupByPhone, lookupEmails, lookupPhones, searchPeople } from './people-search';
 
 const h = setupSalesforceHarness();
 
@@ -84,6 +84,18 @@ describe('lookupByEmail and searchPeople', () => {
     expect((await searchPeople(h.deps, "o'conn", 'US')).map((p) => p.name)).toEqual(["Liam O'Connor"]);
     expect((await searchPeople(h.deps, '+1 415 555 0142', 'US')).map((p) => p.name)).toEqual(['Ada Lovelace']);
     expect(await searchPeople(h.deps, 'a', 'US')).toEqual([]);
+  });
+});
+
+describe('lookupEmails (batch)', () => {
+  it('answers several addresses with one SOSL, each with its own person', async () => {
+    await h.describes.warm(['Lead', 'Contact', 'Account']);
+    h.requests.length = 0;
+    const results = await lookupEmails(h.deps, ['ada.lovelace@globex.example', 'grace.hopper@globex.example', 'nobody@nowhere.example']);
+    expect(h.requests).toHaveLength(1);
+    expect(results.get('ada.lovelace@globex.example')?.[0]?.person.name).toBe('Ada Lovelace');
+    expect(results.get('grace.hopper@globex.example')?.[0]?.person.name).toBe('Grace Hopper');
+    expect(results.get('nobody@nowhere.example')).toEqual([]);
   });
 });
 

@@ -9,7 +9,7 @@ import { readableFields, type DescribeCache, type ObjectInfo } from '../describe
 import { PERSON_FIELDS, personFromRecord, type Person, type RankedPerson } from '../people';
 import { rankByPolicy, rankEmailMatches, rankPhoneMatches } from '../people-ranking';
 import type { RecentRecords } from '../recent-records';
-import { buildSosl, fields as fieldList, id, ident, soql, soslPhoneTerms, soslPrefix, soslTerm, type SoslGroup, type SoslReturning, type SoslSearch } from '../soql';
+import { buildSosl, fields as fieldList, id, ident, soql, soslAnyOf, soslPhoneTerms, soslPrefix, soslTerm, type SoslGroup, type SoslReturning, type SoslSearch } from '../soql';
 
 export interface PeopleSearchDeps {
   client: SalesforceClient;
@@ -136,6 +136,16 @@ export async function lookupPhones(deps: PeopleSearchDeps, phones: readonly Norm
   const recent = phones.flatMap((phone) => deps.recent.forPhone(phone.e164));
   const [found, fresh] = await Promise.all([runSearch(deps, soslPhoneTerms(terms), 'PHONE', 200, signal), peopleByIds(deps, recent, signal)]);
   for (const phone of phones) result.set(phone.e164, rankPhoneMatches([...found, ...fresh], phone));
+  return result;
+}
+
+/** Several e-mail addresses in one SOSL (x-bees batch lookup): each address's matches, best first. */
+export async function lookupEmails(deps: PeopleSearchDeps, emails: readonly string[], signal?: AbortSignal): Promise<Map<string, RankedPerson[]>> {
+  const result = new Map<string, RankedPerson[]>();
+  if (emails.length === 0) return result;
+  const recent = emails.flatMap((email) => deps.recent.forEmail(email));
+  const [found, fresh] = await Promise.all([runSearch(deps, soslAnyOf(emails.map((email) => soslTerm(email.trim()))), 'EMAIL', 200, signal), peopleByIds(deps, recent, signal)]);
+  for (const email of emails) result.set(email, rankEmailMatches([...found, ...fresh], email));
   return result;
 }
 
