@@ -160,6 +160,9 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Run
   const hostVite = await createViteServer({
     configFile: false,
     root: join(root, 'mocks/xbees-host'),
+    // Its own dependency cache: sharing the app's (both resolve to node_modules/.vite) makes each server's
+    // optimizer invalidate the other's, and the app frame then fails with "504 Outdated Optimize Dep".
+    cacheDir: join(root, 'node_modules/.vite-host'),
     plugins: [react()],
     server: { port: options.hostPort, host: '127.0.0.1', strictPort: true, open: false },
     logLevel: 'warn',
