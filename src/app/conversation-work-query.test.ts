@@ -1,6 +1,6 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
 import type { ConversationWork } from '@/salesforce/api/conversation-work';
 import { conversationWorkQuery } from './conversation-work-query';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { createTestBridge, type TestBridge } from '@/xbees/test-bridge';
 import { registerDaemonHandlers } from './daemon';

@@ -1,45 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { renderWithSalesforce } from '@/test/render-with-salesforce';
+import { describe, expect, it } from 'vitest';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
+import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
-import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
 import type { Person } from '@/salesforce/people';
 import { useSalesforce } from '@/salesforce/salesforce-context';
 import { CaseTab } from './case-tab';
 
 const h = setupSalesforceHarness();
-let outbox: Outbox;
-let dbSeq = 0;
-let outboxErrors: unknown[] = [];
-
-beforeEach(() => {
-  dbSeq += 1;
-  outboxErrors = [];
-  outbox = new Outbox({
-    client: h.client,
-    session: h.session,
-    dbName: `case-tab-${String(dbSeq)}`,
-    locks: null,
-    random: () => 0.5,
-    signalStorage: null,
-    eventTarget: null,
-    // A read still under way when the test closes the outbox is expected to stop.
-    onError: (error) => {
-      if (!(error instanceof OutboxError && error.code === 'CLOSED')) outboxErrors.push(error);
-    },
-  });
-});
-afterEach(async () => {
-  cleanup();
-  await outbox.close();
-  expect(outboxErrors).toEqual([]);
-});
+const testOutbox = setupTestOutbox(h, 'case-tab');
 
 function contact(id: string, accountId: string, name: string, company: string): Person {
   return {
@@ -72,7 +47,7 @@ function Work({ person, conversationId, kind }: { person: Person; conversationId
 }
 
 function renderWork(ui: ReactNode) {
-  return renderWithSalesforce(h, ui, { outbox });
+  return renderWithSalesforce(h, ui, { outbox: testOutbox.outbox });
 }
 
 const slow = { timeout: 5000 };

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { renderWithSalesforce } from '@/test/render-with-salesforce';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import { HistoryPanel } from './history-panel';
 
 const h = setupSalesforceHarness();

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { renderWithSalesforce } from '@/test/render-with-salesforce';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
+import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
-import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
@@ -16,32 +16,7 @@ import { OpportunityTab } from './opportunity-tab';
 import type { RenderTaskForm } from './tasks-section';
 
 const h = setupSalesforceHarness();
-let outbox: Outbox;
-let dbSeq = 0;
-let outboxErrors: unknown[] = [];
-
-beforeEach(() => {
-  dbSeq += 1;
-  outboxErrors = [];
-  outbox = new Outbox({
-    client: h.client,
-    session: h.session,
-    dbName: `opportunity-tab-${String(dbSeq)}`,
-    locks: null,
-    random: () => 0.5,
-    signalStorage: null,
-    eventTarget: null,
-    // A read still under way when the test closes the outbox is expected to stop.
-    onError: (error) => {
-      if (!(error instanceof OutboxError && error.code === 'CLOSED')) outboxErrors.push(error);
-    },
-  });
-});
-afterEach(async () => {
-  cleanup();
-  await outbox.close();
-  expect(outboxErrors).toEqual([]);
-});
+const testOutbox = setupTestOutbox(h, 'opportunity-tab');
 
 function contact(id: string, accountId: string, name: string): Person {
   const [firstName = null, lastName = null] = name.split(' ');
@@ -76,7 +51,7 @@ function Work({ person, conversationId, renderTaskForm }: { person: Person; conv
 }
 
 function renderWork(ui: ReactNode) {
-  return renderWithSalesforce(h, ui, { outbox });
+  return renderWithSalesforce(h, ui, { outbox: testOutbox.outbox });
 }
 
 const ada = () => contact(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace');
@@ -203,8 +178,8 @@ describe('OpportunityTab', () => {
     await user.click(screen.getByRole('button', { name: 'Save summary' }));
     expect(await screen.findByText(/Not saved yet \(Server busy\); it is sent again automatically\./, {}, slow)).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Summary' })).toHaveValue('Signed by legal. Waiting for the PO.');
-    const [pending] = await outbox.list({ states: ['pending'] });
-    await outbox.retry(pending?.id ?? '');
+    const [pending] = await testOutbox.outbox.list({ states: ['pending'] });
+    await testOutbox.outbox.retry(pending?.id ?? '');
     await waitFor(() => expect(record(opportunities.globexRenewal)?.Description).toBe('Signed by legal. Waiting for the PO.'), slow);
     await screen.findByRole('button', { name: 'Edit summary' }, slow);
     expect(h.emulator.log.filter((entry) => entry.method === 'PATCH' && entry.path.includes(opportunities.globexRenewal))).toHaveLength(2);

@@ -1,42 +1,20 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
-import { renderWithSalesforce } from '@/test/render-with-salesforce';
-import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
+import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import type { Person } from '@/salesforce/people';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { TasksPanel } from './tasks-panel';
 
 const h = setupSalesforceHarness();
-let outbox: Outbox;
-let dbSeq = 0;
-let outboxErrors: unknown[] = [];
 /** The outbox's clock: frozen unless a test moves it, so a write in backoff stays there until then. */
 let clock = 0;
+const testOutbox = setupTestOutbox(h, 'tasks-panel', { now: () => clock });
 
 beforeEach(() => {
-  dbSeq += 1;
-  outboxErrors = [];
   clock = Date.parse('2026-11-29T10:00:00Z');
-  outbox = new Outbox({
-    client: h.client,
-    session: h.session,
-    dbName: `tasks-panel-${String(dbSeq)}`,
-    locks: null,
-    now: () => clock,
-    random: () => 0.5,
-    signalStorage: null,
-    eventTarget: null,
-    onError: (error) => {
-      if (!(error instanceof OutboxError && error.code === 'CLOSED')) outboxErrors.push(error);
-    },
-  });
-});
-afterEach(async () => {
-  cleanup();
-  await outbox.close();
-  expect(outboxErrors).toEqual([]);
 });
 
 function ada(): Person {
@@ -61,7 +39,7 @@ function ada(): Person {
 }
 
 function renderPanel(openTasks: ActivityRow[] = []) {
-  return renderWithSalesforce(h, <TasksPanel person={ada()} openTasks={openTasks} />, { outbox });
+  return renderWithSalesforce(h, <TasksPanel person={ada()} openTasks={openTasks} />, { outbox: testOutbox.outbox });
 }
 
 const slow = { timeout: 5000 };
@@ -163,7 +141,7 @@ describe('TasksPanel', () => {
     expect(tasksWithSubject('First task')).toHaveLength(0);
     // Its retry comes after the backoff, exactly once.
     clock += 60_000;
-    await outbox.flush();
+    await testOutbox.outbox.flush();
     await waitFor(() => expect(tasksWithSubject('First task')).toHaveLength(1), slow);
   });
 });

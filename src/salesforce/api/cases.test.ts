@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { Outbox } from '../outbox/outbox';
 import type { OutboxItem, OutboxOperation } from '../outbox/types';
 import { addCommentOperation, caseUpdateOperation, getCaseComments, getCaseStatuses, isClosedStatus, newCaseFields, picklistOptions } from './cases';

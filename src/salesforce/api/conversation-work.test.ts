@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import type { Person } from '../people';
 import { getConversationWork, tabVisibility, type VisibilityInput } from './conversation-work';
 

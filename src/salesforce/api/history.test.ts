@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { getHistory } from './history';
 
 const h = setupSalesforceHarness();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { Outbox } from '../outbox/outbox';
 import type { OutboxItem, OutboxOperation } from '../outbox/types';
 import {

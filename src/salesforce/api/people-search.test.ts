@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { normalizePhone, type NormalizedPhone } from '@/lib/phone';
-import { setupSalesforceHarness } from '@/test/salesforce-harness';
+import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { lookupByEmail, lookupByPhone, lookupEmails, lookupPhones, searchPeople } from './people-search';
 
 const h = setupSalesforceHarness();

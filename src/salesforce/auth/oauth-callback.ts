@@ -1,6 +1,6 @@
 /**
  * The OAuth popup's landing page. It hands the callback URL (code or error) to the app frame that
- * opened it, by postMessage to its opener, and closes. It never touches storage: the popup is a
+ * opened it, through oidc-client-ts's message to its opener window, and closes. It never touches storage: the popup is a
  * top-level window, in another storage partition than the frame inside x-bees.
  */
 import { UserManager } from 'oidc-client-ts';

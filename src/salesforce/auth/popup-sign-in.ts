@@ -3,7 +3,7 @@
  * is the authority: its token endpoint is the only one that answers CORS. Only UI variants load this.
  *
  * The popup is a top-level window and does not share this frame's partitioned storage, so its callback
- * page hands the result back by `postMessage` to its opener (signinPopupCallback), never via storage.
+ * page hands the result back to its opener window (oidc-client-ts's signinPopupCallback), never via storage.
  */
 import { ErrorResponse, UserManager, WebStorageStateStore, type SigninResponse, type User } from 'oidc-client-ts';
 import { diagnoseTokenFailure } from '../client';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_CLIENT_ID, TEST_ORG_ORIGIN, createTestOrg } from '../../../mocks/node';
 import { expireAccessTokens, revokeRefreshTokens } from '../../../mocks/salesforce/controls';
-import { signIn } from '@/test/sign-in';
+import { signIn } from '../../../mocks/testing/sign-in';
 import { SalesforceClient } from '../client';
 import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
 import { SessionManager, oidcUserKey } from './session-manager';

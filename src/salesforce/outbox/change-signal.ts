@@ -2,8 +2,8 @@
  * Tells the other instances of the app that share an outbox database that it changed, so their views
  * re-read it: instances in this document directly, instances in other documents of the same storage
  * partition (the info frame, the daemon, a dialog) through a `storage` event. IndexedDB has no change
- * events of its own. (A BroadcastChannel would cover both, but the lint rules reserve `postMessage` to
- * src/xbees.)
+ * events of its own. (A BroadcastChannel would cover both, but the lint rules reserve cross-window
+ * messaging to src/xbees.)
  */
 
 type EventSource = Pick<Window, 'addEventListener' | 'removeEventListener'>;

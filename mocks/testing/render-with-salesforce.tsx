@@ -5,7 +5,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../../mocks/node';
+import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../node';
 import { I18nProvider } from '@/i18n/i18n-context';
 import type { Outbox } from '@/salesforce/outbox/outbox';
 import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';

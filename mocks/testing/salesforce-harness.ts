@@ -2,7 +2,7 @@
  * A signed-in Salesforce client against a freshly seeded emulated org, for api and feature tests.
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { TEST_CLIENT_ID, createTestOrg } from '../../mocks/node';
+import { TEST_CLIENT_ID, createTestOrg } from '../node';
 import { SessionManager } from '@/salesforce/auth/session-manager';
 import { SalesforceClient, type RequestInfo } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';

@@ -3,7 +3,7 @@
  * token with PKCE), then stores the user as oidc-client-ts would, so auth and client tests start
  * signed in without a browser popup.
  */
-import { TEST_CLIENT_ID, TEST_ORG_ORIGIN, TEST_REDIRECT_URI } from '../../mocks/node';
+import { TEST_CLIENT_ID, TEST_ORG_ORIGIN, TEST_REDIRECT_URI } from '../node';
 import { oidcUserKey, type SessionManager } from '@/salesforce/auth/session-manager';
 
 function base64Url(bytes: Uint8Array): string {
