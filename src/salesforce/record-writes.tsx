@@ -4,7 +4,7 @@
  * step, and the drafts their forms keep until a write lands.
  */
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
@@ -223,12 +223,31 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
 }
 
 /** Whether a form of this kind has a draft kept from before (a reload reopens the form with it). */
-export function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
+function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
   try {
     return storage.getItem(`sfx.draft:${kind}:${key}`) !== null;
   } catch {
     return false;
   }
+}
+
+/**
+ * What a tab's list has chosen: the record whose details show (the agent's pick, else the tied one, else
+ * the first), the tied one, and whether the new-record form is open (a kept draft reopens it; a record
+ * created there becomes the pick).
+ */
+export function useTabChoice<R extends { id: string; conversationId: string | null }>(kind: 'case' | 'opportunity', conversationId: string, rows: readonly R[]) {
+  const { storage } = useSalesforce();
+  const detailsId = useId();
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [creating, setCreating] = useState(() => hasFormDraft(storage, kind, `new:${conversationId}`));
+  const closeNew = useCallback((createdId: string | null) => {
+    setCreating(false);
+    if (createdId) setSelectedId(createdId);
+  }, []);
+  const tied = rows.find((row) => row.conversationId === conversationId) ?? null;
+  const selected = rows.find((row) => row.id === selectedId) ?? tied ?? rows[0] ?? null;
+  return { detailsId, selected, select: setSelectedId, tied, creating, openNew: () => setCreating(true), closeNew };
 }
 
 function readDraft<K extends string>(storage: Storage, storageKey: string, names: readonly K[]): Partial<Record<K, string>> | null {

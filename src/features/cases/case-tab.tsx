@@ -1,9 +1,7 @@
-import { useCallback, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { CaseRow, TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { hasFormDraft, TiedRecordList } from '@/salesforce/record-writes';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { TiedRecordList, useTabChoice } from '@/salesforce/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';
@@ -31,20 +29,10 @@ export interface CaseTabProps {
  */
 export function CaseTab({ tab, person, conversationId, conversationKind, accountId, contactId }: CaseTabProps) {
   const { t, locale } = useI18n();
-  const { storage } = useSalesforce();
-  const detailsId = useId();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  // A new case's draft (kept after a reload) opens its form again.
-  const [creating, setCreating] = useState(() => hasFormDraft(storage, 'case', `new:${conversationId}`));
-  const closeNew = useCallback((createdId: string | null) => {
-    setCreating(false);
-    if (createdId) setSelectedId(createdId);
-  }, []);
+  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice('case', conversationId, tab.rows);
 
   if (!tab.visible) return null;
   const rows = tab.rows;
-  const tied = rows.find((row) => row.conversationId === conversationId) ?? null;
-  const selected = rows.find((row) => row.id === selectedId) ?? tied ?? rows[0] ?? null;
   const labelOf = (row: CaseRow) => t('case.name', { number: row.caseNumber, subject: row.subject ?? t('case.noSubject') });
   const contactName = person.type === 'Contact' || person.type === 'PersonAccount' ? person.name : null;
   const accountName = person.type === 'Contact' ? person.company : person.type === 'Lead' ? null : person.name;
@@ -56,7 +44,7 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
         rows={rows}
         conversationId={conversationId}
         selectedId={selected?.id ?? null}
-        onSelect={setSelectedId}
+        onSelect={select}
         detailsId={detailsId}
         nameOf={labelOf}
         detailsOf={(row) => [
@@ -88,7 +76,7 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
           onClose={closeNew}
         />
       ) : (
-        <Button variant="neutral" onClick={() => setCreating(true)}>
+        <Button variant="neutral" onClick={openNew}>
           {t('case.new.open')}
         </Button>
       )}

@@ -1,9 +1,7 @@
-import { useCallback, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { OpportunityRow, TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { hasFormDraft, TiedRecordList } from '@/salesforce/record-writes';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { TiedRecordList, useTabChoice } from '@/salesforce/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { formatAmount, formatDate } from './format';
@@ -31,20 +29,10 @@ export interface OpportunityTabProps {
  */
 export function OpportunityTab({ tab, person, conversationId, accountId, renderTaskForm }: OpportunityTabProps) {
   const { t, locale } = useI18n();
-  const { storage } = useSalesforce();
-  const detailsId = useId();
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  // A new opportunity's draft (kept after a reload) opens its form again.
-  const [creating, setCreating] = useState(() => hasFormDraft(storage, 'opportunity', `new:${conversationId}`));
-  const closeNew = useCallback((createdId: string | null) => {
-    setCreating(false);
-    if (createdId) setSelectedId(createdId);
-  }, []);
+  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice('opportunity', conversationId, tab.rows);
 
   if (!tab.visible) return null;
   const rows = tab.rows;
-  const tied = rows.find((row) => row.conversationId === conversationId) ?? null;
-  const selected = rows.find((row) => row.id === selectedId) ?? tied ?? rows[0] ?? null;
   const accountName = person.type === 'Contact' ? person.company : person.type === 'Lead' ? null : person.name;
 
   return (
@@ -54,7 +42,7 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
         rows={rows}
         conversationId={conversationId}
         selectedId={selected?.id ?? null}
-        onSelect={setSelectedId}
+        onSelect={select}
         detailsId={detailsId}
         nameOf={(row) => row.name}
         detailsOf={(row) => [
@@ -78,7 +66,7 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
       {creating && accountId ? (
         <NewOpportunityForm accountId={accountId} accountName={accountName} conversationId={conversationId} tiedId={tied?.id ?? null} onClose={closeNew} />
       ) : accountId ? (
-        <Button variant="neutral" onClick={() => setCreating(true)}>
+        <Button variant="neutral" onClick={openNew}>
           {t('opp.new.open')}
         </Button>
       ) : null}
