@@ -58,6 +58,23 @@ export function useWhenDone(write: OutboxWrite, onDone: () => void): void {
   }, [write.state, queryClient, onDone]);
 }
 
+/**
+ * A form whose write landed: its draft and its outbox item are forgotten, then `after` runs (close the
+ * editor, say the comment is in). `after` must be stable (a state setter or a memoized callback).
+ */
+export function useClearWhenLanded(write: OutboxWrite, draft: { clear: () => void }, after?: () => void): void {
+  const { reset } = write;
+  const { clear } = draft;
+  useWhenDone(
+    write,
+    useCallback(() => {
+      clear();
+      reset();
+      after?.();
+    }, [clear, reset, after]),
+  );
+}
+
 export interface WriteFeedbackProps {
   write: OutboxWrite;
   sobject: string;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { caseUpdateOperation, isClosedStatus, picklistOptions } from '@/salesforce/api/cases';
 import type { CaseRow } from '@/salesforce/api/conversation-work';
@@ -14,7 +14,8 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { useClearWhenLanded } from '@/salesforce/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 
@@ -41,15 +42,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const write = useOutboxWrite(`case-details:${kase.id}`);
   const [confirming, setConfirming] = useState<Record<string, FieldValue> | null>(null);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const { reset } = write;
-  const { clear } = draft;
-  useWhenDone(
-    write,
-    useCallback(() => {
-      clear();
-      reset();
-    }, [clear, reset]),
-  );
+  useClearWhenLanded(write, draft);
 
   const info = describes.peek('Case');
   const values = draft.values;
@@ -80,8 +73,8 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   };
   const cancel = () => {
     discardFailed(outbox, write);
-    clear();
-    reset();
+    draft.clear();
+    write.reset();
     setBlocked(null);
   };
   const knownClosing = isClosedStatus(statuses.data ?? [], values.status);

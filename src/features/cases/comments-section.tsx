@@ -15,7 +15,8 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { useClearWhenLanded } from '@/salesforce/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {
@@ -28,16 +29,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   const write = useOutboxWrite(`case-comment:${kase.id}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const { reset } = write;
-  const { clear } = draft;
-  useWhenDone(
-    write,
-    useCallback(() => {
-      clear();
-      reset();
-      setSubmitted(false);
-    }, [clear, reset]),
-  );
+  useClearWhenLanded(write, draft, useCallback(() => setSubmitted(false), []));
 
   const body = draft.values.body;
   const sent = write.busy && write.item?.op.kind === 'create' ? write.item.op.fields.CommentBody : undefined;

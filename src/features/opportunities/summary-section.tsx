@@ -9,7 +9,8 @@ import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
-import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
+import { useClearWhenLanded } from '@/salesforce/record-writes';
 
 /** The opportunity's summary (Description): shown, and edited through the outbox; the typed text is kept until Salesforce has it. */
 export function SummarySection({ opportunity }: { opportunity: OpportunityRow }) {
@@ -20,16 +21,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   const write = useOutboxWrite(`opportunity-summary:${opportunity.id}`);
   const [editing, setEditing] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const { reset } = write;
-  const { clear } = draft;
-  useWhenDone(
-    write,
-    useCallback(() => {
-      clear();
-      reset();
-      setEditing(false);
-    }, [clear, reset]),
-  );
+  useClearWhenLanded(write, draft, useCallback(() => setEditing(false), []));
 
   const open = editing || draft.dirty || write.busy || write.item?.state === 'failed';
   const sent = write.item?.op.kind === 'update' ? write.item.op.fields.Description : undefined;
@@ -49,8 +41,8 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   };
   const cancel = () => {
     discardFailed(outbox, write);
-    clear();
-    reset();
+    draft.clear();
+    write.reset();
     setBlocked(null);
     setEditing(false);
   };
