@@ -1,4 +1,5 @@
-import { useId, type SelectHTMLAttributes } from 'react';
+import type { SelectHTMLAttributes } from 'react';
+import { FormElement } from './form-element';
 
 interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> {
   label: string;
@@ -8,16 +9,11 @@ interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'
 
 /** SLDS select with its label and error tied to it. */
 export function Select({ label, options, error, ...select }: SelectProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className={`slds-form-element${error ? ' slds-has-error' : ''}`}>
-      <label className="slds-form-element__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="slds-form-element__control">
+    <FormElement label={label} error={error}>
+      {(control) => (
         <div className="slds-select_container">
-          <select id={id} className="slds-select" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...select}>
+          <select id={control.id} className="slds-select" aria-invalid={control.invalid} aria-describedby={control.describedBy} {...select}>
             {options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
@@ -25,12 +21,7 @@ export function Select({ label, options, error, ...select }: SelectProps) {
             ))}
           </select>
         </div>
-      </div>
-      {error ? (
-        <div id={errorId} className="slds-form-element__help" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
+      )}
+    </FormElement>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
+import { FormElement } from './form-element';
 
 interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
@@ -7,21 +8,9 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
 
 /** SLDS textarea with its label and error tied to it. */
 export function Textarea({ label, error, ...textarea }: TextareaProps) {
-  const id = useId();
-  const errorId = `${id}-error`;
   return (
-    <div className={`slds-form-element${error ? ' slds-has-error' : ''}`}>
-      <label className="slds-form-element__label" htmlFor={id}>
-        {label}
-      </label>
-      <div className="slds-form-element__control">
-        <textarea id={id} className="slds-textarea" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined} {...textarea} />
-      </div>
-      {error ? (
-        <div id={errorId} className="slds-form-element__help" role="alert">
-          {error}
-        </div>
-      ) : null}
-    </div>
+    <FormElement label={label} error={error}>
+      {(control) => <textarea id={control.id} className="slds-textarea" aria-invalid={control.invalid} aria-describedby={control.describedBy} {...textarea} />}
+    </FormElement>
   );
 }
