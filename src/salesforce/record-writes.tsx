@@ -75,6 +75,35 @@ export function useClearWhenLanded(write: OutboxWrite, draft: { clear: () => voi
   );
 }
 
+/**
+ * A form that creates a record tied to the conversation. Done with an id: created (or found again), the
+ * tab's lists are read again, the draft and the item are forgotten and the form closes on the new record.
+ * Done without one: the upsert matched several records (300), `severalTied`. `cancel` gives the form up.
+ */
+export function useNewTiedRecord(write: OutboxWrite, draft: { clear: () => void }, onClose: (createdId: string | null) => void) {
+  const queryClient = useQueryClient();
+  const { outbox } = useSalesforce();
+  const { reset } = write;
+  const { clear } = draft;
+  const item = write.item;
+  const createdId = item?.state === 'done' ? (item.resultId ?? null) : null;
+  const severalTied = item?.state === 'done' && item.resultId === undefined;
+  useEffect(() => {
+    if (createdId === null) return;
+    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    clear();
+    reset();
+    onClose(createdId);
+  }, [createdId, queryClient, clear, reset, onClose]);
+  const cancel = useCallback(() => {
+    discardFailed(outbox, write);
+    clear();
+    reset();
+    onClose(null);
+  }, [outbox, write, clear, reset, onClose]);
+  return { severalTied, cancel };
+}
+
 export interface WriteFeedbackProps {
   write: OutboxWrite;
   sobject: string;

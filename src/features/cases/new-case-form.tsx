@@ -1,5 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { newCaseFields, picklistOptions } from '@/salesforce/api/cases';
 import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
@@ -13,6 +12,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { discardFailed, problemText, WriteFeedback } from './write-feedback';
+import { useNewTiedRecord } from '@/salesforce/record-writes';
 
 export interface NewCaseFormProps {
   conversationId: string;
@@ -34,7 +34,6 @@ export interface NewCaseFormProps {
 export function NewCaseForm({ conversationId, conversationKind, accountId, contactId, contactName, accountName, tiedId, onClose }: NewCaseFormProps) {
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
-  const queryClient = useQueryClient();
   const formId = useId();
   const info = describes.peek('Case');
   const priorities = picklistOptions(info, 'Priority');
@@ -42,21 +41,10 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
   const write = useOutboxWrite(`case-new:${conversationId}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const { reset } = write;
-  const { clear } = draft;
   const origin = conversationKind === 'call' ? 'Phone' : 'Chat';
 
-  // Done with an id: created (or found again). Done without one: the upsert matched several records (300).
   const item = write.item;
-  const createdId = item?.state === 'done' ? (item.resultId ?? null) : null;
-  const severalTied = item?.state === 'done' && item.resultId === undefined;
-  useEffect(() => {
-    if (createdId === null) return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
-    clear();
-    reset();
-    onClose(createdId);
-  }, [createdId, queryClient, clear, reset, onClose]);
+  const { severalTied, cancel } = useNewTiedRecord(write, draft, onClose);
 
   const values = draft.values;
   const subjectError = submitted && values.subject.trim() === '' ? t('case.new.error.subject') : item?.state === 'failed' && item.lastError?.fields.includes('Subject') ? item.lastError.message : null;
@@ -74,12 +62,6 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
       group: `tie:${conversationId}`,
     });
   };
-  const cancel = useCallback(() => {
-    discardFailed(outbox, write);
-    clear();
-    reset();
-    onClose(null);
-  }, [outbox, write, clear, reset, onClose]);
 
   return (
     <form className="slds-form slds-m-vertical_small" aria-labelledby={`${formId}-heading`} onSubmit={save} noValidate>

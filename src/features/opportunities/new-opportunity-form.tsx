@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
 import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
@@ -15,6 +15,7 @@ import { useDraft } from './draft';
 import { localDate } from './format';
 import { stagesQuery } from './queries';
 import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
+import { useNewTiedRecord } from '@/salesforce/record-writes';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -34,7 +35,6 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const queryClient = useQueryClient();
   const scope = useScope();
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
@@ -43,20 +43,9 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
   const write = useOutboxWrite(`opportunity-new:${conversationId}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  const { reset } = write;
-  const { clear } = draft;
 
-  // Done with an id: created (or found again). Done without one: the upsert matched several records (300).
   const item = write.item;
-  const createdId = item?.state === 'done' ? (item.resultId ?? null) : null;
-  const severalTied = item?.state === 'done' && item.resultId === undefined;
-  useEffect(() => {
-    if (createdId === null) return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
-    clear();
-    reset();
-    onClose(createdId);
-  }, [createdId, queryClient, clear, reset, onClose]);
+  const { severalTied, cancel } = useNewTiedRecord(write, draft, onClose);
 
   const values = draft.values;
   const amount = values.amount.trim() === '' ? null : Number(values.amount.replace(',', '.'));
@@ -88,12 +77,6 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
       group: `tie:${conversationId}`,
     });
   };
-  const cancel = useCallback(() => {
-    discardFailed(outbox, write);
-    clear();
-    reset();
-    onClose(null);
-  }, [outbox, write, clear, reset, onClose]);
 
   if (stages.isPending) return <Spinner size="x-small" label={t('opp.stage.loading')} />;
 
