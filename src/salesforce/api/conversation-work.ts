@@ -4,6 +4,7 @@
  * "Enable Cases tab"), read in one composite request. Which tabs show follows exactly the guide's rules,
  * checked against the org (describe), not assumed.
  */
+import { readComposite, recordsOf, type ReadSubrequest } from './composite-read';
 import type { SalesforceClient } from '../client';
 import { readableFields, type DescribeCache, type ObjectInfo } from '../describe';
 import { errorFromBody } from '../errors';
@@ -152,11 +153,6 @@ function subquery(objectName: 'Opportunity' | 'Case', info: ObjectInfo, wanted: 
   return { method: 'GET' as const, referenceId: objectName === 'Opportunity' ? 'opportunities' : 'cases', url: `/services/data/${apiVersion}/query?q=${encodeURIComponent(query)}` };
 }
 
-function records(body: unknown): Row[] {
-  const list = typeof body === 'object' && body !== null ? (body as { records?: unknown }).records : undefined;
-  return Array.isArray(list) ? (list.filter((r) => typeof r === 'object' && r !== null) as Row[]) : [];
-}
-
 function tiedFirst<T extends { conversationId: string | null }>(rows: T[], conversationId: string): T[] {
   return [...rows.filter((r) => r.conversationId === conversationId), ...rows.filter((r) => r.conversationId !== conversationId)];
 }
@@ -178,23 +174,11 @@ export async function getConversationWork(
   const kase = usable(caseInfo ?? null);
   const personal = person.type === 'Account' || person.type === 'Contact' || person.type === 'PersonAccount';
   const accountId = accountOf(person);
-  const subrequests = [];
+  const subrequests: ReadSubrequest[] = [];
   if (personal && opp.canRead && opp.hasField && opportunityInfo) subrequests.push(subquery('Opportunity', opportunityInfo, OPPORTUNITY_FIELDS, accountId, conversationId, client.apiVersion));
   if (personal && kase.canRead && kase.hasField && caseInfo) subrequests.push(subquery('Case', caseInfo, CASE_FIELDS, accountId, conversationId, client.apiVersion));
 
-  const answers = new Map<string, { status: number; body: unknown }>();
-  if (subrequests.length > 0) {
-    const composite = await client.request(
-      '/composite',
-      { method: 'POST', body: { allOrNone: false, compositeRequest: subrequests }, ...(signal ? { signal } : {}) },
-      (json) => {
-        const list = typeof json === 'object' && json !== null ? (json as { compositeResponse?: unknown }).compositeResponse : undefined;
-        if (!Array.isArray(list)) throw new Error('composite answer has no compositeResponse');
-        return list as { referenceId?: unknown; httpStatusCode?: unknown; body?: unknown }[];
-      },
-    );
-    for (const part of composite) if (typeof part.referenceId === 'string') answers.set(part.referenceId, { status: typeof part.httpStatusCode === 'number' ? part.httpStatusCode : 500, body: part.body });
-  }
+  const answers = await readComposite(client, subrequests, signal);
 
   const tab = <T extends { conversationId: string | null; isClosed: boolean }>(
     key: string,
@@ -205,7 +189,7 @@ export async function getConversationWork(
     if (answer && answer.status >= 300) {
       return { visible: false, reason: 'failed', rows: [], error: errorFromBody(answer.status, answer.body).message };
     }
-    const rows = answer ? records(answer.body).flatMap((row) => parse(row) ?? []) : [];
+    const rows = answer ? recordsOf(answer.body).flatMap((row) => parse(row) ?? []) : [];
     const tiedCount = rows.filter((r) => r.conversationId === conversationId).length;
     const openCount = rows.filter((r) => !r.isClosed).length;
     const verdict = tabVisibility({ ...access, personType: person.type, openCount, tiedCount });
