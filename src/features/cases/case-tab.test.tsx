@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
@@ -15,27 +16,6 @@ import { CaseTab } from './case-tab';
 
 const h = setupSalesforceHarness();
 const testOutbox = setupTestOutbox(h, 'case-tab');
-
-function contact(id: string, accountId: string, name: string, company: string): Person {
-  return {
-    id,
-    sobject: 'Contact',
-    type: 'Contact',
-    name,
-    firstName: name.split(' ')[0] ?? null,
-    lastName: name.split(' ')[1] ?? null,
-    title: null,
-    company,
-    accountId,
-    email: null,
-    phones: [],
-    ownerId: null,
-    ownerName: null,
-    lastActivityDate: null,
-    lastModifiedDate: null,
-    personContactId: null,
-  };
-}
 
 function Work({ person, conversationId, kind }: { person: Person; conversationId: string; kind: 'call' | 'chat' }) {
   const services = useSalesforce();
@@ -51,7 +31,7 @@ function renderWork(ui: ReactNode) {
 }
 
 const slow = { timeout: 5000 };
-const grace = () => contact(h.emulator.ids.contacts.grace, h.emulator.ids.accounts.globex, 'Grace Hopper', 'Globex Corporation');
+const grace = () => contactPerson(h.emulator.ids.contacts.grace, h.emulator.ids.accounts.globex, 'Grace Hopper', 'Globex Corporation');
 const record = (id: string) => h.emulator.store.get(id)?.values;
 const caseNumber = (id: string) => String(record(id)?.CaseNumber);
 const list = () => screen.getByRole('list', { name: 'Cases' });

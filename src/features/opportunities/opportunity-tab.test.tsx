@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
@@ -17,28 +18,6 @@ import type { RenderTaskForm } from './tasks-section';
 
 const h = setupSalesforceHarness();
 const testOutbox = setupTestOutbox(h, 'opportunity-tab');
-
-function contact(id: string, accountId: string, name: string): Person {
-  const [firstName = null, lastName = null] = name.split(' ');
-  return {
-    id,
-    sobject: 'Contact',
-    type: 'Contact',
-    name,
-    firstName,
-    lastName,
-    title: null,
-    company: 'Globex Corporation',
-    accountId,
-    email: null,
-    phones: [],
-    ownerId: null,
-    ownerName: null,
-    lastActivityDate: null,
-    lastModifiedDate: null,
-    personContactId: null,
-  };
-}
 
 /** The panel's part: the tab's data under a 'work' key, and the tab. */
 function Work({ person, conversationId, renderTaskForm }: { person: Person; conversationId: string; renderTaskForm?: RenderTaskForm }) {
@@ -54,7 +33,7 @@ function renderWork(ui: ReactNode) {
   return renderWithSalesforce(h, ui, { outbox: testOutbox.outbox });
 }
 
-const ada = () => contact(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace');
+const ada = () => contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
 const slow = { timeout: 5000 };
 const record = (id: string) => h.emulator.store.get(id)?.values;
 const list = () => screen.getByRole('list', { name: 'Opportunities' });

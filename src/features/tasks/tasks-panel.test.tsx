@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
+import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
-import type { Person } from '@/salesforce/people';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { TasksPanel } from './tasks-panel';
 
 const h = setupSalesforceHarness();
+const ada = () => contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
 /** The outbox's clock: frozen unless a test moves it, so a write in backoff stays there until then. */
 let clock = 0;
 const testOutbox = setupTestOutbox(h, 'tasks-panel', { now: () => clock });
@@ -16,27 +17,6 @@ const testOutbox = setupTestOutbox(h, 'tasks-panel', { now: () => clock });
 beforeEach(() => {
   clock = Date.parse('2026-11-29T10:00:00Z');
 });
-
-function ada(): Person {
-  return {
-    id: h.emulator.ids.contacts.ada,
-    sobject: 'Contact',
-    type: 'Contact',
-    name: 'Ada Lovelace',
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    title: null,
-    company: 'Globex Corporation',
-    accountId: h.emulator.ids.accounts.globex,
-    email: null,
-    phones: [],
-    ownerId: null,
-    ownerName: null,
-    lastActivityDate: null,
-    lastModifiedDate: null,
-    personContactId: null,
-  };
-}
 
 function renderPanel(openTasks: ActivityRow[] = []) {
   return renderWithSalesforce(h, <TasksPanel person={ada()} openTasks={openTasks} />, { outbox: testOutbox.outbox });
