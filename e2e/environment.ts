@@ -1,11 +1,18 @@
-/** Ports and origins of the e2e environment (mocks/server.ts with APP_MODE=dist). */
+/**
+ * Ports and origins of the e2e environment (mocks/server.ts with APP_MODE=dist and ENVIRONMENTS=WORKERS).
+ * One host page serves every worker; worker i (Playwright's TEST_PARALLEL_INDEX) has its own emulated org and
+ * app on the base ports + i, so tests in different workers share no state (README, "Tests").
+ */
+export const WORKERS = Number(process.env.E2E_WORKERS ?? 2);
+const workerIndex = Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+
 export const HOST_PORT = Number(process.env.E2E_HOST_PORT ?? 5100);
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 5200);
 export const ORG_PORT = Number(process.env.E2E_ORG_PORT ?? 5300);
 
 export const HOST_ORIGIN = `http://127.0.0.1:${String(HOST_PORT)}`;
-export const APP_ORIGIN = `http://localhost:${String(APP_PORT)}`;
-export const ORG_ORIGIN = `http://localhost:${String(ORG_PORT)}`;
+export const APP_ORIGIN = `http://localhost:${String(APP_PORT + workerIndex)}`;
+export const ORG_ORIGIN = `http://localhost:${String(ORG_PORT + workerIndex)}`;
 export const HOST_URL = `${HOST_ORIGIN}/?app=${encodeURIComponent(`${APP_ORIGIN}/`)}&org=${encodeURIComponent(ORG_ORIGIN)}`;
 
 /**

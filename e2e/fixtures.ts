@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import type { HostState } from '../mocks/xbees-host/host-types';
 import type { HostContext, ThemeMode, Variant } from '../mocks/xbees-host/protocol-types';
+import { oidcUserKey, sessionFromUserInfo, STORAGE_PREFIX } from '../src/salesforce/auth/session-manager';
 import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
 
 export class OrgControl {
@@ -28,6 +29,8 @@ export class OrgControl {
   fieldAccess = (object: string, field: string, access: 'none' | 'read' | 'edit') => this.call('POST', '/field-access', { object, field, access });
   objectAccess = (object: string, permissions: Record<string, boolean>) => this.call('POST', '/object-access', { object, ...permissions });
   patchRecord = (id: string, values: Record<string, unknown>) => this.call('POST', '/records/patch', { id, values });
+  /** The tokens an authorization-code sign-in would give (emulator test control; no consent page, no counters). */
+  grant = (username?: string) => this.call<{ token: Record<string, string>; userinfo: unknown }>('POST', '/tokens/grant', username ? { username } : {});
 }
 
 export class HostPage {
@@ -130,9 +133,71 @@ export async function signIn(host: HostPage, options: { decision?: 'Allow' | 'De
   return popup;
 }
 
-export async function signedIn(host: HostPage): Promise<void> {
-  await signIn(host);
-  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+const WARMED_OBJECTS = ['Contact', 'Account', 'Lead'];
+/** Instances that warm the describes when signed in: the info frame and the daemon. */
+const WARMING_INSTANCES = 2;
+
+/**
+ * Every signed-in instance loads the Contact, Account and Lead describes in the background (README, "Speed").
+ * A test that changes the org (settings, faults, field access) while those are in flight races them: the
+ * change hits the warm-up instead of the action the test means (a session refused for REST then ends the
+ * session before the test's click, and the button it waits for is gone). Wait until they are answered.
+ */
+export async function warmUpDone(org: OrgControl): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const log = await org.log();
+        const answered = (name: string) => log.filter((entry) => entry.status !== 0 && entry.path.endsWith(`/sobjects/${name}/describe`)).length;
+        return WARMED_OBJECTS.every((name) => answered(name) >= WARMING_INSTANCES) && !log.some((entry) => entry.status === 0);
+      },
+      { message: 'the sign-in warm-up (describes) never finished', timeout: 15_000 },
+    )
+    .toBe(true);
 }
 
+/** Signs in through the popup, as a user does; for the tests about signing in. */
+export async function signedInThroughPopup(host: HostPage): Promise<void> {
+  await signIn(host);
+  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+  await warmUpDone(host.org);
+}
 
+/**
+ * Starts the test signed in as Jane Doe without the popup: the emulated org grants tokens (a test control),
+ * and they are stored where and how a sign-in stores them. The daemon hears of it through the shared
+ * storage, as it does after a popup sign-in; the info frame is told with the same storage event. For every
+ * test that is not about signing in (README, "Tests").
+ */
+export async function signedIn(host: HostPage): Promise<void> {
+  const [{ token, userinfo }, { settings }] = await Promise.all([host.org.grant(), host.org.state()]);
+  const accessToken = token.access_token;
+  const instanceUrl = token.instance_url;
+  if (!accessToken || !instanceUrl) throw new Error('the emulated org granted no token');
+  const domain = ORG_ORIGIN;
+  const session = sessionFromUserInfo(domain, instanceUrl, userinfo);
+  const entries: [string, string][] = [
+    [
+      oidcUserKey(domain, settings.clientId),
+      JSON.stringify({
+        id_token: token.id_token,
+        session_state: null,
+        access_token: accessToken,
+        refresh_token: token.refresh_token,
+        token_type: token.token_type,
+        scope: token.scope,
+        profile: {},
+      }),
+    ],
+    [`${STORAGE_PREFIX}session:${settings.clientId}`, JSON.stringify(session)],
+    [`${STORAGE_PREFIX}previous:${settings.clientId}`, JSON.stringify({ domain: session.domain, name: session.name, email: session.email })],
+  ];
+  const frame = await host.infoFrameHandle();
+  await frame.evaluate((items) => {
+    for (const [key, value] of items) localStorage.setItem(key, value);
+    // Other instances (the daemon) get the storage event from the browser; this frame wrote the keys itself.
+    window.dispatchEvent(new StorageEvent('storage', { key: null }));
+  }, entries);
+  await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
+  await warmUpDone(host.org);
+}

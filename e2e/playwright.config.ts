@@ -1,13 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, HOST_ORIGIN, HOST_PORT, ORG_PORT } from './environment';
+import { APP_PORT, CHROMIUM_ARGS, CHROMIUM_PATH, HOST_ORIGIN, HOST_PORT, ORG_PORT, WORKERS } from './environment';
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: './.artifacts/results',
-  // One emulated org serves every test, and each test resets it: run them one at a time.
-  workers: 1,
-  fullyParallel: false,
+  // Each worker has its own emulated org and app (environment.ts), and each test resets its org: tests run
+  // in any order on any worker.
+  workers: WORKERS,
+  fullyParallel: true,
   forbidOnly: true,
   retries: 0,
   timeout: 45_000,
@@ -33,6 +34,7 @@ export default defineConfig({
       HOST_PORT: String(HOST_PORT),
       APP_PORT: String(APP_PORT),
       ORG_PORT: String(ORG_PORT),
+      ENVIRONMENTS: String(WORKERS),
       SEARCH_INDEX_LAG_MS: '15000',
     },
   },

@@ -1,5 +1,5 @@
 import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
-import { expect, expectAccessible, signIn, signedIn, test, type HostPage } from './fixtures';
+import { expect, expectAccessible, signIn, signedIn, signedInThroughPopup, test, type HostPage } from './fixtures';
 
 const connectionCard = (host: HostPage) => host.infoFrame.getByRole('article', { name: 'Salesforce connection' });
 
@@ -20,7 +20,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('a reload keeps the session', async ({ host, page }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     await page.reload();
     await expect(host.infoFrame.getByText('Signed in as Jane Doe')).toBeVisible();
     expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
@@ -28,7 +28,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('expired access tokens are renewed on the next action, with no prompt', async ({ host, org }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
     await expect(connectionCard(host).getByText(/API requests left today/)).toBeVisible();
     await org.expireAccessTokens();
@@ -40,7 +40,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('a revoked refresh token brings back sign-in and tells x-bees', async ({ host, org }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
     await org.revokeRefreshTokens();
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
@@ -52,7 +52,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('no message to the host contains a token', async ({ host }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
     await expect(connectionCard(host).getByText('Connected: Salesforce answered.')).toBeVisible();
     const frame = await host.infoFrameHandle();
@@ -71,7 +71,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('signing out revokes and clears the session in every instance', async ({ host, org }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     await connectionCard(host).getByRole('button', { name: 'Sign out' }).click();
     await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();
     expect(await host.waitForAuthStatus('info-frame', 'not_active')).toBe(true);
@@ -80,7 +80,7 @@ test.describe('Salesforce sign-in through the popup', () => {
   });
 
   test('logout from x-bees signs out of Salesforce', async ({ host, org }) => {
-    await signedIn(host);
+    await signedInThroughPopup(host);
     expect(await host.waitForAuthStatus('info-frame', 'active')).toBe(true);
     await host.page.evaluate(() => window.xbeesHost?.logout());
     await expect(host.infoFrame.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();

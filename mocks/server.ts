@@ -117,8 +117,15 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
-export async function startEnvironment(options: EnvironmentOptions): Promise<RunningEnvironment> {
-  const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
+interface OrgAndApp {
+  appOrigin: string;
+  orgOrigin: string;
+  emulator: SalesforceEmulator;
+  close(): Promise<void>;
+}
+
+/** One emulated org and the app that signs in to it (the app's config.json points at that org). */
+async function startOrgAndApp(options: Omit<EnvironmentOptions, 'hostPort'>, hostOrigin: string): Promise<OrgAndApp> {
   const appOrigin = `http://localhost:${String(options.appPort)}`;
   const orgOrigin = `http://localhost:${String(options.orgPort)}`;
 
@@ -156,32 +163,78 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Run
     });
     await appVite.listen();
   }
-
-  const hostVite = await createViteServer({
-    configFile: false,
-    root: join(root, 'mocks/xbees-host'),
-    // Its own dependency cache: sharing the app's (both resolve to node_modules/.vite) makes each server's
-    // optimizer invalidate the other's, and the app frame then fails with "504 Outdated Optimize Dep".
-    cacheDir: join(root, 'node_modules/.vite-host'),
-    plugins: [react()],
-    server: { port: options.hostPort, host: '127.0.0.1', strictPort: true, open: false },
-    logLevel: 'warn',
-  });
-  await hostVite.listen();
-
-  const hostUrl = `${hostOrigin}/?app=${encodeURIComponent(`${appOrigin}/`)}&org=${encodeURIComponent(orgOrigin)}`;
   return {
-    hostUrl,
     appOrigin,
     orgOrigin,
     emulator,
     async close() {
-      await hostVite.close();
       if (appVite) await appVite.close();
       if (appServer) await new Promise((done) => appServer.close(done));
       await new Promise((done) => orgServer.close(done));
     },
   };
+}
+
+/** The emulated x-bees host page. It is static: which app and org it shows comes from its URL. */
+async function startHost(hostPort: number): Promise<ViteDevServer> {
+  const hostVite = await createViteServer({
+    configFile: false,
+    root: join(root, 'mocks/xbees-host'),
+    // A dependency cache of its own (per port): sharing one (the app's, or another host server's) makes each
+    // server's optimizer invalidate the other's, and a frame then fails with "504 Outdated Optimize Dep".
+    cacheDir: join(root, `node_modules/.vite-host-${String(hostPort)}`),
+    plugins: [react()],
+    server: { port: hostPort, host: '127.0.0.1', strictPort: true, open: false },
+    logLevel: 'warn',
+  });
+  await hostVite.listen();
+  return hostVite;
+}
+
+function hostUrlFor(hostOrigin: string, appOrigin: string, orgOrigin: string): string {
+  return `${hostOrigin}/?app=${encodeURIComponent(`${appOrigin}/`)}&org=${encodeURIComponent(orgOrigin)}`;
+}
+
+export async function startEnvironment(options: EnvironmentOptions): Promise<RunningEnvironment> {
+  const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
+  const pair = await startOrgAndApp(options, hostOrigin);
+  const hostVite = await startHost(options.hostPort);
+  return {
+    hostUrl: hostUrlFor(hostOrigin, pair.appOrigin, pair.orgOrigin),
+    appOrigin: pair.appOrigin,
+    orgOrigin: pair.orgOrigin,
+    emulator: pair.emulator,
+    async close() {
+      await hostVite.close();
+      await pair.close();
+    },
+  };
+}
+
+/**
+ * The e2e environment for `count` Playwright workers: one host page, and for worker i its own org and app
+ * on `appPort + i` and `orgPort + i`, so workers share no state (README, "Tests").
+ */
+export async function startEnvironments(options: EnvironmentOptions, count: number): Promise<RunningEnvironment[]> {
+  const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
+  const pairs = await Promise.all(
+    Array.from({ length: count }, (_, i) => startOrgAndApp({ ...options, appPort: options.appPort + i, orgPort: options.orgPort + i }, hostOrigin)),
+  );
+  const hostVite = await startHost(options.hostPort);
+  let closed = false;
+  const closeAll = async () => {
+    if (closed) return;
+    closed = true;
+    await hostVite.close();
+    await Promise.all(pairs.map((pair) => pair.close()));
+  };
+  return pairs.map((pair) => ({
+    hostUrl: hostUrlFor(hostOrigin, pair.appOrigin, pair.orgOrigin),
+    appOrigin: pair.appOrigin,
+    orgOrigin: pair.orgOrigin,
+    emulator: pair.emulator,
+    close: closeAll,
+  }));
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -191,15 +244,23 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const env = await startEnvironment({
-    hostPort: portFromEnv('HOST_PORT', 4100),
-    appPort: portFromEnv('APP_PORT', 4200),
-    orgPort: portFromEnv('ORG_PORT', 4300),
-    appMode: process.env.APP_MODE === 'dist' ? 'dist' : 'dev',
-    searchIndexLagMs: Number(process.env.SEARCH_INDEX_LAG_MS ?? 15000),
-  });
+  const count = Number(process.env.ENVIRONMENTS ?? 1);
+  if (!Number.isInteger(count) || count < 1) throw new Error('ENVIRONMENTS must be a whole number of at least 1');
+  const envs = await startEnvironments(
+    {
+      hostPort: portFromEnv('HOST_PORT', 4100),
+      appPort: portFromEnv('APP_PORT', 4200),
+      orgPort: portFromEnv('ORG_PORT', 4300),
+      appMode: process.env.APP_MODE === 'dist' ? 'dist' : 'dev',
+      searchIndexLagMs: Number(process.env.SEARCH_INDEX_LAG_MS ?? 15000),
+    },
+    count,
+  );
+  const [env] = envs;
+  if (!env) throw new Error('no environment started');
   console.log(`\n  x-bees + Salesforce demo is running. Open the emulated x-bees host page:\n\n    ${env.hostUrl}\n`);
-  console.log(`  app: ${env.appOrigin}   emulated org: ${env.orgOrigin} (controls under /__emulator/)\n`);
+  for (const other of envs) console.log(`  app: ${other.appOrigin}   emulated org: ${other.orgOrigin} (controls under /__emulator/)`);
+  console.log('');
   const stop = () => {
     void env.close().finally(() => process.exit(0));
   };

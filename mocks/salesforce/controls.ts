@@ -5,6 +5,7 @@
 import type { Fault, SalesforceEmulator } from './emulator';
 import { jsonResponse } from './emulator';
 import { SfApiError } from './errors';
+import { grantForTests } from './oauth';
 import type { SfValues } from './store';
 
 export type FieldAccess = 'none' | 'read' | 'edit';
@@ -153,6 +154,8 @@ export async function handleControl(emulator: SalesforceEmulator, request: Reque
         return done(controlState(emulator));
       case 'POST /tokens/expire-access':
         return done({ expired: expireAccessTokens(emulator) });
+      case 'POST /tokens/grant':
+        return done(await grantForTests(emulator, typeof input.username === 'string' ? input.username : undefined));
       case 'POST /tokens/revoke-refresh':
         return done({ revoked: revokeRefreshTokens(emulator) });
       case 'POST /faults':

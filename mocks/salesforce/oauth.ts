@@ -335,6 +335,32 @@ async function authorize(emulator: SalesforceEmulator, request: Request, url: UR
   return back({ code });
 }
 
+/**
+ * A test control, not Salesforce: the grant and tokens the authorization-code flow would give `username` (the
+ * default user when absent), without the consent page. E2E tests that are not about signing in start from
+ * such a session instead of a popup sign-in each (README, "Tests"). The sign-in counters stay untouched.
+ */
+export async function grantForTests(emulator: SalesforceEmulator, username?: string): Promise<{ token: unknown; userinfo: unknown }> {
+  const user = username
+    ? emulator.store.rows('User').find((u) => u.values.Username === username)
+    : emulator.store.get(emulator.defaultUserId);
+  const userId = user?.values.Id;
+  if (typeof userId !== 'string') throw new Error(`no user ${username ?? '(default)'}`);
+  const grant: Grant = {
+    id: ++emulator.oauth.grantSeq,
+    userId,
+    clientId: emulator.settings.clientId,
+    scopes: ['api', 'refresh_token', 'openid'],
+    revoked: false,
+    refreshToken: '',
+    retired: new Set(),
+  };
+  newRefreshToken(emulator, grant);
+  emulator.oauth.grants.set(grant.id, grant);
+  const response = await tokenResponse(emulator, grant, { includeRefresh: true, nonce: null, includeIdToken: true });
+  return { token: (await response.json()) as unknown, userinfo: userinfoBody(emulator, userId) };
+}
+
 async function token(emulator: SalesforceEmulator, request: Request): Promise<Response> {
   if (request.method !== 'POST') return oauthError(400, 'invalid_request', 'must use HTTP POST');
   const form = await readForm(request);
