@@ -35,7 +35,11 @@ const layerZones = [
     })),
 ];
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
-const mocksZone = { target: './src', from: './mocks', message: 'src/ must not import the emulators (mocks/); only tests may.' };
+const mocksZone = {
+  target: './src',
+  from: './mocks',
+  message: 'src/ must not import the emulators (mocks/); only tests may.',
+};
 
 const globalMessages = {
   fetch: 'Only src/salesforce/client.ts calls fetch for Salesforce.',
@@ -51,13 +55,23 @@ function restrictGlobals(files, ignores, names) {
 }
 
 export default defineConfig(
-  globalIgnores(['dist', 'node_modules', 'public/mockServiceWorker.js', 'test-results', 'playwright-report', 'e2e/.artifacts']),
+  globalIgnores([
+    'dist',
+    'node_modules',
+    'public/mockServiceWorker.js',
+    'test-results',
+    'playwright-report',
+    'e2e/.artifacts',
+  ]),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.browser },
     },
     rules: {
@@ -93,7 +107,16 @@ export default defineConfig(
   ...pluginQuery.configs['flat/recommended'],
   {
     // The API client is how a query fetches, not what it fetches: the key names the data (user, record…).
-    rules: { '@tanstack/query/exhaustive-deps': ['error', { allowlist: { types: ['SalesforceClient', 'SalesforceServices', 'PeopleSearchDeps', 'DescribeCache', 'Storage'] } }] },
+    rules: {
+      '@tanstack/query/exhaustive-deps': [
+        'error',
+        {
+          allowlist: {
+            types: ['SalesforceClient', 'SalesforceServices', 'PeopleSearchDeps', 'DescribeCache', 'Storage'],
+          },
+        },
+      ],
+    },
   },
   {
     // Every visible string comes from the message catalog (src/i18n).
@@ -107,8 +130,7 @@ export default defineConfig(
           message: 'Visible text comes from the message catalog (src/i18n), not inline.',
         },
         {
-          selector:
-            'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label)$/] > Literal[value=/[A-Za-z]/]',
+          selector: 'JSXAttribute[name.name=/^(aria-label|title|placeholder|alt|label)$/] > Literal[value=/[A-Za-z]/]',
           message: 'Visible or accessible text comes from the message catalog (src/i18n), not inline.',
         },
       ],
@@ -129,7 +151,11 @@ export default defineConfig(
     },
   },
   // Only src/xbees opens message channels; only src/salesforce (and the config loader) calls fetch.
-  restrictGlobals(['src/**/*.{ts,tsx}'], ['src/xbees/**', 'src/salesforce/**', 'src/lib/config.ts'], ['fetch', 'MessageChannel']),
+  restrictGlobals(
+    ['src/**/*.{ts,tsx}'],
+    ['src/xbees/**', 'src/salesforce/**', 'src/lib/config.ts'],
+    ['fetch', 'MessageChannel'],
+  ),
   restrictGlobals(['src/salesforce/**/*.{ts,tsx}', 'src/lib/config.ts'], [], ['MessageChannel']),
   restrictGlobals(['src/xbees/**/*.{ts,tsx}'], [], ['fetch']),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },

@@ -19,7 +19,8 @@ function oauthCallbackAtRoot(): Plugin {
     enforce: 'post',
     configureServer(server) {
       server.middlewares.use((req, _res, next) => {
-        if (req.url?.startsWith('/oauth-callback.html')) req.url = `/${CALLBACK_SOURCE}${req.url.slice('/oauth-callback.html'.length)}`;
+        if (req.url?.startsWith('/oauth-callback.html'))
+          req.url = `/${CALLBACK_SOURCE}${req.url.slice('/oauth-callback.html'.length)}`;
         next();
       });
     },
@@ -59,12 +60,7 @@ export default defineConfig(({ command }) => ({
   resolve: { alias: { '@': src } },
   css: {
     postcss: {
-      plugins:
-        command === 'build'
-          ? [
-              purgeSldsOnly(),
-            ]
-          : [],
+      plugins: command === 'build' ? [purgeSldsOnly()] : [],
     },
   },
   build: {

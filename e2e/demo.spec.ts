@@ -22,7 +22,12 @@ test('npm start: sign in through the popup, then the person, the tabs and the co
   const errors: string[] = [];
   page.on('console', (message) => {
     // The dev server's modules must all load; a favicon nobody serves is not the app's.
-    if (message.type() === 'error' && !message.text().includes('favicon') && !message.location().url.endsWith('favicon.ico')) errors.push(message.text());
+    if (
+      message.type() === 'error' &&
+      !message.text().includes('favicon') &&
+      !message.location().url.endsWith('favicon.ico')
+    )
+      errors.push(message.text());
   });
   await page.goto(env.hostUrl);
   await page.waitForFunction(() => window.xbeesHost?.getDirectory() != null);
@@ -33,7 +38,9 @@ test('npm start: sign in through the popup, then the person, the tabs and the co
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(frame.getByText(/^Signed in as Jane Doe/)).toBeVisible({ timeout: 30_000 });
-  await page.evaluate(() => window.xbeesHost?.setContext({ contact: { phone: '+14155550142' }, conversationId: 'demo-1' }));
+  await page.evaluate(() =>
+    window.xbeesHost?.setContext({ contact: { phone: '+14155550142' }, conversationId: 'demo-1' }),
+  );
   await expect(frame.getByRole('article', { name: 'Ada Lovelace' })).toBeVisible({ timeout: 30_000 });
   await expect(frame.getByRole('tab', { name: 'Cases' })).toBeVisible({ timeout: 30_000 });
   await frame.getByRole('button', { name: 'Check connection' }).press('Enter');

@@ -13,7 +13,10 @@ export class OrgControl {
   constructor(private readonly request: APIRequestContext) {}
 
   private async call<T>(method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`${ORG_ORIGIN}/__emulator${path}`, { method, ...(data === undefined ? {} : { data }) });
+    const response = await this.request.fetch(`${ORG_ORIGIN}/__emulator${path}`, {
+      method,
+      ...(data === undefined ? {} : { data }),
+    });
     expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
   }
@@ -22,15 +25,28 @@ export class OrgControl {
   settings = (patch: Record<string, unknown>) => this.call('POST', '/settings', patch);
   expireAccessTokens = () => this.call<{ expired: number }>('POST', '/tokens/expire-access');
   revokeRefreshTokens = () => this.call<{ revoked: number }>('POST', '/tokens/revoke-refresh');
-  state = () => this.call<{ settings: { clientId: string }; oauth: { counters: { authorizationCode: number; refresh: number; revoke: number } }; ids: Record<string, Record<string, string>> }>('GET', '/state');
+  state = () =>
+    this.call<{
+      settings: { clientId: string };
+      oauth: { counters: { authorizationCode: number; refresh: number; revoke: number } };
+      ids: Record<string, Record<string, string>>;
+    }>('GET', '/state');
   records = (type: string) => this.call<Record<string, unknown>[]>('GET', `/records?type=${encodeURIComponent(type)}`);
-  log = () => this.call<{ method: string; path: string; status: number | 'dropped'; origin: string | null }[]>('GET', '/log');
+  log = () =>
+    this.call<{ method: string; path: string; status: number | 'dropped'; origin: string | null }[]>('GET', '/log');
   fault = (fault: Record<string, unknown>) => this.call('POST', '/faults', fault);
-  fieldAccess = (object: string, field: string, access: 'none' | 'read' | 'edit') => this.call('POST', '/field-access', { object, field, access });
-  objectAccess = (object: string, permissions: Record<string, boolean>) => this.call('POST', '/object-access', { object, ...permissions });
+  fieldAccess = (object: string, field: string, access: 'none' | 'read' | 'edit') =>
+    this.call('POST', '/field-access', { object, field, access });
+  objectAccess = (object: string, permissions: Record<string, boolean>) =>
+    this.call('POST', '/object-access', { object, ...permissions });
   patchRecord = (id: string, values: Record<string, unknown>) => this.call('POST', '/records/patch', { id, values });
   /** The tokens an authorization-code sign-in would give (emulator test control; no consent page, no counters). */
-  grant = (username?: string) => this.call<{ token: Record<string, string>; userinfo: unknown }>('POST', '/tokens/grant', username ? { username } : {});
+  grant = (username?: string) =>
+    this.call<{ token: Record<string, string>; userinfo: unknown }>(
+      'POST',
+      '/tokens/grant',
+      username ? { username } : {},
+    );
 }
 
 export class HostPage {
@@ -63,7 +79,10 @@ export class HostPage {
   }
 
   waitForAuthStatus(variant: Variant, status: 'active' | 'not_active'): Promise<boolean> {
-    return this.page.evaluate(([v, s]) => window.xbeesHost?.waitForAuthStatus(v, s, 15_000) ?? false, [variant, status] as const);
+    return this.page.evaluate(([v, s]) => window.xbeesHost?.waitForAuthStatus(v, s, 15_000) ?? false, [
+      variant,
+      status,
+    ] as const);
   }
 
   setTheme(mode: ThemeMode) {
@@ -80,7 +99,10 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}${n.any[0]?.message ? ` — ${n.any[0].message}` : ''}`).join(', ')})`),
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')}${n.any[0]?.message ? ` — ${n.any[0].message}` : ''}`).join(', ')})`,
+    ),
     `axe: ${label}`,
   ).toEqual([]);
 }
@@ -103,7 +125,8 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
     // A screen shown before its messages loaded (i18n) logs this in production builds instead of crashing.
     const missingMessages: string[] = [];
     page.context().on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('is not loaded yet')) missingMessages.push(message.text());
+      if (message.type() === 'error' && message.text().includes('is not loaded yet'))
+        missingMessages.push(message.text());
     });
     await page.goto(HOST_URL);
     const host = new HostPage(page, org);
@@ -120,7 +143,10 @@ export const test = base.extend<{ org: OrgControl; host: HostPage; appConfig: (c
 export { expect };
 
 /** Clicks "Sign in", answers the emulated org's consent page in the popup, and returns the popup's fate. */
-export async function signIn(host: HostPage, options: { decision?: 'Allow' | 'Deny'; user?: string; button?: string } = {}): Promise<Page> {
+export async function signIn(
+  host: HostPage,
+  options: { decision?: 'Allow' | 'Deny'; user?: string; button?: string } = {},
+): Promise<Page> {
   const popupPromise = host.page.waitForEvent('popup');
   // Enter on the focused button is a user gesture (the popup needs one) that doesn't depend on where the
   // host page has laid out the frame at that instant.
@@ -148,8 +174,12 @@ export async function warmUpDone(org: OrgControl): Promise<void> {
     .poll(
       async () => {
         const log = await org.log();
-        const answered = (name: string) => log.filter((entry) => entry.status !== 0 && entry.path.endsWith(`/sobjects/${name}/describe`)).length;
-        return WARMED_OBJECTS.every((name) => answered(name) >= WARMING_INSTANCES) && !log.some((entry) => entry.status === 0);
+        const answered = (name: string) =>
+          log.filter((entry) => entry.status !== 0 && entry.path.endsWith(`/sobjects/${name}/describe`)).length;
+        return (
+          WARMED_OBJECTS.every((name) => answered(name) >= WARMING_INSTANCES) &&
+          !log.some((entry) => entry.status === 0)
+        );
       },
       { message: 'the sign-in warm-up (describes) never finished', timeout: 15_000 },
     )
@@ -190,7 +220,10 @@ export async function signedIn(host: HostPage): Promise<void> {
       }),
     ],
     [`${STORAGE_PREFIX}session:${settings.clientId}`, JSON.stringify(session)],
-    [`${STORAGE_PREFIX}previous:${settings.clientId}`, JSON.stringify({ domain: session.domain, name: session.name, email: session.email })],
+    [
+      `${STORAGE_PREFIX}previous:${settings.clientId}`,
+      JSON.stringify({ domain: session.domain, name: session.name, email: session.email }),
+    ],
   ];
   const frame = await host.infoFrameHandle();
   await frame.evaluate((items) => {

@@ -2,7 +2,11 @@ import { expect, expectAccessible, signedIn, test, type HostPage } from './fixtu
 
 const card = (host: HostPage, name: string) => host.infoFrame.getByRole('article', { name });
 
-async function open(host: HostPage, contact: { phone?: string; email?: string; name?: string }, conversationId: string) {
+async function open(
+  host: HostPage,
+  contact: { phone?: string; email?: string; name?: string },
+  conversationId: string,
+) {
   await host.setContext({ contact, conversationId });
   expect(await host.waitForReady('info-frame')).toBe(true);
 }
@@ -23,7 +27,10 @@ test.describe('screen pop', () => {
     await expect(alan.getByText('Jane Doe')).toBeVisible();
     await expect(host.infoFrame.getByRole('group')).toHaveCount(0);
     const { ids } = await org.state();
-    await expect(alan.getByRole('link', { name: 'Open in Salesforce' })).toHaveAttribute('href', new RegExp(`/lightning/r/Contact/${ids.contacts?.alan ?? 'x'}/view$`));
+    await expect(alan.getByRole('link', { name: 'Open in Salesforce' })).toHaveAttribute(
+      'href',
+      new RegExp(`/lightning/r/Contact/${ids.contacts?.alan ?? 'x'}/view$`),
+    );
     await alan.getByRole('button', { name: /^Call \+1 415-555-0177$|^Call \+1 415 555 0177$/ }).click();
     await expect.poll(async () => (await host.state()).startCalls).toContain('+14155550177');
     await alan.getByRole('button', { name: 'Copy e-mail' }).click();
@@ -54,7 +61,10 @@ test.describe('screen pop', () => {
     await expect(host.infoFrame.getByRole('radio', { name: /Peter Gibbons/ })).toBeChecked();
   });
 
-  test('an unknown number: create the lead, then the card, found again despite the index lag', async ({ host, org }) => {
+  test('an unknown number: create the lead, then the card, found again despite the index lag', async ({
+    host,
+    org,
+  }) => {
     await open(host, { phone: '+12025550199', name: 'Sam Unknown' }, 'conv-e2e-unknown');
     const form = host.infoFrame.getByRole('region', { name: 'Not in Salesforce yet' });
     await expect(form).toBeVisible();
@@ -82,7 +92,12 @@ test.describe('screen pop', () => {
     const form = host.infoFrame.getByRole('region', { name: 'Not in Salesforce yet' });
     await form.getByLabel('Company').fill('Lost Answers Ltd');
     // Salesforce saves the Lead, then the answer never arrives: the outbox checks before sending it again.
-    await org.fault({ match: { method: 'POST', path: '/sobjects/Lead' }, count: 1, action: 'commit-then-fail', status: 500 });
+    await org.fault({
+      match: { method: 'POST', path: '/sobjects/Lead' },
+      count: 1,
+      action: 'commit-then-fail',
+      status: 500,
+    });
     await form.getByRole('button', { name: 'Create Lead' }).press('Enter');
     await expect(card(host, 'Lena Lost')).toBeVisible({ timeout: 15_000 });
     const created = (await org.records('Lead')).filter((l) => l.LastName === 'Lost');
@@ -145,8 +160,13 @@ test.describe('daemon: Live Search and Dialpad lookup through the host', () => {
     expect((lookup?.contact as { id?: string } | null)?.id).toBe(ids.contacts?.juergen);
     const miss = await host.page.evaluate(() => window.xbeesHost?.lookup({ phone: '+12025550111' }));
     expect(miss?.contact).toBeNull();
-    const batch = await host.page.evaluate(() => window.xbeesHost?.lookupBatch([{ phone: '+14155550142' }, { email: 'grace.hopper@globex.example' }]));
-    expect(batch?.results.map((r) => (r.contact as { id?: string } | null)?.id)).toEqual([ids.contacts?.ada, ids.contacts?.grace]);
+    const batch = await host.page.evaluate(() =>
+      window.xbeesHost?.lookupBatch([{ phone: '+14155550142' }, { email: 'grace.hopper@globex.example' }]),
+    );
+    expect(batch?.results.map((r) => (r.contact as { id?: string } | null)?.id)).toEqual([
+      ids.contacts?.ada,
+      ids.contacts?.grace,
+    ]);
   });
 
   test('signed out, the daemon answers nothing and says not authorized', async ({ host }) => {

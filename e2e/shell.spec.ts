@@ -9,7 +9,9 @@ test.describe('app shell inside the emulated x-bees host', () => {
       const frame = state.frames.find((f) => f.variant === variant);
       expect(frame?.ready, variant).toBe(true);
       const [major = 0, minor = 0, patch = 0] = (frame?.version ?? '0.0.0').split('.').map(Number);
-      expect(major * 1e6 + minor * 1e3 + patch, `${variant} version ${frame?.version ?? ''}`).toBeGreaterThanOrEqual(1_000_010);
+      expect(major * 1e6 + minor * 1e3 + patch, `${variant} version ${frame?.version ?? ''}`).toBeGreaterThanOrEqual(
+        1_000_010,
+      );
     }
     // Signed out at start: both instances tell x-bees so.
     expect(await host.waitForAuthStatus('info-frame', 'not_active')).toBe(true);
@@ -19,7 +21,10 @@ test.describe('app shell inside the emulated x-bees host', () => {
   });
 
   test('the shell shows the context the host sent', async ({ host }) => {
-    await host.setContext({ contact: { phone: '+14155550142', email: 'ada.lovelace@globex.example', name: 'Ada Lovelace' }, conversationId: 'conv-e2e-1' });
+    await host.setContext({
+      contact: { phone: '+14155550142', email: 'ada.lovelace@globex.example', name: 'Ada Lovelace' },
+      conversationId: 'conv-e2e-1',
+    });
     const frame = host.infoFrame;
     const conversation = frame.getByRole('article', { name: 'Conversation' });
     await expect(conversation.getByText('+14155550142')).toBeVisible();
@@ -48,7 +53,10 @@ test.describe('app shell inside the emulated x-bees host', () => {
       try {
         localStorage.setItem('e2e-partition-probe', 'inside-x-bees');
         sessionStorage.setItem('e2e-partition-probe', 'inside-x-bees');
-        return { local: localStorage.getItem('e2e-partition-probe'), session: sessionStorage.getItem('e2e-partition-probe') };
+        return {
+          local: localStorage.getItem('e2e-partition-probe'),
+          session: sessionStorage.getItem('e2e-partition-probe'),
+        };
       } catch (error) {
         return { error: String(error) };
       }

@@ -61,7 +61,9 @@ test.describe('Salesforce sign-in through the popup', () => {
         .filter((key) => key.startsWith('oidc.user:'))
         .flatMap((key) => {
           const user = JSON.parse(localStorage.getItem(key) ?? '{}') as Record<string, unknown>;
-          return [user.access_token, user.refresh_token, user.id_token].filter((t): t is string => typeof t === 'string');
+          return [user.access_token, user.refresh_token, user.id_token].filter(
+            (t): t is string => typeof t === 'string',
+          );
         }),
     );
     expect(tokens.length).toBeGreaterThanOrEqual(2);
@@ -125,20 +127,30 @@ test.describe('sign-in failures explained', () => {
     await expectAccessible(host.page, 'CORS error');
   });
 
-  test('an org without API access, then one over its daily API limit, each say what it means', async ({ host, org }) => {
+  test('an org without API access, then one over its daily API limit, each say what it means', async ({
+    host,
+    org,
+  }) => {
     await signedIn(host);
     await org.settings({ apiEnabled: false });
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
-    const noApi = connectionCard(host).getByRole('alert').filter({ hasText: 'Your Salesforce edition has no API access' });
+    const noApi = connectionCard(host)
+      .getByRole('alert')
+      .filter({ hasText: 'Your Salesforce edition has no API access' });
     await expect(noApi).toContainText('Enterprise, Unlimited, Developer and Performance');
     await expectAccessible(host.page, 'API disabled');
     await noApi.getByRole('button', { name: 'Dismiss' }).click();
     await org.settings({ apiEnabled: true, dailyApiMax: 0 });
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
-    await expect(connectionCard(host).getByRole('alert').filter({ hasText: 'Salesforce API limit reached' })).toContainText('REQUEST_LIMIT_EXCEEDED');
+    await expect(
+      connectionCard(host).getByRole('alert').filter({ hasText: 'Salesforce API limit reached' }),
+    ).toContainText('REQUEST_LIMIT_EXCEEDED');
   });
 
-  test('a session Salesforce refuses for the REST API sends the user back to sign-in with the fix', async ({ host, org }) => {
+  test('a session Salesforce refuses for the REST API sends the user back to sign-in with the fix', async ({
+    host,
+    org,
+  }) => {
     await signedIn(host);
     await org.settings({ restSessionValid: false });
     await connectionCard(host).getByRole('button', { name: 'Check connection' }).click();
@@ -150,7 +162,9 @@ test.describe('sign-in failures explained', () => {
   test('CORS off before sign-in: the sign-in says which setting is missing', async ({ host, org }) => {
     await org.settings({ corsEnabled: false });
     await signIn(host);
-    await expect(host.infoFrame.getByRole('alert')).toContainText(`its origin ${APP_ORIGIN} is not on the org’s CORS allowlist`);
+    await expect(host.infoFrame.getByRole('alert')).toContainText(
+      `its origin ${APP_ORIGIN} is not on the org’s CORS allowlist`,
+    );
     await expectAccessible(host.page, 'CORS off at sign-in');
   });
 
@@ -164,7 +178,12 @@ test.describe('sign-in failures explained', () => {
   test('a Salesforce user other than the x-bees user gets the guide’s warning', async ({ host }) => {
     await signIn(host, { user: 'marco.bianchi@acme.example' });
     await expect(host.infoFrame.getByText('Signed in as Marco Bianchi')).toBeVisible();
-    await expect(host.infoFrame.getByRole('alert').or(host.infoFrame.getByRole('status')).filter({ hasText: 'Different user in x-bees and Salesforce' })).toBeVisible();
+    await expect(
+      host.infoFrame
+        .getByRole('alert')
+        .or(host.infoFrame.getByRole('status'))
+        .filter({ hasText: 'Different user in x-bees and Salesforce' }),
+    ).toBeVisible();
     await expectAccessible(host.page, 'different user');
   });
 });
@@ -173,7 +192,10 @@ test.describe('the My Domain the user types', () => {
   test('is validated, then used as the authority', async ({ org, appConfig, page }) => {
     // A deployment without `salesforce.domain`: the user types the My Domain.
     const { settings } = await org.state();
-    await appConfig({ salesforce: { clientId: settings.clientId, apiVersion: 'v66.0' }, xbees: { allowedOrigins: [new URL(HOST_URL).origin] } });
+    await appConfig({
+      salesforce: { clientId: settings.clientId, apiVersion: 'v66.0' },
+      xbees: { allowedOrigins: [new URL(HOST_URL).origin] },
+    });
     await page.goto(HOST_URL);
     const frame = page.frameLocator('iframe[data-variant="info-frame"]');
     const input = frame.getByLabel('Your Salesforce My Domain');
@@ -213,8 +235,12 @@ test.describe('the My Domain config.json pins', () => {
 test.describe('messages from anyone but x-bees', () => {
   test('a sibling frame posting host events is ignored', async ({ host }) => {
     const frame = await host.infoFrameHandle();
-    await host.page.evaluate(() => window.xbeesHost?.postEvent('info-frame', 'xBeesUseTheme', { mode: 'dark' }, { from: 'sibling' }));
-    await host.page.evaluate(() => window.xbeesHost?.postEvent('daemon', 'xBeesGetContactsAutoSuggest', 'Ada', { from: 'opaque' }));
+    await host.page.evaluate(() =>
+      window.xbeesHost?.postEvent('info-frame', 'xBeesUseTheme', { mode: 'dark' }, { from: 'sibling' }),
+    );
+    await host.page.evaluate(() =>
+      window.xbeesHost?.postEvent('daemon', 'xBeesGetContactsAutoSuggest', 'Ada', { from: 'opaque' }),
+    );
     await host.page.waitForTimeout(1500);
     expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     const state = await host.state();
@@ -228,7 +254,9 @@ test.describe('messages from anyone but x-bees', () => {
     await page.goto(foreignHost);
     const app = page.frameLocator('iframe[data-variant="info-frame"]');
     await expect(app.getByRole('heading', { name: 'Sign in to Salesforce' })).toBeVisible();
-    await page.evaluate(() => window.xbeesHost?.postEvent('info-frame', 'xBeesUseTheme', { mode: 'dark' }, { ignoreReady: true }));
+    await page.evaluate(() =>
+      window.xbeesHost?.postEvent('info-frame', 'xBeesUseTheme', { mode: 'dark' }, { ignoreReady: true }),
+    );
     const search = await page.evaluate(() => {
       window.xbeesHost?.setOptions({ resultTimeoutMs: 1500 });
       return window.xbeesHost?.search('Ada');

@@ -12,7 +12,11 @@ import { expect, expectAccessible, signedIn, test, type HostPage, type OrgContro
 
 const ADA = { phone: '+14155550142', name: 'Ada Lovelace' };
 
-async function open(host: HostPage, contact: { phone?: string; email?: string; name?: string }, conversationId: string): Promise<FrameLocator> {
+async function open(
+  host: HostPage,
+  contact: { phone?: string; email?: string; name?: string },
+  conversationId: string,
+): Promise<FrameLocator> {
   await host.setContext({ contact, conversationId });
   expect(await host.waitForReady('info-frame')).toBe(true);
   return host.infoFrame;
@@ -52,16 +56,23 @@ async function ids(org: OrgControl) {
   return { need };
 }
 
-const tiedTo = async (org: OrgControl, type: string, conversationId: string) => (await org.records(type)).filter((r) => r.conversationId__c === conversationId);
+const tiedTo = async (org: OrgControl, type: string, conversationId: string) =>
+  (await org.records(type)).filter((r) => r.conversationId__c === conversationId);
 
 test.describe('Opportunity and Case tabs', () => {
-  test('a Contact whose account has open deals and cases gets both tabs; a Lead gets neither, and the footer says why', async ({ host }) => {
+  test('a Contact whose account has open deals and cases gets both tabs; a Lead gets neither, and the footer says why', async ({
+    host,
+  }) => {
     await signedIn(host);
     let frame = await open(host, ADA, 'conv-e2e-tabs-both');
     await expect(tabList(frame).getByRole('tab')).toHaveText(['Person', 'Opportunities', 'Cases']);
     const opportunities = await tab(frame, 'Opportunities');
-    await expect(opportunities.getByRole('button', { name: 'Globex – Platform renewal 2027', exact: true })).toBeVisible();
-    await expect(opportunities.getByRole('button', { name: 'Globex – Contact center expansion', exact: true })).toBeVisible();
+    await expect(
+      opportunities.getByRole('button', { name: 'Globex – Platform renewal 2027', exact: true }),
+    ).toBeVisible();
+    await expect(
+      opportunities.getByRole('button', { name: 'Globex – Contact center expansion', exact: true }),
+    ).toBeVisible();
     await expectAccessible(host.page, 'opportunity tab');
     // Keyboard: the arrow key moves to the Cases tab.
     await tabList(frame).getByRole('tab', { name: 'Opportunities' }).press('ArrowRight');
@@ -72,8 +83,12 @@ test.describe('Opportunity and Case tabs', () => {
 
     frame = await open(host, { phone: '+390212345678', name: 'Sofia Rossi' }, 'conv-e2e-tabs-lead');
     await expect(frame.getByRole('article', { name: 'Sofia Rossi' })).toBeVisible();
-    await expect(frame.getByText('Opportunity tab: shown only for Contacts, Accounts and Person Accounts', { exact: false })).toBeVisible();
-    await expect(frame.getByText('Case tab: shown only for Contacts, Accounts and Person Accounts', { exact: false })).toBeVisible();
+    await expect(
+      frame.getByText('Opportunity tab: shown only for Contacts, Accounts and Person Accounts', { exact: false }),
+    ).toBeVisible();
+    await expect(
+      frame.getByText('Case tab: shown only for Contacts, Accounts and Person Accounts', { exact: false }),
+    ).toBeVisible();
     await expect(frame.getByRole('tab')).toHaveCount(0);
     await expectAccessible(host.page, 'lead: no tabs');
   });
@@ -83,22 +98,41 @@ test.describe('Opportunity and Case tabs', () => {
     const { need } = await ids(org);
     let frame = await open(host, ADA, 'conv-e2e-tie');
     let panel = await tab(frame, 'Opportunities');
-    await entry(frame, panel, 'Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }).press('Enter');
-    await expect(entry(frame, panel, 'Globex – Contact center expansion').getByText('Tied to this conversation')).toBeVisible(landed);
-    await expect.poll(async () => (await tiedTo(org, 'Opportunity', 'conv-e2e-tie')).map((r) => r.Id), landed).toEqual([need('opportunities', 'globexExpansion')]);
+    await entry(frame, panel, 'Globex – Contact center expansion')
+      .getByRole('button', { name: 'Tie to this conversation' })
+      .press('Enter');
+    await expect(
+      entry(frame, panel, 'Globex – Contact center expansion').getByText('Tied to this conversation'),
+    ).toBeVisible(landed);
+    await expect
+      .poll(async () => (await tiedTo(org, 'Opportunity', 'conv-e2e-tie')).map((r) => r.Id), landed)
+      .toEqual([need('opportunities', 'globexExpansion')]);
     await expectAccessible(host.page, 'tied opportunity');
 
     frame = await reload(host);
     panel = await tab(frame, 'Opportunities');
     // The tied opportunity comes first, marked.
-    await expect(panel.getByRole('listitem').first().getByRole('button', { name: 'Globex – Contact center expansion', exact: true })).toBeVisible();
-    await expect(entry(frame, panel, 'Globex – Contact center expansion').getByText('Tied to this conversation')).toBeVisible();
+    await expect(
+      panel
+        .getByRole('listitem')
+        .first()
+        .getByRole('button', { name: 'Globex – Contact center expansion', exact: true }),
+    ).toBeVisible();
+    await expect(
+      entry(frame, panel, 'Globex – Contact center expansion').getByText('Tied to this conversation'),
+    ).toBeVisible();
 
-    await entry(frame, panel, 'Globex – Platform renewal 2027').getByRole('button', { name: 'Tie to this conversation' }).press('Enter');
-    await expect.poll(async () => (await tiedTo(org, 'Opportunity', 'conv-e2e-tie')).map((r) => r.Id), landed).toEqual([need('opportunities', 'globexRenewal')]);
+    await entry(frame, panel, 'Globex – Platform renewal 2027')
+      .getByRole('button', { name: 'Tie to this conversation' })
+      .press('Enter');
+    await expect
+      .poll(async () => (await tiedTo(org, 'Opportunity', 'conv-e2e-tie')).map((r) => r.Id), landed)
+      .toEqual([need('opportunities', 'globexRenewal')]);
     const expansion = (await org.records('Opportunity')).find((r) => r.Id === need('opportunities', 'globexExpansion'));
     expect(expansion?.conversationId__c ?? null).toBeNull();
-    await expect(entry(frame, panel, 'Globex – Platform renewal 2027').getByText('Tied to this conversation')).toBeVisible(landed);
+    await expect(
+      entry(frame, panel, 'Globex – Platform renewal 2027').getByText('Tied to this conversation'),
+    ).toBeVisible(landed);
   });
 
   test('only closed deals: no Opportunity tab, until one of them carries this conversation', async ({ host, org }) => {
@@ -110,14 +144,20 @@ test.describe('Opportunity and Case tabs', () => {
     await expect(picker).toBeVisible();
     await picker.getByText('Jürgen Müller', { exact: true }).click();
     await expect(frame.getByRole('article', { name: 'Jürgen Müller' })).toBeVisible();
-    await expect(frame.getByText('Opportunity tab: this account has no open opportunities, and none is tied to this conversation.')).toBeVisible();
+    await expect(
+      frame.getByText(
+        'Opportunity tab: this account has no open opportunities, and none is tied to this conversation.',
+      ),
+    ).toBeVisible();
     await expect(frame.getByRole('tab', { name: 'Opportunities' })).toHaveCount(0);
     await expectAccessible(host.page, 'closed deals only');
 
     await org.patchRecord(need('opportunities', 'muellerWon'), { conversationId__c: 'conv-e2e-mueller' });
     frame = await reload(host);
     const panel = await tab(frame, 'Opportunities');
-    await expect(entry(frame, panel, 'Müller – Telefonie Maschinenpark').getByText('Tied to this conversation')).toBeVisible();
+    await expect(
+      entry(frame, panel, 'Müller – Telefonie Maschinenpark').getByText('Tied to this conversation'),
+    ).toBeVisible();
     await expect(frame.getByText('Opportunity tab:', { exact: false })).toHaveCount(0);
   });
 
@@ -139,9 +179,15 @@ test.describe('Opportunity and Case tabs', () => {
     await expect(dialog).toBeVisible();
     await expectAccessible(host.page, 'closing stage confirmation');
     await dialog.getByRole('button', { name: 'Move to Closed Won' }).press('Enter');
-    await expect(details.getByText('Current stage: Closed Won · Probability 100 % · Forecast Closed')).toBeVisible(landed);
+    await expect(details.getByText('Current stage: Closed Won · Probability 100 % · Forecast Closed')).toBeVisible(
+      landed,
+    );
     const renewal = async () => (await org.records('Opportunity')).find((r) => r.Id === renewalId);
-    expect(await renewal()).toMatchObject({ StageName: 'Closed Won', Probability: 100, ForecastCategoryName: 'Closed' });
+    expect(await renewal()).toMatchObject({
+      StageName: 'Closed Won',
+      Probability: 100,
+      ForecastCategoryName: 'Closed',
+    });
 
     // Summary.
     await details.getByRole('button', { name: 'Edit summary' }).press('Enter');
@@ -155,7 +201,9 @@ test.describe('Opportunity and Case tabs', () => {
     await details.getByRole('button', { name: 'New note' }).press('Enter');
     const noteForm = details.getByRole('form', { name: 'New note' });
     await noteForm.getByRole('textbox', { name: /Title/ }).fill('E2E pricing call');
-    await noteForm.getByRole('textbox', { name: 'Note', exact: true }).fill('Asked for <10%> & a longer term\nCall back Friday');
+    await noteForm
+      .getByRole('textbox', { name: 'Note', exact: true })
+      .fill('Asked for <10%> & a longer term\nCall back Friday');
     await noteForm.getByRole('button', { name: 'Add note' }).press('Enter');
     await expect(details.getByRole('list', { name: 'Notes' }).getByText('E2E pricing call')).toBeVisible(landed);
     const notes = (await org.records('ContentNote')).filter((r) => r.Title === 'E2E pricing call');
@@ -168,7 +216,9 @@ test.describe('Opportunity and Case tabs', () => {
     const taskForm = details.getByRole('form', { name: 'New task' });
     await taskForm.getByLabel('Subject').fill('E2E send the contract');
     await taskForm.getByLabel('Subject').press('Enter');
-    await expect(details.getByRole('list', { name: 'Open tasks' }).getByText('E2E send the contract')).toBeVisible(landed);
+    await expect(details.getByRole('list', { name: 'Open tasks' }).getByText('E2E send the contract')).toBeVisible(
+      landed,
+    );
     const tasks = (await org.records('Task')).filter((r) => r.Subject === 'E2E send the contract');
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ WhatId: renewalId, WhoId: need('contacts', 'ada') });
@@ -186,27 +236,40 @@ test.describe('Opportunity and Case tabs', () => {
     await details.getByRole('textbox', { name: 'Summary', exact: true }).fill('Typed before the outage.');
     await details.getByRole('button', { name: 'Save summary' }).press('Enter');
     await expect(details.getByText(/Not saved yet/)).toBeVisible();
-    await expect(details.getByRole('textbox', { name: 'Summary', exact: true })).toHaveValue('Typed before the outage.');
+    await expect(details.getByRole('textbox', { name: 'Summary', exact: true })).toHaveValue(
+      'Typed before the outage.',
+    );
     await expectAccessible(host.page, 'summary waiting for a retry');
     await expect(details.getByRole('button', { name: 'Edit summary' })).toBeVisible({ timeout: 15_000 });
     await expect(details.getByText('Typed before the outage.')).toBeVisible();
     const renewal = (await org.records('Opportunity')).find((r) => r.Id === need('opportunities', 'globexRenewal'));
     expect(renewal?.Description).toBe('Typed before the outage.');
-    const patches = (await org.log()).filter((entry) => entry.method === 'PATCH' && entry.path.includes(need('opportunities', 'globexRenewal')));
+    const patches = (await org.log()).filter(
+      (entry) => entry.method === 'PATCH' && entry.path.includes(need('opportunities', 'globexRenewal')),
+    );
     expect(patches.map((entry) => entry.status)).toEqual([500, 204]);
   });
 
-  test('on a case: change the status, add a comment, create a new case tied to the conversation', async ({ host, org }) => {
+  test('on a case: change the status, add a comment, create a new case tied to the conversation', async ({
+    host,
+    org,
+  }) => {
     await signedIn(host);
     const { need } = await ids(org);
     const outageId = need('cases', 'globexOutage');
-    const frame = await open(host, { email: 'grace.hopper@globex.example', name: 'Grace Hopper' }, 'conv-globex-outage');
+    const frame = await open(
+      host,
+      { email: 'grace.hopper@globex.example', name: 'Grace Hopper' },
+      'conv-globex-outage',
+    );
     const panel = await tab(frame, 'Cases');
     const details = panel.getByRole('region', { name: /Calls drop after 30 seconds/ });
 
     await details.getByRole('combobox', { name: 'Status', exact: true }).selectOption('Escalated');
     await details.getByRole('button', { name: 'Save changes' }).press('Enter');
-    await expect.poll(async () => (await org.records('Case')).find((r) => r.Id === outageId)?.Status, landed).toBe('Escalated');
+    await expect
+      .poll(async () => (await org.records('Case')).find((r) => r.Id === outageId)?.Status, landed)
+      .toBe('Escalated');
     await details.getByRole('combobox', { name: 'Status', exact: true }).selectOption('Closed');
     await details.getByRole('button', { name: 'Save changes' }).press('Enter');
     const dialog = frame.getByRole('alertdialog', { name: /^Close case / });
@@ -218,8 +281,12 @@ test.describe('Opportunity and Case tabs', () => {
     const comment = details.getByRole('form', { name: 'New comment' });
     await comment.getByRole('textbox', { name: 'New comment' }).fill('E2E: customer confirms the fix.');
     await comment.getByRole('button', { name: 'Add comment' }).press('Enter');
-    await expect(details.getByRole('list', { name: 'Comments' }).getByText('E2E: customer confirms the fix.')).toBeVisible(landed);
-    expect((await org.records('CaseComment')).filter((r) => r.CommentBody === 'E2E: customer confirms the fix.')).toHaveLength(1);
+    await expect(
+      details.getByRole('list', { name: 'Comments' }).getByText('E2E: customer confirms the fix.'),
+    ).toBeVisible(landed);
+    expect(
+      (await org.records('CaseComment')).filter((r) => r.CommentBody === 'E2E: customer confirms the fix.'),
+    ).toHaveLength(1);
     await expectAccessible(host.page, 'case details');
 
     await panel.getByRole('button', { name: 'New case' }).press('Enter');
@@ -228,20 +295,37 @@ test.describe('Opportunity and Case tabs', () => {
     await form.getByRole('textbox', { name: /Subject/ }).fill('E2E: headset echo');
     await form.getByRole('textbox', { name: 'Description', exact: true }).fill('Echo on the new headsets.');
     await form.getByRole('button', { name: 'Create case' }).press('Enter');
-    await expect(panel.getByRole('listitem').first().getByRole('button', { name: /E2E: headset echo/ })).toBeVisible(landed);
+    await expect(
+      panel
+        .getByRole('listitem')
+        .first()
+        .getByRole('button', { name: /E2E: headset echo/ }),
+    ).toBeVisible(landed);
     const tied = await tiedTo(org, 'Case', 'conv-globex-outage');
     expect(tied).toHaveLength(1);
-    expect(tied[0]).toMatchObject({ Subject: 'E2E: headset echo', Origin: 'Chat', ContactId: need('contacts', 'grace'), AccountId: need('accounts', 'globex') });
+    expect(tied[0]).toMatchObject({
+      Subject: 'E2E: headset echo',
+      Origin: 'Chat',
+      ContactId: need('contacts', 'grace'),
+      AccountId: need('accounts', 'globex'),
+    });
     expect((await org.records('Case')).find((r) => r.Id === outageId)?.conversationId__c ?? null).toBeNull();
   });
 
-  test('conversationId removed from Case: no Case tab, and the footer names the missing field', async ({ host, org }) => {
+  test('conversationId removed from Case: no Case tab, and the footer names the missing field', async ({
+    host,
+    org,
+  }) => {
     // Before sign-in: the app reads the describes once per session.
     await org.fieldAccess('Case', 'conversationId__c', 'none');
     await signedIn(host);
     const frame = await open(host, ADA, 'conv-e2e-no-field');
     await expect(tabList(frame).getByRole('tab')).toHaveText(['Person', 'Opportunities']);
-    await expect(frame.getByText('Case tab: the field conversationId is missing on Case (or hidden from your profile), see the setup guide, "Enable Cases tab".')).toBeVisible();
+    await expect(
+      frame.getByText(
+        'Case tab: the field conversationId is missing on Case (or hidden from your profile), see the setup guide, "Enable Cases tab".',
+      ),
+    ).toBeVisible();
     await expectAccessible(host.page, 'case field missing');
   });
 });
@@ -266,7 +350,9 @@ test.describe('dark theme', () => {
     await expectAccessible(host.page, 'dark: cases');
     // The app reports document.scrollWidth as the panel width: nothing may overflow the 360 px panel, or
     // x-bees would widen the iframe for good.
-    const widths = (await host.state()).requests.filter((r) => r.type === 'xBeesViewPort').map((r) => (r.payload as { width?: unknown }).width);
+    const widths = (await host.state()).requests
+      .filter((r) => r.type === 'xBeesViewPort')
+      .map((r) => (r.payload as { width?: unknown }).width);
     expect(widths.length).toBeGreaterThan(0);
     expect(widths.filter((width) => typeof width !== 'number' || width > 360)).toEqual([]);
   });

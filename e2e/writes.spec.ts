@@ -36,7 +36,10 @@ test.describe('writes land exactly once', () => {
     await signedIn(host);
   });
 
-  test('20 tasks and logs through dropped, failed, committed-then-failed and expired-session writes', async ({ host, org }) => {
+  test('20 tasks and logs through dropped, failed, committed-then-failed and expired-session writes', async ({
+    host,
+    org,
+  }) => {
     test.setTimeout(150_000);
     const faults = [
       { action: 'drop' },
@@ -68,25 +71,47 @@ test.describe('writes land exactly once', () => {
       }
     }
     await expect
-      .poll(async () => {
-        const tasks = await org.records('Task');
-        return subjects.filter((subject) => tasks.some((t) => t.Subject === subject)).length;
-      }, { timeout: 90_000, intervals: [1000] })
+      .poll(
+        async () => {
+          const tasks = await org.records('Task');
+          return subjects.filter((subject) => tasks.some((t) => t.Subject === subject)).length;
+        },
+        { timeout: 90_000, intervals: [1000] },
+      )
       .toBe(20);
     const tasks = await org.records('Task');
     if (process.env.E2E_DEBUG) {
-      const entries = (await org.log()).filter((e) => e.path.includes('/sobjects/Task') || e.path.includes('CreatedById'));
-      console.log(JSON.stringify(entries.map((e) => [e.method, e.path.slice(0, 60), e.status, (e as { fault?: string }).fault ?? ''])));
-      console.log(JSON.stringify(tasks.filter((t) => String(t.Subject).startsWith('E2E')).map((t) => [t.Subject, t.CreatedDate])));
+      const entries = (await org.log()).filter(
+        (e) => e.path.includes('/sobjects/Task') || e.path.includes('CreatedById'),
+      );
+      console.log(
+        JSON.stringify(
+          entries.map((e) => [e.method, e.path.slice(0, 60), e.status, (e as { fault?: string }).fault ?? '']),
+        ),
+      );
+      console.log(
+        JSON.stringify(tasks.filter((t) => String(t.Subject).startsWith('E2E')).map((t) => [t.Subject, t.CreatedDate])),
+      );
     }
     const landed = subjects.map((subject) => tasks.filter((t) => t.Subject === subject).length);
     // Attempted 20, landed 20, duplicates 0, lost 0.
-    expect(Object.fromEntries(subjects.map((s, i) => [s, landed[i]]))).toEqual(Object.fromEntries(subjects.map((s) => [s, 1])));
+    expect(Object.fromEntries(subjects.map((s, i) => [s, landed[i]]))).toEqual(
+      Object.fromEntries(subjects.map((s) => [s, 1])),
+    );
     const logs = tasks.filter((t) => typeof t.Subject === 'string' && t.Subject.startsWith('E2E log'));
-    for (const log of logs) expect(log).toMatchObject({ TaskSubtype: 'Call', CallType: 'Inbound', CallDurationInSeconds: 42, Status: 'Completed' });
+    for (const log of logs)
+      expect(log).toMatchObject({
+        TaskSubtype: 'Call',
+        CallType: 'Inbound',
+        CallDurationInSeconds: 42,
+        Status: 'Completed',
+      });
   });
 
-  test('the call type comes from x-bees, and the agent can log a call with a colleague as Internal', async ({ host, org }) => {
+  test('the call type comes from x-bees, and the agent can log a call with a colleague as Internal', async ({
+    host,
+    org,
+  }) => {
     const frame = await openAda(host, 'conv-e2e-internal');
     await host.page.evaluate(() => window.xbeesHost?.callStarted({ direction: 'outbound' }));
     await host.page.evaluate(() => window.xbeesHost?.callEnded({ durationSeconds: 30 }));
@@ -96,7 +121,13 @@ test.describe('writes land exactly once', () => {
     await type.selectOption('Internal');
     await log.getByRole('button', { name: 'Log call' }).press('Enter');
     await expect(log.getByRole('status')).toHaveText(/Logged in Salesforce/);
-    await expect.poll(async () => (await org.records('Task')).filter((t) => t.TaskSubtype === 'Call' && t.CallDurationInSeconds === 30).map((t) => t.CallType)).toEqual(['Internal']);
+    await expect
+      .poll(async () =>
+        (await org.records('Task'))
+          .filter((t) => t.TaskSubtype === 'Call' && t.CallDurationInSeconds === 30)
+          .map((t) => t.CallType),
+      )
+      .toEqual(['Internal']);
   });
 
   test('a second log of the same conversation updates the first', async ({ host, org }) => {
@@ -107,7 +138,11 @@ test.describe('writes land exactly once', () => {
     await expect(log.getByRole('status')).toHaveText(/Logged in Salesforce/);
     await log.getByLabel('Notes').fill('Better notes');
     await log.getByRole('button', { name: 'Update log' }).click();
-    await expect.poll(async () => (await org.records('Task')).filter((t) => t.CallObject === 'chat:conv-e2e-relog').map((t) => t.Description)).toEqual(['Better notes']);
+    await expect
+      .poll(async () =>
+        (await org.records('Task')).filter((t) => t.CallObject === 'chat:conv-e2e-relog').map((t) => t.Description),
+      )
+      .toEqual(['Better notes']);
     await expectAccessible(host.page, 'logged');
   });
 
@@ -120,7 +155,11 @@ test.describe('writes land exactly once', () => {
     await expectAccessible(host.page, 'pending write');
     await page.request.delete(`${ORG_ORIGIN}/__emulator/faults`);
     await page.reload();
-    await expect.poll(async () => (await org.records('Task')).filter((t) => t.Subject === 'Survives a reload').length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await org.records('Task')).filter((t) => t.Subject === 'Survives a reload').length, {
+        timeout: 20_000,
+      })
+      .toBe(1);
   });
 
   test('a validation error names the field and keeps what was typed', async ({ host, org }) => {

@@ -19,10 +19,18 @@ export async function toWebRequest(req: IncomingMessage, origin: string): Promis
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = Buffer.concat(chunks);
   }
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+  return new Request(new URL(req.url ?? '/', origin), {
+    method,
+    headers,
+    ...(body && body.length > 0 ? { body: new Uint8Array(body) } : {}),
+  });
 }
 
-export async function sendWebResponse(res: ServerResponse, response: Response, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function sendWebResponse(
+  res: ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   if (response.type === 'error') {
     // A dropped connection: the request may have reached the org, but no answer comes back.
     res.socket?.destroy();
@@ -51,7 +59,10 @@ export function serveHandlers(handlers: RequestHandler[], origin: string, cors: 
         const path = new URL(request.url).pathname;
         const requestOrigin = request.headers.get('origin');
         if (request.method === 'OPTIONS' && request.headers.has('access-control-request-method')) {
-          await sendWebResponse(res, cors.preflight(path, requestOrigin, request.headers.get('access-control-request-headers')));
+          await sendWebResponse(
+            res,
+            cors.preflight(path, requestOrigin, request.headers.get('access-control-request-headers')),
+          );
           return;
         }
         const response = (await getResponse(handlers, request)) ?? new Response('Not found', { status: 404 });

@@ -64,15 +64,28 @@ export async function signIn(emulator: SalesforceEmulator, options: TestSignIn =
     ...(options.userId ? { user: options.userId } : {}),
   });
   const authorized = await emulator.handle(
-    new Request(`${emulator.origin}/services/oauth2/authorize`, { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }),
+    new Request(`${emulator.origin}/services/oauth2/authorize`, {
+      method: 'POST',
+      body: form,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
   );
   const code = new URL(authorized.headers.get('location') ?? '', emulator.origin).searchParams.get('code');
-  if (!code) throw new Error(`The emulated org refused the sign-in: ${authorized.headers.get('location') ?? String(authorized.status)}`);
+  if (!code)
+    throw new Error(
+      `The emulated org refused the sign-in: ${authorized.headers.get('location') ?? String(authorized.status)}`,
+    );
   const token = await emulator.handle(
     new Request(`${emulator.origin}/services/oauth2/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: emulator.settings.clientId, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: redirectUri,
+        client_id: emulator.settings.clientId,
+        code_verifier: verifier,
+      }),
     }),
   );
   if (token.status !== 200) throw new Error(`The token exchange failed: ${await token.text()}`);

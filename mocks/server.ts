@@ -93,7 +93,8 @@ const MIME: Record<string, string> = {
 
 function serveDist(config: ReturnType<typeof configMiddleware>): Server {
   const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` first (npm run e2e does).');
+  if (!existsSync(join(dist, 'index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first (npm run e2e does).');
   return createHttpServer((req, res) => {
     config(req, res, () => {
       const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
@@ -103,7 +104,10 @@ function serveDist(config: ReturnType<typeof configMiddleware>): Server {
         res.end('Not found');
         return;
       }
-      res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
       res.end(readFileSync(file));
     });
   });
@@ -218,7 +222,9 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Run
 export async function startEnvironments(options: EnvironmentOptions, count: number): Promise<RunningEnvironment[]> {
   const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
   const pairs = await Promise.all(
-    Array.from({ length: count }, (_, i) => startOrgAndApp({ ...options, appPort: options.appPort + i, orgPort: options.orgPort + i }, hostOrigin)),
+    Array.from({ length: count }, (_, i) =>
+      startOrgAndApp({ ...options, appPort: options.appPort + i, orgPort: options.orgPort + i }, hostOrigin),
+    ),
   );
   const hostVite = await startHost(options.hostPort);
   let closed = false;
@@ -259,7 +265,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const [env] = envs;
   if (!env) throw new Error('no environment started');
   console.log(`\n  x-bees + Salesforce demo is running. Open the emulated x-bees host page:\n\n    ${env.hostUrl}\n`);
-  for (const other of envs) console.log(`  app: ${other.appOrigin}   emulated org: ${other.orgOrigin} (controls under /__emulator/)`);
+  for (const other of envs)
+    console.log(`  app: ${other.appOrigin}   emulated org: ${other.orgOrigin} (controls under /__emulator/)`);
   console.log('');
   const stop = () => {
     void env.close().finally(() => process.exit(0));

@@ -51,7 +51,10 @@ function staticClosure(manifest: Record<string, ManifestChunk>, key: string, int
 }
 
 function bundleSizes() {
-  const manifest = JSON.parse(readFileSync(join(root, 'dist/.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/.vite/manifest.json'), 'utf8')) as Record<
+    string,
+    ManifestChunk
+  >;
   const daemon = staticClosure(manifest, 'index.html');
   // The info frame also runs the UI mount chunk, which main.tsx imports as soon as it knows it shows UI.
   const mountKey = Object.keys(manifest).find((key) => key.endsWith('src/app/mount.tsx'));
@@ -102,8 +105,16 @@ async function signIn(page: Page): Promise<void> {
   await frame.getByText(/^Signed in as /).waitFor();
 }
 
-async function openConversation(page: Page, contact: { phone?: string; email?: string }, conversationId: string, cardName: string) {
-  await page.evaluate(([c, id]) => window.xbeesHost?.setContext({ contact: c, conversationId: id }), [contact, conversationId] as const);
+async function openConversation(
+  page: Page,
+  contact: { phone?: string; email?: string },
+  conversationId: string,
+  cardName: string,
+) {
+  await page.evaluate(([c, id]) => window.xbeesHost?.setContext({ contact: c, conversationId: id }), [
+    contact,
+    conversationId,
+  ] as const);
   const frame = await infoFrame(page);
   await frame.getByRole('article', { name: cardName }).waitFor({ timeout: 15_000 });
   return frame;
@@ -130,10 +141,19 @@ async function measure(env: RunningEnvironment, page: Page) {
   });
   const popEntries = restEntries(emulator.log).filter((entry) => Date.parse(entry.at) <= cardAt);
   if (process.env.BENCH_DEBUG) {
-    console.error(await frame.evaluate(() => {
-      const t0 = performance.getEntriesByName('sfx:context')[0]?.startTime ?? 0;
-      return performance.getEntries().filter((e) => e.startTime >= t0 - 50).map((e) => `${e.entryType} ${e.name.slice(-60)} start=${Math.round(e.startTime - t0)} dur=${Math.round(e.duration)}`).join('\n');
-    }));
+    console.error(
+      await frame.evaluate(() => {
+        const t0 = performance.getEntriesByName('sfx:context')[0]?.startTime ?? 0;
+        return performance
+          .getEntries()
+          .filter((e) => e.startTime >= t0 - 50)
+          .map(
+            (e) =>
+              `${e.entryType} ${e.name.slice(-60)} start=${Math.round(e.startTime - t0)} dur=${Math.round(e.duration)}`,
+          )
+          .join('\n');
+      }),
+    );
   }
   const screenPopMs = await frame.evaluate(() => {
     const context = performance.getEntriesByName('sfx:context')[0];
@@ -167,7 +187,12 @@ async function measure(env: RunningEnvironment, page: Page) {
   const reopenCardRequests = reopenEntries.filter((entry) => Date.parse(entry.at) <= reopenCardAt).length;
 
   // 3. A batch of 20 numbers from the daemon.
-  const numbers = ['+14155550142', '+49891234567', '+442079460958', ...Array.from({ length: 17 }, (_, i) => `+1202555${String(3000 + i)}`)];
+  const numbers = [
+    '+14155550142',
+    '+49891234567',
+    '+442079460958',
+    ...Array.from({ length: 17 }, (_, i) => `+1202555${String(3000 + i)}`),
+  ];
   emulator.log.length = 0;
   const batch = await page.evaluate((list) => window.xbeesHost?.lookupBatch(list.map((phone) => ({ phone }))), numbers);
   if (batch?.results.length !== 20) throw new Error('the batch lookup did not answer 20 results');
@@ -185,7 +210,13 @@ async function measure(env: RunningEnvironment, page: Page) {
   await page.waitForTimeout(500);
   const logEntries = restEntries(emulator.log);
   const logCallRequests = logEntries.filter((entry) => entry.method !== 'GET').length;
-  if (process.env.BENCH_DEBUG) console.error('log call:', logEntries.map((e) => `${e.method} ${e.path}`), 'reopen:', reopenEntries.map((e) => `${e.method} ${e.path}`));
+  if (process.env.BENCH_DEBUG)
+    console.error(
+      'log call:',
+      logEntries.map((e) => `${e.method} ${e.path}`),
+      'reopen:',
+      reopenEntries.map((e) => `${e.method} ${e.path}`),
+    );
 
   return {
     logCallRequests,
@@ -203,7 +234,13 @@ async function measure(env: RunningEnvironment, page: Page) {
 
 async function main(): Promise<void> {
   const sizes = bundleSizes();
-  const env = await startEnvironment({ hostPort: 6100, appPort: 6200, orgPort: 6300, appMode: 'dist', searchIndexLagMs: 15_000 });
+  const env = await startEnvironment({
+    hostPort: 6100,
+    appPort: 6200,
+    orgPort: 6300,
+    appMode: 'dist',
+    searchIndexLagMs: 15_000,
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -228,8 +265,16 @@ async function main(): Promise<void> {
       const rows: [string, string, string][] = [
         ['Salesforce round trips, context → complete card (known person)', String(report.screenPopRoundTrips), '1'],
         ['  (requests in those round trips)', String(results.screenPopRequests), ''],
-        [`Wall time, context → complete card (${String(LATENCY_MS)} ms latency)`, `${String(report.screenPopMs)} ms`, '≤ 300 ms'],
-        ['Salesforce round trips, context → card with both tabs ready', String(report.screenPopWithTabsRoundTrips), '1 (2: see README)'],
+        [
+          `Wall time, context → complete card (${String(LATENCY_MS)} ms latency)`,
+          `${String(report.screenPopMs)} ms`,
+          '≤ 300 ms',
+        ],
+        [
+          'Salesforce round trips, context → card with both tabs ready',
+          String(report.screenPopWithTabsRoundTrips),
+          '1 (2: see README)',
+        ],
         ['  (requests in those round trips)', String(results.screenPopWithTabsRequests), ''],
         ['Requests for a batch of 20 numbers', String(report.batch20Requests), '1'],
         ['Requests to re-open the same person within 5 min, before the card', String(report.reopenCardRequests), '0'],

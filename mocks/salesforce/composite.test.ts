@@ -9,7 +9,10 @@ import { TEST_ORG_ORIGIN, createTestOrg, signIn } from '../node';
 const { emulator, server } = createTestOrg();
 const ORG = TEST_ORG_ORIGIN;
 const V = '/services/data/v66.0';
-const HALTED = { errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' };
+const HALTED = {
+  errorCode: 'PROCESSING_HALTED',
+  message: 'The transaction was rolled back since another operation in the same transaction failed.',
+};
 const ROLLED_BACK = {
   statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
   message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
@@ -41,7 +44,10 @@ interface SaveResult {
 function call(method: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${ORG}${V}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 }
@@ -63,7 +69,12 @@ describe('composite', () => {
       allOrNone: true,
       collateSubrequests: false,
       compositeRequest: [
-        { method: 'POST', url: `${V}/sobjects/ContentNote`, referenceId: 'note', body: { Title: 'Call summary', Content: 'PHA+Q2FsbGVkIGJhY2s8L3A+' } },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/ContentNote`,
+          referenceId: 'note',
+          body: { Title: 'Call summary', Content: 'PHA+Q2FsbGVkIGJhY2s8L3A+' },
+        },
         {
           method: 'POST',
           url: `${V}/sobjects/ContentDocumentLink`,
@@ -92,7 +103,11 @@ describe('composite', () => {
     const responses = await composite({
       allOrNone: false,
       compositeRequest: [
-        { method: 'GET', url: `${V}/query?q=${encodeURIComponent("SELECT Id FROM Lead WHERE Email = 'sofia@rossidesign.example'")}`, referenceId: 'q' },
+        {
+          method: 'GET',
+          url: `${V}/query?q=${encodeURIComponent("SELECT Id FROM Lead WHERE Email = 'sofia@rossidesign.example'")}`,
+          referenceId: 'q',
+        },
         { method: 'PATCH', url: `${V}/sobjects/Lead/@{q.records[0].Id}`, referenceId: 'upd', body: { Title: 'Owner' } },
         { method: 'GET', url: `${V}/sobjects/Lead/@{q.records[0].Id}?fields=Title`, referenceId: 'read' },
       ],
@@ -106,15 +121,36 @@ describe('composite', () => {
     const responses = await composite({
       allOrNone: true,
       compositeRequest: [
-        { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'lead', body: { LastName: 'Rollback', Company: 'R' } },
-        { method: 'POST', url: `${V}/sobjects/Task`, referenceId: 'task', body: { Subject: 'x', CallType: 'Sideways', WhoId: '@{lead.id}' } },
-        { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'after', body: { LastName: 'Rollback', Company: 'R2' } },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Lead`,
+          referenceId: 'lead',
+          body: { LastName: 'Rollback', Company: 'R' },
+        },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Task`,
+          referenceId: 'task',
+          body: { Subject: 'x', CallType: 'Sideways', WhoId: '@{lead.id}' },
+        },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Lead`,
+          referenceId: 'after',
+          body: { LastName: 'Rollback', Company: 'R2' },
+        },
       ],
     });
     expect(responses).toEqual([
       { body: [HALTED], httpHeaders: {}, httpStatusCode: 400, referenceId: 'lead' },
       {
-        body: [{ message: 'Call Type: bad value for restricted picklist field: Sideways', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['CallType'] }],
+        body: [
+          {
+            message: 'Call Type: bad value for restricted picklist field: Sideways',
+            errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            fields: ['CallType'],
+          },
+        ],
         httpHeaders: {},
         httpStatusCode: 400,
         referenceId: 'task',
@@ -123,7 +159,9 @@ describe('composite', () => {
     ]);
     expect(leadCount('Rollback')).toBe(0);
     // The first error that is not PROCESSING_HALTED is the root cause.
-    const root = responses.flatMap((r) => r.body as { errorCode: string }[]).find((e) => e.errorCode !== 'PROCESSING_HALTED');
+    const root = responses
+      .flatMap((r) => r.body as { errorCode: string }[])
+      .find((e) => e.errorCode !== 'PROCESSING_HALTED');
     expect(root?.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
   });
 
@@ -137,7 +175,9 @@ describe('composite', () => {
       ],
     });
     expect(responses.map((r) => r.httpStatusCode)).toEqual([201, 400, 201]);
-    expect(responses[1]?.body).toEqual([{ message: 'Required fields are missing: [Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] }]);
+    expect(responses[1]?.body).toEqual([
+      { message: 'Required fields are missing: [Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
+    ]);
     expect(leadCount('Partial')).toBe(2);
   });
 
@@ -151,20 +191,49 @@ describe('composite', () => {
       ],
     });
     expect(responses[1]).toMatchObject({ httpStatusCode: 400, referenceId: 'task' });
-    expect(responses[1]?.body).toEqual([{ errorCode: 'PROCESSING_HALTED', message: expect.stringMatching(/^Invalid reference specified\. No value for bad\.id found in bad\./) as string }]);
-    expect(responses[2]?.body).toEqual([{ errorCode: 'PROCESSING_HALTED', message: expect.stringMatching(/^Invalid reference specified\. No value for nope\.id found in nope\./) as string }]);
+    expect(responses[1]?.body).toEqual([
+      {
+        errorCode: 'PROCESSING_HALTED',
+        message: expect.stringMatching(/^Invalid reference specified\. No value for bad\.id found in bad\./) as string,
+      },
+    ]);
+    expect(responses[2]?.body).toEqual([
+      {
+        errorCode: 'PROCESSING_HALTED',
+        message: expect.stringMatching(
+          /^Invalid reference specified\. No value for nope\.id found in nope\./,
+        ) as string,
+      },
+    ]);
   });
 
   it('refuses more than 25 subrequests, more than 5 queries and duplicate referenceIds as a whole', async () => {
-    const lead = (i: number) => ({ method: 'POST', url: `${V}/sobjects/Lead`, referenceId: `l${String(i)}`, body: { LastName: 'Many', Company: 'M' } });
-    const tooMany = await call('POST', '/composite', { compositeRequest: Array.from({ length: 26 }, (_, i) => lead(i)) });
+    const lead = (i: number) => ({
+      method: 'POST',
+      url: `${V}/sobjects/Lead`,
+      referenceId: `l${String(i)}`,
+      body: { LastName: 'Many', Company: 'M' },
+    });
+    const tooMany = await call('POST', '/composite', {
+      compositeRequest: Array.from({ length: 26 }, (_, i) => lead(i)),
+    });
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toEqual([{ message: expect.any(String) as string, errorCode: 'LIMIT_EXCEEDED' }]);
     expect(leadCount('Many')).toBe(0);
-    expect((await composite({ compositeRequest: Array.from({ length: 25 }, (_, i) => lead(i)) })).every((r) => r.httpStatusCode === 201)).toBe(true);
+    expect(
+      (await composite({ compositeRequest: Array.from({ length: 25 }, (_, i) => lead(i)) })).every(
+        (r) => r.httpStatusCode === 201,
+      ),
+    ).toBe(true);
 
-    const query = (i: number) => ({ method: 'GET', url: `${V}/query?q=SELECT+Id+FROM+Lead`, referenceId: `q${String(i)}` });
-    const queries = await call('POST', '/composite', { compositeRequest: Array.from({ length: 6 }, (_, i) => query(i)) });
+    const query = (i: number) => ({
+      method: 'GET',
+      url: `${V}/query?q=SELECT+Id+FROM+Lead`,
+      referenceId: `q${String(i)}`,
+    });
+    const queries = await call('POST', '/composite', {
+      compositeRequest: Array.from({ length: 6 }, (_, i) => query(i)),
+    });
     expect(queries.status).toBe(400);
     const duplicate = await call('POST', '/composite', { compositeRequest: [query(1), query(1)] });
     expect(duplicate.status).toBe(400);
@@ -179,19 +248,27 @@ describe('composite', () => {
       ],
     });
     const notFound = [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }];
-    expect(responses.map((r) => [r.httpStatusCode, r.body === null ? null : r.httpStatusCode === 404 ? r.body : 'ok'])).toEqual([
+    expect(
+      responses.map((r) => [r.httpStatusCode, r.body === null ? null : r.httpStatusCode === 404 ? r.body : 'ok']),
+    ).toEqual([
       [404, notFound],
       [404, notFound],
       [200, 'ok'],
     ]);
   });
 
-  it('applies a subrequest\'s httpHeaders (Sforce-Duplicate-Rule-Header) to that subrequest only', async () => {
+  it("applies a subrequest's httpHeaders (Sforce-Duplicate-Rule-Header) to that subrequest only", async () => {
     const duplicate = { LastName: 'Rossi', Company: 'Dup', Email: 'sofia@rossidesign.example' };
     const responses = await composite({
       compositeRequest: [
         { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'plain', body: duplicate },
-        { method: 'POST', url: `${V}/sobjects/Lead`, referenceId: 'allowed', body: duplicate, httpHeaders: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' } },
+        {
+          method: 'POST',
+          url: `${V}/sobjects/Lead`,
+          referenceId: 'allowed',
+          body: duplicate,
+          httpHeaders: { 'Sforce-Duplicate-Rule-Header': 'allowSave=true' },
+        },
       ],
     });
     expect(responses.map((r) => r.httpStatusCode)).toEqual([400, 201]);
@@ -200,7 +277,12 @@ describe('composite', () => {
 
   it('logs the subrequests of a composite call', async () => {
     await composite({ compositeRequest: [{ method: 'GET', url: `${V}/limits`, referenceId: 'limits' }] });
-    expect(emulator.log.at(-1)).toMatchObject({ method: 'POST', path: `${V}/composite`, status: 200, subrequests: [`GET ${V}/limits`] });
+    expect(emulator.log.at(-1)).toMatchObject({
+      method: 'POST',
+      path: `${V}/composite`,
+      status: 200,
+      subrequests: [`GET ${V}/limits`],
+    });
   });
 });
 
@@ -220,7 +302,10 @@ describe('composite/batch', () => {
     expect(body.hasErrors).toBe(true);
     expect(body.results[0]).toEqual({ statusCode: 204, result: null });
     expect(body.results[1]).toMatchObject({ statusCode: 200, result: { Title: 'Boss' } });
-    expect(body.results[2]).toEqual({ statusCode: 404, result: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }] });
+    expect(body.results[2]).toEqual({
+      statusCode: 404,
+      result: [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+    });
   });
 });
 
@@ -236,7 +321,16 @@ describe('sObject Collections', () => {
     expect(response.status).toBe(200);
     const results = (await response.json()) as SaveResult[];
     expect(results[0]).toEqual({ id: expect.stringMatching(/^00T/) as string, success: true, errors: [] });
-    expect(results[1]).toMatchObject({ success: false, errors: [{ statusCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Company]', fields: ['Company'] }] });
+    expect(results[1]).toMatchObject({
+      success: false,
+      errors: [
+        {
+          statusCode: 'REQUIRED_FIELD_MISSING',
+          message: 'Required fields are missing: [Company]',
+          fields: ['Company'],
+        },
+      ],
+    });
     expect(results[1]?.errors[0]).not.toHaveProperty('errorCode');
     expect(emulator.store.get(results[0]?.id ?? '')).toBeDefined();
   });
@@ -285,14 +379,20 @@ describe('sObject Collections', () => {
     expect(response.status).toBe(200);
     const results = (await response.json()) as SaveResult[];
     expect(results[0]).toEqual({ id: priya, success: true, errors: [] });
-    expect(results[1]).toMatchObject({ id: peter, success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }] });
+    expect(results[1]).toMatchObject({
+      id: peter,
+      success: false,
+      errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }],
+    });
     expect(emulator.store.get(priya)).toBeUndefined();
   });
 
   it('with allOrNone=true in the query string: a failed delete keeps the others', async () => {
     const { priya, peter } = emulator.ids.leads;
     await call('DELETE', `/sobjects/Lead/${peter}`);
-    const results = (await (await call('DELETE', `/composite/sobjects?ids=${priya},${peter}&allOrNone=true`)).json()) as SaveResult[];
+    const results = (await (
+      await call('DELETE', `/composite/sobjects?ids=${priya},${peter}&allOrNone=true`)
+    ).json()) as SaveResult[];
     expect(results[0]).toMatchObject({ success: false, errors: [ROLLED_BACK] });
     expect(emulator.store.get(priya)).toBeDefined();
   });
@@ -302,13 +402,29 @@ describe('sObject Collections', () => {
       allOrNone: false,
       records: [
         { attributes: { type: 'Opportunity' }, conversationId__c: 'conv-globex-renewal', NextStep: 'Upserted' },
-        { attributes: { type: 'Opportunity' }, conversationId__c: 'conv-brand-new', Name: 'New', StageName: 'Prospecting', CloseDate: '2026-12-01' },
+        {
+          attributes: { type: 'Opportunity' },
+          conversationId__c: 'conv-brand-new',
+          Name: 'New',
+          StageName: 'Prospecting',
+          CloseDate: '2026-12-01',
+        },
       ],
     });
     expect(response.status).toBe(200);
     const results = (await response.json()) as SaveResult[];
-    expect(results[0]).toEqual({ id: emulator.ids.opportunities.globexRenewal, success: true, errors: [], created: false });
-    expect(results[1]).toEqual({ id: expect.stringMatching(/^006/) as string, success: true, errors: [], created: true });
+    expect(results[0]).toEqual({
+      id: emulator.ids.opportunities.globexRenewal,
+      success: true,
+      errors: [],
+      created: false,
+    });
+    expect(results[1]).toEqual({
+      id: expect.stringMatching(/^006/) as string,
+      success: true,
+      errors: [],
+      created: true,
+    });
     expect(emulator.store.get(emulator.ids.opportunities.globexRenewal)?.values.NextStep).toBe('Upserted');
   });
 
@@ -316,6 +432,9 @@ describe('sObject Collections', () => {
     const { sofia } = emulator.ids.leads;
     const response = await call('GET', `/composite/sobjects/Lead?ids=${sofia},00Q5g000009ZZZZZZZ&fields=Id,Name`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual([{ attributes: { type: 'Lead', url: `${V}/sobjects/Lead/${sofia}` }, Id: sofia, Name: 'Sofia Rossi' }, null]);
+    expect(await response.json()).toEqual([
+      { attributes: { type: 'Lead', url: `${V}/sobjects/Lead/${sofia}` }, Id: sofia, Name: 'Sofia Rossi' },
+      null,
+    ]);
   });
 });

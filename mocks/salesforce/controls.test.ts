@@ -4,7 +4,14 @@
  * of the org then sees.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_APP_ORIGIN, TEST_CLIENT_ID, TEST_ORG_ORIGIN, createTestOrg, signIn, type TokenResponseBody } from '../node';
+import {
+  TEST_APP_ORIGIN,
+  TEST_CLIENT_ID,
+  TEST_ORG_ORIGIN,
+  createTestOrg,
+  signIn,
+  type TokenResponseBody,
+} from '../node';
 import type { LogEntry } from './emulator';
 import type { SeedDirectory } from './seed';
 
@@ -66,8 +73,18 @@ describe('reset and records', () => {
 
     expect(await controlJson('POST', '/reset')).toEqual({ ok: true });
 
-    const state = await controlJson<{ settings: Record<string, unknown>; faults: unknown[]; personAccountsEnabled: boolean; apiUsed: number }>('GET', '/state');
-    expect(state.settings).toMatchObject({ apiEnabled: true, latencyMs: 0, corsEnabled: true, refreshTokenRotation: true });
+    const state = await controlJson<{
+      settings: Record<string, unknown>;
+      faults: unknown[];
+      personAccountsEnabled: boolean;
+      apiUsed: number;
+    }>('GET', '/state');
+    expect(state.settings).toMatchObject({
+      apiEnabled: true,
+      latencyMs: 0,
+      corsEnabled: true,
+      refreshTokenRotation: true,
+    });
     expect(state).toMatchObject({ faults: [], personAccountsEnabled: true, apiUsed: 0 });
     expect(await controlJson('GET', '/log')).toEqual([]);
     expect((await controlJson<unknown[]>('GET', '/records?type=Lead')).length).toBe(seedLeads - 1);
@@ -82,35 +99,61 @@ describe('reset and records', () => {
 
   it('dumps live records by object, or one object with ?type=', async () => {
     const dump = await controlJson<Record<string, Record<string, unknown>[]>>('GET', '/records');
-    expect(Object.keys(dump)).toEqual(expect.arrayContaining(['User', 'Lead', 'Contact', 'Account', 'Opportunity', 'Case', 'Task', 'Event']));
+    expect(Object.keys(dump)).toEqual(
+      expect.arrayContaining(['User', 'Lead', 'Contact', 'Account', 'Opportunity', 'Case', 'Task', 'Event']),
+    );
     const leads = await controlJson<Record<string, unknown>[]>('GET', '/records?type=Lead');
     expect(leads.map((l) => l.Id)).toContain(emulator.ids.leads.sofia);
     await api(`/sobjects/Lead/${emulator.ids.leads.sofia}`, { method: 'DELETE' });
-    expect((await controlJson<Record<string, unknown>[]>('GET', '/records?type=Lead')).map((l) => l.Id)).not.toContain(emulator.ids.leads.sofia);
+    expect((await controlJson<Record<string, unknown>[]>('GET', '/records?type=Lead')).map((l) => l.Id)).not.toContain(
+      emulator.ids.leads.sofia,
+    );
     expect(await controlJson('GET', '/records?type=Nothing')).toEqual([]);
   });
 
   it('patches a record directly and creates one without validation', async () => {
     const { globexExpansion } = emulator.ids.opportunities;
-    expect(await controlJson('POST', '/records/patch', { id: globexExpansion, values: { StageName: 'Closed Won' } })).toEqual({ ok: true });
-    const read = (await (await api(`/sobjects/Opportunity/${globexExpansion}?fields=StageName,IsClosed,IsWon`)).json()) as Record<string, unknown>;
+    expect(
+      await controlJson('POST', '/records/patch', { id: globexExpansion, values: { StageName: 'Closed Won' } }),
+    ).toEqual({ ok: true });
+    const read = (await (
+      await api(`/sobjects/Opportunity/${globexExpansion}?fields=StageName,IsClosed,IsWon`)
+    ).json()) as Record<string, unknown>;
     expect(read).toMatchObject({ StageName: 'Closed Won', IsClosed: true, IsWon: true });
-    const { id } = await controlJson<{ id: string }>('POST', '/records/create', { type: 'Lead', values: { LastName: 'Raw' } });
+    const { id } = await controlJson<{ id: string }>('POST', '/records/create', {
+      type: 'Lead',
+      values: { LastName: 'Raw' },
+    });
     expect(id).toMatch(/^00Q/);
-    expect((await api(`/sobjects/Lead/${id}?fields=LastName,Company`).then((r) => r.json())) as unknown).toMatchObject({ LastName: 'Raw', Company: null });
+    expect((await api(`/sobjects/Lead/${id}?fields=LastName,Company`).then((r) => r.json())) as unknown).toMatchObject({
+      LastName: 'Raw',
+      Company: null,
+    });
     const missing = await control('POST', '/records/patch', { id: '00Q5g000009ZZZZZZZ', values: {} });
     expect(missing.status).toBe(404);
     expect((await control('POST', '/records/patch', { values: {} })).status).toBe(400);
-    const nested = await control('POST', '/records/patch', { id: globexExpansion, values: { StageName: { value: 'x' } } });
+    const nested = await control('POST', '/records/patch', {
+      id: globexExpansion,
+      values: { StageName: { value: 'x' } },
+    });
     expect(nested.status).toBe(400);
     expect(emulator.store.get(globexExpansion)?.values.StageName).toBe('Closed Won');
   });
 
   it('serves the directory of people and conversations for the host page', async () => {
     const directory = await controlJson<SeedDirectory>('GET', '/directory');
-    expect(directory.people.find((p) => p.id === emulator.ids.contacts.ada)).toMatchObject({ type: 'Contact', name: 'Ada Lovelace', company: 'Globex Corporation' });
-    expect(directory.people.find((p) => p.id === emulator.ids.accounts.maria)).toMatchObject({ type: 'PersonAccount', email: 'maria.garcia@example.es' });
-    expect(directory.conversations.map((c) => c.id)).toEqual(expect.arrayContaining(['conv-globex-renewal', 'conv-globex-outage', 'conv-unknown-caller']));
+    expect(directory.people.find((p) => p.id === emulator.ids.contacts.ada)).toMatchObject({
+      type: 'Contact',
+      name: 'Ada Lovelace',
+      company: 'Globex Corporation',
+    });
+    expect(directory.people.find((p) => p.id === emulator.ids.accounts.maria)).toMatchObject({
+      type: 'PersonAccount',
+      email: 'maria.garcia@example.es',
+    });
+    expect(directory.conversations.map((c) => c.id)).toEqual(
+      expect.arrayContaining(['conv-globex-renewal', 'conv-globex-outage', 'conv-unknown-caller']),
+    );
   });
 
   it('answers an unknown control with 404', async () => {
@@ -127,7 +170,15 @@ describe('request log', () => {
     const log = await controlJson<LogEntry[]>('GET', '/log');
     const rest = log.filter((e) => e.path.startsWith(V));
     expect(rest).toEqual([
-      { seq: expect.any(Number) as number, at: expect.any(String) as string, method: 'GET', path: `${V}/query?q=${encodeURIComponent('SELECT Id FROM Lead LIMIT 1')}`, origin: TEST_APP_ORIGIN, status: 200, ms: expect.any(Number) as number },
+      {
+        seq: expect.any(Number) as number,
+        at: expect.any(String) as string,
+        method: 'GET',
+        path: `${V}/query?q=${encodeURIComponent('SELECT Id FROM Lead LIMIT 1')}`,
+        origin: TEST_APP_ORIGIN,
+        status: 200,
+        ms: expect.any(Number) as number,
+      },
       expect.objectContaining({ method: 'GET', path: `${V}/sobjects/Lead/00Q5g000009ZZZZZZZ`, status: 404 }),
     ]);
     expect(log.some((e) => e.path.startsWith('/__emulator'))).toBe(false);
@@ -153,7 +204,10 @@ describe('tokens', () => {
     expect(await controlJson('POST', '/tokens/revoke-refresh')).toEqual({ revoked: 2 });
     const response = await refresh(tokens.refresh_token ?? '');
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: 'invalid_grant', error_description: 'expired access/refresh token' });
+    expect(await response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'expired access/refresh token',
+    });
     expect((await api('/limits')).status).toBe(401);
     const state = await controlJson<{ oauth: { activeGrants: number; liveAccessTokens: number } }>('GET', '/state');
     expect(state.oauth).toMatchObject({ activeGrants: 0, liveAccessTokens: 0 });
@@ -178,7 +232,12 @@ describe('latency', () => {
 describe('faults', () => {
   it('fails the next N matching requests with the given status and body, then lets them through', async () => {
     const body = [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Service Unavailable' }];
-    const fault = await controlJson<{ id: number; remaining: number; action: string }>('POST', '/faults', { match: { method: 'GET', path: '/limits' }, count: 2, status: 503, body });
+    const fault = await controlJson<{ id: number; remaining: number; action: string }>('POST', '/faults', {
+      match: { method: 'GET', path: '/limits' },
+      count: 2,
+      status: 503,
+      body,
+    });
     expect(fault).toMatchObject({ remaining: 2, action: 'fail' });
     for (let i = 0; i < 2; i++) {
       const response = await api('/limits');
@@ -196,7 +255,11 @@ describe('faults', () => {
     expect(failed.status).toBe(500);
     expect(((await failed.json()) as { errorCode: string }[])[0]?.errorCode).toBe('UNKNOWN_EXCEPTION');
 
-    await controlJson('POST', '/faults', { match: { path: '/\\/query\\?q=.*FROM\\+Case/i' }, status: 400, body: 'plain text' });
+    await controlJson('POST', '/faults', {
+      match: { path: '/\\/query\\?q=.*FROM\\+Case/i' },
+      status: 400,
+      body: 'plain text',
+    });
     expect((await api('/query?q=SELECT+Id+FROM+Lead')).status).toBe(200);
     const text = await api('/query?q=SELECT+Id+FROM+Case');
     expect(text.status).toBe(400);
@@ -205,7 +268,12 @@ describe('faults', () => {
   });
 
   it('commit-then-fail: the write happens, the client sees the failure', async () => {
-    await controlJson('POST', '/faults', { match: { path: '/sobjects/Lead' }, action: 'commit-then-fail', status: 502, body: [{ errorCode: 'GATEWAY', message: 'Bad gateway' }] });
+    await controlJson('POST', '/faults', {
+      match: { path: '/sobjects/Lead' },
+      action: 'commit-then-fail',
+      status: 502,
+      body: [{ errorCode: 'GATEWAY', message: 'Bad gateway' }],
+    });
     const response = await api('/sobjects/Lead', { method: 'POST', body: newLead });
     expect(response.status).toBe(502);
     expect(emulator.store.rows('Lead').filter((r) => r.values.LastName === 'Control')).toHaveLength(1);
@@ -218,7 +286,10 @@ describe('faults', () => {
     await controlJson('POST', '/faults', { match: { path: '/sobjects/Lead' }, action: 'commit-then-drop' });
     await expect(api('/sobjects/Lead', { method: 'POST', body: newLead })).rejects.toThrow(TypeError);
     expect(emulator.store.rows('Lead').filter((r) => r.values.LastName === 'Control')).toHaveLength(1);
-    expect(emulator.log.filter((e) => e.status === 'dropped').map((e) => e.fault)).toEqual(['drop', 'commit-then-drop']);
+    expect(emulator.log.filter((e) => e.status === 'dropped').map((e) => e.fault)).toEqual([
+      'drop',
+      'commit-then-drop',
+    ]);
   });
 
   it('lists pending faults in the state and clears them', async () => {
@@ -229,7 +300,14 @@ describe('faults', () => {
   });
 
   it('rejects an unknown action, a status a response cannot carry and a count below 1', async () => {
-    for (const body of [{ action: 'explode' }, { status: 0 }, { status: 102 }, { status: '503' }, { count: 0 }, { count: 1.5 }]) {
+    for (const body of [
+      { action: 'explode' },
+      { status: 0 },
+      { status: 102 },
+      { status: '503' },
+      { count: 0 },
+      { count: 1.5 },
+    ]) {
       const response = await control('POST', '/faults', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { errorCode: string }[])[0]?.errorCode).toBe('INVALID_INPUT');
@@ -254,16 +332,24 @@ describe('settings', () => {
   });
 
   it('toggles CORS settings as seen by the HTTP server', async () => {
-    const state = await controlJson<{ settings: { corsEnabled: boolean; oauthCorsEnabled: boolean } }>('POST', '/settings', { corsEnabled: false, oauthCorsEnabled: false });
+    const state = await controlJson<{ settings: { corsEnabled: boolean; oauthCorsEnabled: boolean } }>(
+      'POST',
+      '/settings',
+      { corsEnabled: false, oauthCorsEnabled: false },
+    );
     expect(state.settings).toMatchObject({ corsEnabled: false, oauthCorsEnabled: false });
   });
 
   it('sets the search index lag: a just-created lead is found by SOQL but not yet by SOSL', async () => {
     await controlJson('POST', '/settings', { searchIndexLagMs: 60_000 });
     await api('/sobjects/Lead', { method: 'POST', body: { LastName: 'Zyxwvut', Company: 'Lagging' } });
-    const sosl = (await (await api(`/search?q=${encodeURIComponent('FIND {Zyxwvut} IN NAME FIELDS RETURNING Lead(Id)')}`)).json()) as { searchRecords: unknown[] };
+    const sosl = (await (
+      await api(`/search?q=${encodeURIComponent('FIND {Zyxwvut} IN NAME FIELDS RETURNING Lead(Id)')}`)
+    ).json()) as { searchRecords: unknown[] };
     expect(sosl.searchRecords).toEqual([]);
-    const soql = (await (await api(`/query?q=${encodeURIComponent("SELECT Id FROM Lead WHERE LastName = 'Zyxwvut'")}`)).json()) as { totalSize: number };
+    const soql = (await (
+      await api(`/query?q=${encodeURIComponent("SELECT Id FROM Lead WHERE LastName = 'Zyxwvut'")}`)
+    ).json()) as { totalSize: number };
     expect(soql.totalSize).toBe(1);
   });
 
@@ -274,7 +360,12 @@ describe('settings', () => {
   });
 
   it('rejects unknown settings and values of the wrong type', async () => {
-    for (const body of [{ nope: true }, { apiEnabled: 'no' }, { corsAllowedOrigins: 'https://x.example' }, { searchIndexLagMs: '5' }]) {
+    for (const body of [
+      { nope: true },
+      { apiEnabled: 'no' },
+      { corsAllowedOrigins: 'https://x.example' },
+      { searchIndexLagMs: '5' },
+    ]) {
       const response = await control('POST', '/settings', body);
       expect(response.status, JSON.stringify(body)).toBe(400);
       expect(((await response.json()) as { errorCode: string }[])[0]?.errorCode).toBe('INVALID_INPUT');
@@ -294,24 +385,35 @@ describe('field and object access', () => {
 
     await controlJson('POST', '/field-access', { object: 'Lead', field: 'MobilePhone', access: 'read' });
     expect((await mobile()).status).toBe(200);
-    const write = await api(`/sobjects/Lead/${emulator.ids.leads.chen}`, { method: 'PATCH', body: { MobilePhone: '+1' } });
+    const write = await api(`/sobjects/Lead/${emulator.ids.leads.chen}`, {
+      method: 'PATCH',
+      body: { MobilePhone: '+1' },
+    });
     expect(write.status).toBe(400);
     expect(((await write.json()) as { errorCode: string }[])[0]?.errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
 
     await controlJson('POST', '/field-access', { object: 'Lead', field: 'MobilePhone', access: 'edit' });
-    expect((await api(`/sobjects/Lead/${emulator.ids.leads.chen}`, { method: 'PATCH', body: { MobilePhone: '+1' } })).status).toBe(204);
+    expect(
+      (await api(`/sobjects/Lead/${emulator.ids.leads.chen}`, { method: 'PATCH', body: { MobilePhone: '+1' } })).status,
+    ).toBe(204);
   });
 
   it('removes conversationId__c from Opportunity and Case', async () => {
-    for (const object of ['Opportunity', 'Case']) await controlJson('POST', '/field-access', { object, field: 'conversationId__c', access: 'none' });
-    const upsert = await api('/sobjects/Opportunity/conversationId__c/conv-x', { method: 'PATCH', body: { Name: 'x' } });
+    for (const object of ['Opportunity', 'Case'])
+      await controlJson('POST', '/field-access', { object, field: 'conversationId__c', access: 'none' });
+    const upsert = await api('/sobjects/Opportunity/conversationId__c/conv-x', {
+      method: 'PATCH',
+      body: { Name: 'x' },
+    });
     expect(upsert.status).toBe(404);
     const query = await api(`/query?q=${encodeURIComponent('SELECT Id, conversationId__c FROM Case')}`);
     expect(query.status).toBe(400);
   });
 
   it('rejects bad field-access input', async () => {
-    expect((await control('POST', '/field-access', { object: 'Lead', field: 'MobilePhone', access: 'write' })).status).toBe(400);
+    expect(
+      (await control('POST', '/field-access', { object: 'Lead', field: 'MobilePhone', access: 'write' })).status,
+    ).toBe(400);
     expect((await control('POST', '/field-access', { object: 'Lead', access: 'none' })).status).toBe(400);
   });
 
@@ -326,7 +428,10 @@ describe('field and object access', () => {
     const insert = await api('/sobjects/Case', { method: 'POST', body: { Subject: 'x' } });
     expect(insert.status).toBe(400);
     expect(((await insert.json()) as { errorCode: string }[])[0]?.errorCode).toBe('INSUFFICIENT_ACCESS_OR_READONLY');
-    const describe = (await (await api('/sobjects/Case/describe')).json()) as { createable: boolean; queryable: boolean };
+    const describe = (await (await api('/sobjects/Case/describe')).json()) as {
+      createable: boolean;
+      queryable: boolean;
+    };
     expect(describe).toMatchObject({ createable: false, queryable: true });
   });
 

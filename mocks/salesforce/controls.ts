@@ -44,8 +44,10 @@ export function setFieldAccess(emulator: SalesforceEmulator, object: string, fie
 export function applySettings(emulator: SalesforceEmulator, patch: Record<string, unknown>): void {
   const invalid = (message: string) => new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message }]);
   const { searchIndexLagMs, personAccountsEnabled, ...settings } = patch;
-  if (searchIndexLagMs !== undefined && typeof searchIndexLagMs !== 'number') throw invalid('searchIndexLagMs must be a number');
-  if (personAccountsEnabled !== undefined && typeof personAccountsEnabled !== 'boolean') throw invalid('personAccountsEnabled must be a boolean');
+  if (searchIndexLagMs !== undefined && typeof searchIndexLagMs !== 'number')
+    throw invalid('searchIndexLagMs must be a number');
+  if (personAccountsEnabled !== undefined && typeof personAccountsEnabled !== 'boolean')
+    throw invalid('personAccountsEnabled must be a boolean');
   const current: Record<string, unknown> = { ...emulator.settings };
   for (const [key, value] of Object.entries(settings)) {
     if (!(key in current)) throw invalid(`Unknown setting: ${key}`);
@@ -81,7 +83,8 @@ function body(value: unknown): Record<string, unknown> {
 
 function requireString(input: Record<string, unknown>, key: string): string {
   const value = input[key];
-  if (typeof value !== 'string' || value === '') throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: `${key} is required` }]);
+  if (typeof value !== 'string' || value === '')
+    throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: `${key} is required` }]);
   return value;
 }
 
@@ -90,7 +93,9 @@ function sfValues(value: unknown): SfValues {
   const out: SfValues = {};
   for (const [key, item] of Object.entries(body(value))) {
     if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
-      throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: `values.${key} must be a string, number, boolean or null` }]);
+      throw new SfApiError(400, [
+        { errorCode: 'INVALID_INPUT', message: `values.${key} must be a string, number, boolean or null` },
+      ]);
     }
     out[key] = item;
   }
@@ -100,14 +105,19 @@ function sfValues(value: unknown): SfValues {
 function parseFault(input: Record<string, unknown>): Omit<Fault, 'id' | 'remaining'> & { count?: number } {
   const action = input.action ?? 'fail';
   if (action !== 'fail' && action !== 'drop' && action !== 'commit-then-fail' && action !== 'commit-then-drop') {
-    throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'action must be fail, drop, commit-then-fail or commit-then-drop' }]);
+    throw new SfApiError(400, [
+      { errorCode: 'INVALID_INPUT', message: 'action must be fail, drop, commit-then-fail or commit-then-drop' },
+    ]);
   }
   const status = input.status ?? 500;
   // A web Response can only carry 200..599; anything else would crash the request instead of failing it.
   if (typeof status !== 'number' || !Number.isInteger(status) || status < 200 || status > 599) {
     throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'status must be an integer from 200 to 599' }]);
   }
-  if (input.count !== undefined && (typeof input.count !== 'number' || !Number.isInteger(input.count) || input.count < 1)) {
+  if (
+    input.count !== undefined &&
+    (typeof input.count !== 'number' || !Number.isInteger(input.count) || input.count < 1)
+  ) {
     throw new SfApiError(400, [{ errorCode: 'INVALID_INPUT', message: 'count must be a positive integer' }]);
   }
   const match = body(input.match);
@@ -173,7 +183,9 @@ export async function handleControl(emulator: SalesforceEmulator, request: Reque
       }
       case 'POST /object-access': {
         const permissions = Object.fromEntries(
-          (['read', 'create', 'edit', 'delete'] as const).filter((key) => typeof input[key] === 'boolean').map((key) => [key, input[key] as boolean]),
+          (['read', 'create', 'edit', 'delete'] as const)
+            .filter((key) => typeof input[key] === 'boolean')
+            .map((key) => [key, input[key] as boolean]),
         );
         emulator.store.setObjectPermissions(requireString(input, 'object'), permissions);
         return done();

@@ -47,8 +47,16 @@ function from(origin: string | null, path: string, init: RequestInit = {}): Prom
   return fetch(`${base}${path}`, { ...init, headers });
 }
 
-function preflightFrom(origin: string, path: string, method: string, requestHeaders = 'authorization, content-type'): Promise<Response> {
-  return from(origin, path, { method: 'OPTIONS', headers: { 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': requestHeaders } });
+function preflightFrom(
+  origin: string,
+  path: string,
+  method: string,
+  requestHeaders = 'authorization, content-type',
+): Promise<Response> {
+  return from(origin, path, {
+    method: 'OPTIONS',
+    headers: { 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': requestHeaders },
+  });
 }
 
 const bearer = () => ({ Authorization: `Bearer ${token}` });
@@ -62,7 +70,9 @@ describe('REST API: the Allowed Origins List', () => {
     const unauthorized = await from(APP, '/services/data/v66.0/limits');
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.headers.get('access-control-allow-origin')).toBe(APP);
-    expect(await unauthorized.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    expect(await unauthorized.json()).toEqual([
+      { message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' },
+    ]);
   });
 
   it('answers another origin without CORS headers, so the browser blocks it', async () => {
@@ -72,11 +82,20 @@ describe('REST API: the Allowed Origins List', () => {
   });
 
   it('grants the preflight of an allowlisted origin', async () => {
-    const response = await preflightFrom(APP, '/services/data/v66.0/sobjects/Lead', 'POST', 'authorization, content-type, sforce-duplicate-rule-header');
+    const response = await preflightFrom(
+      APP,
+      '/services/data/v66.0/sobjects/Lead',
+      'POST',
+      'authorization, content-type, sforce-duplicate-rule-header',
+    );
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe(APP);
     expect(response.headers.get('access-control-allow-methods')).toContain('PATCH');
-    expect(response.headers.get('access-control-allow-headers')?.split(/,\s*/)).toEqual(['authorization', 'content-type', 'sforce-duplicate-rule-header']);
+    expect(response.headers.get('access-control-allow-headers')?.split(/,\s*/)).toEqual([
+      'authorization',
+      'content-type',
+      'sforce-duplicate-rule-header',
+    ]);
   });
 
   it('answers the preflight of any other origin with 403', async () => {
@@ -86,19 +105,33 @@ describe('REST API: the Allowed Origins List', () => {
   });
 
   it('refuses a preflight asking for a header the org does not allow', async () => {
-    expect((await preflightFrom(APP, '/services/data/v66.0/limits', 'GET', 'authorization, x-something')).status).toBe(403);
+    expect((await preflightFrom(APP, '/services/data/v66.0/limits', 'GET', 'authorization, x-something')).status).toBe(
+      403,
+    );
   });
 
   it('matches https://*.domain entries against subdomains only', async () => {
-    expect((await from('https://app.x-bees.example', '/services/data/v66.0/limits', { headers: bearer() })).headers.get('access-control-allow-origin')).toBe('https://app.x-bees.example');
-    for (const origin of ['https://x-bees.example', 'http://app.x-bees.example', 'https://app.x-bees.example.evil.example']) {
+    expect(
+      (await from('https://app.x-bees.example', '/services/data/v66.0/limits', { headers: bearer() })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('https://app.x-bees.example');
+    for (const origin of [
+      'https://x-bees.example',
+      'http://app.x-bees.example',
+      'https://app.x-bees.example.evil.example',
+    ]) {
       expect((await preflightFrom(origin, '/services/data/v66.0/limits', 'GET')).status, origin).toBe(403);
     }
   });
 
   it('gives no origin CORS when the allowlist is switched off', async () => {
     emulator.settings.corsEnabled = false;
-    expect((await from(APP, '/services/data/v66.0/limits', { headers: bearer() })).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await from(APP, '/services/data/v66.0/limits', { headers: bearer() })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
     expect((await preflightFrom(APP, '/services/data/v66.0/limits', 'GET')).status).toBe(403);
   });
 });
@@ -122,12 +155,18 @@ describe('OAuth endpoints', () => {
 
   it('needs the checkbox as well as the allowlist', async () => {
     emulator.settings.oauthCorsEnabled = false;
-    expect((await from(APP, '/services/oauth2/token', tokenForm())).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await from(APP, '/services/oauth2/token', tokenForm())).headers.get('access-control-allow-origin'),
+    ).toBeNull();
     expect((await preflightFrom(APP, '/services/oauth2/token', 'POST', 'content-type')).status).toBe(403);
     // userinfo is on the allowlist only, not behind the checkbox.
-    expect((await from(APP, '/services/oauth2/userinfo', { headers: bearer() })).headers.get('access-control-allow-origin')).toBe(APP);
+    expect(
+      (await from(APP, '/services/oauth2/userinfo', { headers: bearer() })).headers.get('access-control-allow-origin'),
+    ).toBe(APP);
     emulator.settings.oauthCorsEnabled = true;
-    expect((await from(FOREIGN, '/services/oauth2/token', tokenForm())).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await from(FOREIGN, '/services/oauth2/token', tokenForm())).headers.get('access-control-allow-origin'),
+    ).toBeNull();
   });
 
   it('always gives discovery and the keys CORS, whatever the settings', async () => {
@@ -143,8 +182,14 @@ describe('OAuth endpoints', () => {
   });
 
   it('gives userinfo CORS only for an allowlisted origin', async () => {
-    expect((await from(APP, '/services/oauth2/userinfo', { headers: bearer() })).headers.get('access-control-allow-origin')).toBe(APP);
-    expect((await from(FOREIGN, '/services/oauth2/userinfo', { headers: bearer() })).headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await from(APP, '/services/oauth2/userinfo', { headers: bearer() })).headers.get('access-control-allow-origin'),
+    ).toBe(APP);
+    expect(
+      (await from(FOREIGN, '/services/oauth2/userinfo', { headers: bearer() })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBeNull();
     expect((await preflightFrom(FOREIGN, '/services/oauth2/userinfo', 'GET', 'authorization')).status).toBe(403);
   });
 });
@@ -163,9 +208,17 @@ describe('the HTTP adapter', () => {
   });
 
   it('answers a 302 from the authorize endpoint with its Location', async () => {
-    const response = await from(null, '/services/oauth2/authorize?response_type=code&client_id=3MVG9corsTest&redirect_uri=' + encodeURIComponent(`${APP}/oauth-callback.html`) + '&state=s', { redirect: 'manual' });
+    const response = await from(
+      null,
+      '/services/oauth2/authorize?response_type=code&client_id=3MVG9corsTest&redirect_uri=' +
+        encodeURIComponent(`${APP}/oauth-callback.html`) +
+        '&state=s',
+      { redirect: 'manual' },
+    );
     expect(response.status).toBe(302);
-    expect(response.headers.get('location')).toBe(`${APP}/oauth-callback.html?error=invalid_request&error_description=missing+required+code+challenge&state=s`);
+    expect(response.headers.get('location')).toBe(
+      `${APP}/oauth-callback.html?error=invalid_request&error_description=missing+required+code+challenge&state=s`,
+    );
   });
 
   it('lets the test controls be called from any origin', async () => {
@@ -178,7 +231,12 @@ describe('the HTTP adapter', () => {
   it('destroys the socket for a drop fault, after the org committed the write for commit-then-drop', async () => {
     emulator.addFault({ match: { path: '/limits' }, action: 'drop', status: 0, body: undefined });
     await expect(from(APP, '/services/data/v66.0/limits', { headers: bearer() })).rejects.toThrow(TypeError);
-    emulator.addFault({ match: { method: 'POST', path: '/sobjects/Lead' }, action: 'commit-then-drop', status: 0, body: undefined });
+    emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Lead' },
+      action: 'commit-then-drop',
+      status: 0,
+      body: undefined,
+    });
     await expect(
       from(APP, '/services/data/v66.0/sobjects/Lead', {
         method: 'POST',

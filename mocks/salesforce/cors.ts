@@ -40,7 +40,11 @@ function endpointClass(path: string): 'always' | 'oauth' | 'allowlist' | 'contro
 function originAllowed(entry: string, origin: string): boolean {
   const wildcard = /^https:\/\/\*\.(.+)$/.exec(entry);
   if (!wildcard) return entry === origin;
-  return origin.startsWith('https://') && origin.endsWith(`.${wildcard[1] ?? ''}`) && !origin.slice('https://'.length).includes('/');
+  return (
+    origin.startsWith('https://') &&
+    origin.endsWith(`.${wildcard[1] ?? ''}`) &&
+    !origin.slice('https://'.length).includes('/')
+  );
 }
 
 /** Which CORS headers a request from `origin` to `path` gets. */
@@ -48,7 +52,8 @@ export function corsPolicy(emulator: SalesforceEmulator, path: string, origin: s
   const kind = endpointClass(path);
   if (kind === 'control' || kind === 'always') return { kind: 'any' };
   if (!origin) return { kind: 'none' };
-  const allowlisted = emulator.settings.corsEnabled && emulator.settings.corsAllowedOrigins.some((entry) => originAllowed(entry, origin));
+  const allowlisted =
+    emulator.settings.corsEnabled && emulator.settings.corsAllowedOrigins.some((entry) => originAllowed(entry, origin));
   if (!allowlisted) return { kind: 'none' };
   if (kind === 'oauth' && !emulator.settings.oauthCorsEnabled) return { kind: 'none' };
   return { kind: 'origin', origin };
@@ -62,7 +67,12 @@ export function corsHeaders(policy: CorsPolicy): Record<string, string> {
 }
 
 /** The answer to an OPTIONS preflight: 204 with the grant, or 403 for an origin that isn't allowed. */
-export function preflight(emulator: SalesforceEmulator, path: string, origin: string | null, requestHeaders: string | null): Response {
+export function preflight(
+  emulator: SalesforceEmulator,
+  path: string,
+  origin: string | null,
+  requestHeaders: string | null,
+): Response {
   const policy = corsPolicy(emulator, path, origin);
   if (policy.kind === 'none') return new Response(null, { status: 403 });
   const requested = (requestHeaders ?? '')

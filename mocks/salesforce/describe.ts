@@ -4,7 +4,14 @@
  * custom fields), as a real org's do.
  */
 import { errors } from './errors';
-import { MASTER_RECORD_TYPE_ID, PERSON_ACCOUNT_RECORD_TYPE_ID, requiredOnCreate, type FieldDef, type FieldType, type ObjectDef } from './schema';
+import {
+  MASTER_RECORD_TYPE_ID,
+  PERSON_ACCOUNT_RECORD_TYPE_ID,
+  requiredOnCreate,
+  type FieldDef,
+  type FieldType,
+  type ObjectDef,
+} from './schema';
 import type { OrgStore } from './store';
 
 const SOAP_TYPES: Record<FieldType, string> = {
@@ -49,7 +56,18 @@ const UI_TYPES: Record<FieldType, string> = {
   base64: 'Base64',
 };
 
-const TEXT_TYPES = new Set<FieldType>(['string', 'textarea', 'email', 'phone', 'url', 'picklist', 'multipicklist', 'combobox', 'id', 'reference']);
+const TEXT_TYPES = new Set<FieldType>([
+  'string',
+  'textarea',
+  'email',
+  'phone',
+  'url',
+  'picklist',
+  'multipicklist',
+  'combobox',
+  'id',
+  'reference',
+]);
 
 function requireObject(store: OrgStore, name: string): ObjectDef {
   const def = store.visibleObject(name);
@@ -91,7 +109,14 @@ function objectFlags(store: OrgStore, def: ObjectDef) {
 }
 
 function recordTypes(store: OrgStore, def: ObjectDef, apiVersion: string) {
-  if (def.name !== 'Account' && def.name !== 'Opportunity' && def.name !== 'Case' && def.name !== 'Lead' && def.name !== 'Contact') return [];
+  if (
+    def.name !== 'Account' &&
+    def.name !== 'Opportunity' &&
+    def.name !== 'Case' &&
+    def.name !== 'Lead' &&
+    def.name !== 'Contact'
+  )
+    return [];
   const info = (id: string, name: string, developerName: string, master: boolean) => ({
     active: true,
     available: true,
@@ -103,7 +128,8 @@ function recordTypes(store: OrgStore, def: ObjectDef, apiVersion: string) {
     urls: { layout: `/services/data/${apiVersion}/sobjects/${def.name}/describe/layouts/${id}` },
   });
   const types = [info(MASTER_RECORD_TYPE_ID, 'Master', 'Master', true)];
-  if (def.name === 'Account' && store.personAccountsEnabled) types.push(info(PERSON_ACCOUNT_RECORD_TYPE_ID, 'Person Account', 'PersonAccount', false));
+  if (def.name === 'Account' && store.personAccountsEnabled)
+    types.push(info(PERSON_ACCOUNT_RECORD_TYPE_ID, 'Person Account', 'PersonAccount', false));
   return types;
 }
 
@@ -127,7 +153,12 @@ function describeField(f: FieldDef) {
     digits: f.type === 'int' ? 9 : 0,
     externalId: f.externalId === true,
     filterable: f.filterable !== false && f.type !== 'textarea' && f.type !== 'base64',
-    groupable: f.type !== 'textarea' && f.type !== 'base64' && f.type !== 'double' && f.type !== 'currency' && f.type !== 'percent',
+    groupable:
+      f.type !== 'textarea' &&
+      f.type !== 'base64' &&
+      f.type !== 'double' &&
+      f.type !== 'currency' &&
+      f.type !== 'percent',
     htmlFormatted: false,
     idLookup: f.idLookup === true,
     inlineHelpText: null,
@@ -278,16 +309,27 @@ export function objectInfo(store: OrgStore, name: string, apiVersion: string) {
     labelPlural: def.labelPlural,
     layoutable: flags.layoutable,
     mruEnabled: flags.mruEnabled,
-    nameFields: def.fields.some((f) => f.nameField === true) ? [def.fields.find((f) => f.nameField === true)?.name ?? 'Name'] : [],
+    nameFields: def.fields.some((f) => f.nameField === true)
+      ? [def.fields.find((f) => f.nameField === true)?.name ?? 'Name']
+      : [],
     queryable: flags.queryable,
     recordTypeInfos: Object.fromEntries(
       rts.map((rt) => [
         rt.recordTypeId,
-        { available: rt.available, defaultRecordTypeMapping: rt.defaultRecordTypeMapping, master: rt.master, name: rt.name, recordTypeId: rt.recordTypeId },
+        {
+          available: rt.available,
+          defaultRecordTypeMapping: rt.defaultRecordTypeMapping,
+          master: rt.master,
+          name: rt.name,
+          recordTypeId: rt.recordTypeId,
+        },
       ]),
     ),
     searchable: flags.searchable,
-    themeInfo: { color: THEME[def.name] ?? '7F8DE1', iconUrl: `https://emulated.salesforce.invalid/img/icon/t4v35/standard/${def.name.toLowerCase()}_120.png` },
+    themeInfo: {
+      color: THEME[def.name] ?? '7F8DE1',
+      iconUrl: `https://emulated.salesforce.invalid/img/icon/t4v35/standard/${def.name.toLowerCase()}_120.png`,
+    },
     updateable: flags.updateable,
   };
 }
@@ -320,11 +362,19 @@ function picklistField(store: OrgStore, def: ObjectDef, fieldName: string, recor
 }
 
 function requireRecordType(store: OrgStore, def: ObjectDef, recordTypeId: string, apiVersion: string): void {
-  const known = recordTypes(store, def, apiVersion).some((rt) => rt.recordTypeId.slice(0, 15) === recordTypeId.slice(0, 15));
+  const known = recordTypes(store, def, apiVersion).some(
+    (rt) => rt.recordTypeId.slice(0, 15) === recordTypeId.slice(0, 15),
+  );
   if (!known && recordTypeId.slice(0, 15) !== MASTER_RECORD_TYPE_ID.slice(0, 15)) throw errors.notFound();
 }
 
-export function picklistValues(store: OrgStore, objectName: string, recordTypeId: string, fieldName: string, apiVersion: string) {
+export function picklistValues(
+  store: OrgStore,
+  objectName: string,
+  recordTypeId: string,
+  fieldName: string,
+  apiVersion: string,
+) {
   const def = requireObject(store, objectName);
   requireRecordType(store, def, recordTypeId, apiVersion);
   return picklistField(store, def, fieldName, recordTypeId, apiVersion);

@@ -123,7 +123,11 @@ export class SalesforceEmulator {
   reset(): void {
     this.store.clear();
     this.store.searchIndexLagMs = this.initialLag;
-    this.settings = { ...this.initialSettings, redirectUris: [...this.initialSettings.redirectUris], corsAllowedOrigins: [...this.initialSettings.corsAllowedOrigins] };
+    this.settings = {
+      ...this.initialSettings,
+      redirectUris: [...this.initialSettings.redirectUris],
+      corsAllowedOrigins: [...this.initialSettings.corsAllowedOrigins],
+    };
     this.oauth = createOAuthState();
     this.faults = [];
     this.log.length = 0;
@@ -207,13 +211,22 @@ export class SalesforceEmulator {
 
   private async route(request: Request, url: URL, entry: LogEntry): Promise<Response> {
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (path === '/.well-known/openid-configuration' || path === '/id/keys' || path.startsWith('/services/oauth2/') || path.startsWith('/id/')) {
+    if (
+      path === '/.well-known/openid-configuration' ||
+      path === '/id/keys' ||
+      path.startsWith('/services/oauth2/') ||
+      path.startsWith('/id/')
+    ) {
       return handleOAuth(this, request, url, path);
     }
     if (path === '/services/data') {
       return jsonResponse(
         200,
-        SUPPORTED_API_VERSIONS.map((version) => ({ label: releaseLabel(version), url: `/services/data/v${version}`, version })),
+        SUPPORTED_API_VERSIONS.map((version) => ({
+          label: releaseLabel(version),
+          url: `/services/data/v${version}`,
+          version,
+        })),
       );
     }
     const rest = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(path);
@@ -239,8 +252,18 @@ function matchesPath(pattern: string, path: string): boolean {
 }
 
 function faultResponse(fault: Fault): Response {
-  if (typeof fault.body === 'string') return new Response(fault.body, { status: fault.status, headers: { 'Content-Type': 'text/plain' } });
-  return jsonResponse(fault.status, fault.body ?? [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-123456789)' }]);
+  if (typeof fault.body === 'string')
+    return new Response(fault.body, { status: fault.status, headers: { 'Content-Type': 'text/plain' } });
+  return jsonResponse(
+    fault.status,
+    fault.body ?? [
+      {
+        errorCode: 'UNKNOWN_EXCEPTION',
+        message:
+          'An unexpected error occurred. Please include this ErrorId if you contact support: 1234567890-12345 (-123456789)',
+      },
+    ],
+  );
 }
 
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -253,7 +276,11 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof SfApiError) {
-    if (typeof error.body === 'string') return new Response(error.body, { status: error.status, headers: { 'Content-Type': 'text/plain', ...error.headers } });
+    if (typeof error.body === 'string')
+      return new Response(error.body, {
+        status: error.status,
+        headers: { 'Content-Type': 'text/plain', ...error.headers },
+      });
     return jsonResponse(error.status, error.body, error.headers);
   }
   const message = error instanceof Error ? error.message : String(error);

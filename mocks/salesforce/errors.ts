@@ -30,11 +30,17 @@ export function sfError(status: number, errorCode: string, message: string, fiel
 
 export const errors = {
   invalidSession: () =>
-    new SfApiError(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], { 'WWW-Authenticate': 'Token' }),
-  sessionNotValidForRest: () =>
-    new SfApiError(401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }], {
+    new SfApiError(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }], {
       'WWW-Authenticate': 'Token',
     }),
+  sessionNotValidForRest: () =>
+    new SfApiError(
+      401,
+      [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }],
+      {
+        'WWW-Authenticate': 'Token',
+      },
+    ),
   notFound: () => sfError(404, 'NOT_FOUND', 'The requested resource does not exist'),
   entityIsDeleted: () => sfError(404, 'ENTITY_IS_DELETED', 'entity is deleted'),
   apiDisabled: () => sfError(403, 'API_DISABLED_FOR_ORG', 'The REST API is not enabled for this Organization.'),

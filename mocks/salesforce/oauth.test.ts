@@ -76,7 +76,12 @@ function exchange(code: string, verifier: string, extra: Record<string, string> 
 }
 
 function refresh(refreshToken: string): Promise<Response> {
-  return postForm('/services/oauth2/token', { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: TEST_CLIENT_ID, scope: 'api refresh_token openid' });
+  return postForm('/services/oauth2/token', {
+    grant_type: 'refresh_token',
+    refresh_token: refreshToken,
+    client_id: TEST_CLIENT_ID,
+    scope: 'api refresh_token openid',
+  });
 }
 
 function userinfo(accessToken: string): Promise<Response> {
@@ -111,8 +116,22 @@ describe('OIDC discovery', () => {
       userinfo_endpoint: `${ORG}/services/oauth2/userinfo`,
       jwks_uri: `${ORG}/id/keys`,
       scopes_supported: [
-        'id', 'api', 'web', 'full', 'chatter_api', 'visualforce', 'refresh_token', 'openid', 'profile', 'email',
-        'address', 'phone', 'offline_access', 'custom_permissions', 'wave_api', 'eclair_api',
+        'id',
+        'api',
+        'web',
+        'full',
+        'chatter_api',
+        'visualforce',
+        'refresh_token',
+        'openid',
+        'profile',
+        'email',
+        'address',
+        'phone',
+        'offline_access',
+        'custom_permissions',
+        'wave_api',
+        'eclair_api',
       ],
       response_types_supported: ['code', 'token', 'token id_token'],
       subject_types_supported: ['public'],
@@ -127,7 +146,10 @@ describe('OIDC discovery', () => {
 
   it('accepts every advertised scope at the authorize endpoint', async () => {
     const { challenge } = await pkcePair();
-    const response = await postAuthorize(authorizeParams(challenge, { scope: 'api refresh_token openid custom_permissions wave_api eclair_api phone' }), 'allow');
+    const response = await postAuthorize(
+      authorizeParams(challenge, { scope: 'api refresh_token openid custom_permissions wave_api eclair_api phone' }),
+      'allow',
+    );
     expect(callback(response).params).toHaveProperty('code');
   });
 });
@@ -149,7 +171,9 @@ describe('authorize page', () => {
 
   it('preselects the login_hint user', async () => {
     const { challenge } = await pkcePair();
-    const html = await (await getAuthorize(authorizeParams(challenge, { login_hint: 'marco.bianchi@acme.example' }))).text();
+    const html = await (
+      await getAuthorize(authorizeParams(challenge, { login_hint: 'marco.bianchi@acme.example' }))
+    ).text();
     expect(html).toMatch(/<option value="[^"]+" selected>marco\.bianchi@acme\.example<\/option>/);
     expect(html).not.toMatch(/selected>jane\.doe@acme\.example/);
   });
@@ -229,7 +253,17 @@ describe('token endpoint: authorization code + PKCE', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = (await response.json()) as Record<string, string>;
-    expect(Object.keys(body)).toEqual(['access_token', 'refresh_token', 'signature', 'scope', 'id_token', 'instance_url', 'id', 'token_type', 'issued_at']);
+    expect(Object.keys(body)).toEqual([
+      'access_token',
+      'refresh_token',
+      'signature',
+      'scope',
+      'id_token',
+      'instance_url',
+      'id',
+      'token_type',
+      'issued_at',
+    ]);
     expect(body).not.toHaveProperty('expires_in');
     expect(body.access_token).toMatch(/^00D[A-Za-z0-9]{12}!AQ[A-Za-z0-9_.-]+$/);
     expect(body.refresh_token).toMatch(/^5Aep861/);
@@ -247,7 +281,15 @@ describe('token endpoint: authorization code + PKCE', () => {
     const { verifier, challenge } = await pkcePair();
     const response = await exchange(await codeFor(authorizeParams(challenge, { scope: 'api' })), verifier);
     const body = (await response.json()) as Record<string, string>;
-    expect(Object.keys(body)).toEqual(['access_token', 'signature', 'scope', 'instance_url', 'id', 'token_type', 'issued_at']);
+    expect(Object.keys(body)).toEqual([
+      'access_token',
+      'signature',
+      'scope',
+      'instance_url',
+      'id',
+      'token_type',
+      'issued_at',
+    ]);
     expect(body.scope).toBe('api');
   });
 
@@ -267,11 +309,21 @@ describe('token endpoint: authorization code + PKCE', () => {
     const jwk = jwks.keys.find((key) => key.kid === header.kid);
     expect(jwk).toMatchObject({ kty: 'RSA', alg: 'RS256', use: 'sig' });
     if (!jwk) throw new Error('no key for the kid');
-    const key = await crypto.subtle.importKey('jwk', { kty: 'RSA', n: jwk.n ?? '', e: jwk.e ?? '' }, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);
+    const key = await crypto.subtle.importKey(
+      'jwk',
+      { kty: 'RSA', n: jwk.n ?? '', e: jwk.e ?? '' },
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
     const signed = new TextEncoder().encode(`${headerPart ?? ''}.${payloadPart ?? ''}`);
-    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, base64UrlDecode(signaturePart ?? ''), signed)).toBe(true);
+    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, base64UrlDecode(signaturePart ?? ''), signed)).toBe(
+      true,
+    );
     const tampered = new TextEncoder().encode(`${headerPart ?? ''}.${payloadPart ?? ''}x`);
-    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, base64UrlDecode(signaturePart ?? ''), tampered)).toBe(false);
+    expect(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, base64UrlDecode(signaturePart ?? ''), tampered)).toBe(
+      false,
+    );
 
     const atHash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(tokens.access_token)));
     let binary = '';
@@ -333,16 +385,26 @@ describe('token endpoint: authorization code + PKCE', () => {
 
   it('rejects an unknown client_id, a client_secret from a public client and another redirect_uri', async () => {
     const { verifier, challenge } = await pkcePair();
-    await expectOAuthError(await exchange(await codeFor(authorizeParams(challenge)), verifier, { client_id: 'nope' }), 'invalid_client_id', 'client identifier invalid');
+    await expectOAuthError(
+      await exchange(await codeFor(authorizeParams(challenge)), verifier, { client_id: 'nope' }),
+      'invalid_client_id',
+      'client identifier invalid',
+    );
     const secret = await exchange(await codeFor(authorizeParams(challenge)), verifier, { client_secret: 's3cr3t' });
     expect(((await secret.json()) as { error: string }).error).toBe('invalid_client');
-    const other = await exchange(await codeFor(authorizeParams(challenge)), verifier, { redirect_uri: 'http://localhost:3000/other.html' });
+    const other = await exchange(await codeFor(authorizeParams(challenge)), verifier, {
+      redirect_uri: 'http://localhost:3000/other.html',
+    });
     expect(other.status).toBe(400);
     expect(((await other.json()) as { error: string }).error).toBe('redirect_uri_mismatch');
   });
 
   it('answers unknown and missing grant types with OAuth errors', async () => {
-    await expectOAuthError(await postForm('/services/oauth2/token', { grant_type: 'password', client_id: TEST_CLIENT_ID }), 'unsupported_grant_type', 'grant type not supported');
+    await expectOAuthError(
+      await postForm('/services/oauth2/token', { grant_type: 'password', client_id: TEST_CLIENT_ID }),
+      'unsupported_grant_type',
+      'grant type not supported',
+    );
     const missing = await postForm('/services/oauth2/token', { client_id: TEST_CLIENT_ID });
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as { error: string }).error).toBe('invalid_request');
@@ -355,7 +417,17 @@ describe('token endpoint: refresh', () => {
     const first = await refresh(tokens.refresh_token ?? '');
     expect(first.status).toBe(200);
     const rotated = (await first.json()) as Record<string, string>;
-    expect(Object.keys(rotated)).toEqual(['access_token', 'refresh_token', 'signature', 'scope', 'id_token', 'instance_url', 'id', 'token_type', 'issued_at']);
+    expect(Object.keys(rotated)).toEqual([
+      'access_token',
+      'refresh_token',
+      'signature',
+      'scope',
+      'id_token',
+      'instance_url',
+      'id',
+      'token_type',
+      'issued_at',
+    ]);
     expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
     expect(rotated.access_token).not.toBe(tokens.access_token);
     expect(rotated.id).toBe(tokens.id);
@@ -380,7 +452,16 @@ describe('token endpoint: refresh', () => {
       const response = await refresh(tokens.refresh_token ?? '');
       expect(response.status).toBe(200);
       const body = (await response.json()) as Record<string, string>;
-      expect(Object.keys(body)).toEqual(['access_token', 'signature', 'scope', 'id_token', 'instance_url', 'id', 'token_type', 'issued_at']);
+      expect(Object.keys(body)).toEqual([
+        'access_token',
+        'signature',
+        'scope',
+        'id_token',
+        'instance_url',
+        'id',
+        'token_type',
+        'issued_at',
+      ]);
       expect(body.issued_at).toMatch(/^\d{13}$/);
       expect((await userinfo(body.access_token ?? '')).status).toBe(200);
     }
@@ -391,7 +472,11 @@ describe('token endpoint: refresh', () => {
   it('refuses an unknown refresh token and one from another client', async () => {
     await expectOAuthError(await refresh('5Aep861notAToken'), 'invalid_grant', 'expired access/refresh token');
     const tokens = await signIn(emulator);
-    const other = await postForm('/services/oauth2/token', { grant_type: 'refresh_token', refresh_token: tokens.refresh_token ?? '', client_id: 'other' });
+    const other = await postForm('/services/oauth2/token', {
+      grant_type: 'refresh_token',
+      refresh_token: tokens.refresh_token ?? '',
+      client_id: 'other',
+    });
     await expectOAuthError(other, 'invalid_client_id', 'client identifier invalid');
   });
 });
@@ -421,7 +506,9 @@ describe('revoke', () => {
 
   it('accepts GET ?token=', async () => {
     const tokens = await signIn(emulator);
-    const response = await fetch(`${ORG}/services/oauth2/revoke?token=${encodeURIComponent(tokens.access_token ?? '')}`);
+    const response = await fetch(
+      `${ORG}/services/oauth2/revoke?token=${encodeURIComponent(tokens.access_token ?? '')}`,
+    );
     expect(response.status).toBe(200);
     expect((await userinfo(tokens.access_token ?? '')).status).toBe(403);
   });
@@ -429,7 +516,10 @@ describe('revoke', () => {
   it('answers an unknown token with a 400 OAuth error', async () => {
     const response = await postForm('/services/oauth2/revoke', { token: 'not-a-token' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: expect.any(String) as string, error_description: expect.any(String) as string });
+    expect(await response.json()).toEqual({
+      error: expect.any(String) as string,
+      error_description: expect.any(String) as string,
+    });
   });
 });
 
@@ -461,9 +551,30 @@ describe('userinfo', () => {
       is_app_installed: true,
     });
     expect(Object.keys(body)).toEqual([
-      'sub', 'user_id', 'organization_id', 'preferred_username', 'nickname', 'name', 'email', 'email_verified', 'given_name',
-      'family_name', 'zoneinfo', 'photos', 'profile', 'picture', 'address', 'is_salesforce_integration_user', 'urls', 'active',
-      'user_type', 'language', 'locale', 'utcOffset', 'updated_at', 'is_app_installed',
+      'sub',
+      'user_id',
+      'organization_id',
+      'preferred_username',
+      'nickname',
+      'name',
+      'email',
+      'email_verified',
+      'given_name',
+      'family_name',
+      'zoneinfo',
+      'photos',
+      'profile',
+      'picture',
+      'address',
+      'is_salesforce_integration_user',
+      'urls',
+      'active',
+      'user_type',
+      'language',
+      'locale',
+      'utcOffset',
+      'updated_at',
+      'is_app_installed',
     ]);
     expect(body.photos).toEqual({ picture: expect.any(String) as string, thumbnail: expect.any(String) as string });
     expect(body.urls).toMatchObject({
@@ -485,7 +596,11 @@ describe('userinfo', () => {
     emulator.oauth.accessTokens.forEach((info) => {
       info.expired = true;
     });
-    for (const headers of [{ Authorization: 'Bearer 00Dnope!AQnope' }, { Authorization: `Bearer ${tokens.access_token ?? ''}` }, undefined]) {
+    for (const headers of [
+      { Authorization: 'Bearer 00Dnope!AQnope' },
+      { Authorization: `Bearer ${tokens.access_token ?? ''}` },
+      undefined,
+    ]) {
       const response = await fetch(`${ORG}/services/oauth2/userinfo`, headers ? { headers } : {});
       expect(response.status).toBe(403);
       expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -496,29 +611,54 @@ describe('userinfo', () => {
   it('serves the Identity URL from the token response to its bearer', async () => {
     const tokens = await signIn(emulator);
     const path = new URL(tokens.id ?? '').pathname;
-    const response = await fetch(`${ORG}${path}`, { headers: { Authorization: `Bearer ${tokens.access_token ?? ''}` } });
+    const response = await fetch(`${ORG}${path}`, {
+      headers: { Authorization: `Bearer ${tokens.access_token ?? ''}` },
+    });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ user_id: emulator.ids.users.jane, organization_id: '00D5g000004XYZAEA2', username: 'jane.doe@acme.example', display_name: 'Jane Doe' });
+    expect(await response.json()).toMatchObject({
+      user_id: emulator.ids.users.jane,
+      organization_id: '00D5g000004XYZAEA2',
+      username: 'jane.doe@acme.example',
+      display_name: 'Jane Doe',
+    });
   });
 });
 
 describe('introspect (advertised in discovery)', () => {
   it('reports a live access token as active and a revoked one as inactive', async () => {
     const tokens = await signIn(emulator);
-    const live = await postForm('/services/oauth2/introspect', { token: tokens.access_token ?? '', client_id: TEST_CLIENT_ID, token_type_hint: 'access_token' });
+    const live = await postForm('/services/oauth2/introspect', {
+      token: tokens.access_token ?? '',
+      client_id: TEST_CLIENT_ID,
+      token_type_hint: 'access_token',
+    });
     expect(live.status).toBe(200);
     const body = (await live.json()) as Record<string, unknown>;
-    expect(body).toMatchObject({ active: true, client_id: TEST_CLIENT_ID, username: 'jane.doe@acme.example', sub: tokens.id, token_type: 'access_token' });
+    expect(body).toMatchObject({
+      active: true,
+      client_id: TEST_CLIENT_ID,
+      username: 'jane.doe@acme.example',
+      sub: tokens.id,
+      token_type: 'access_token',
+    });
     expect(body.exp).toBe((body.iat as number) + 7200);
 
     await postForm('/services/oauth2/revoke', { token: tokens.access_token ?? '' });
-    const dead = await postForm('/services/oauth2/introspect', { token: tokens.access_token ?? '', client_id: TEST_CLIENT_ID });
+    const dead = await postForm('/services/oauth2/introspect', {
+      token: tokens.access_token ?? '',
+      client_id: TEST_CLIENT_ID,
+    });
     expect(await dead.json()).toEqual({ active: false });
   });
 
   it('knows the current refresh token and forgets a rotated-out one', async () => {
     const tokens = await signIn(emulator);
-    const ask = async (token: string) => ((await (await postForm('/services/oauth2/introspect', { token, client_id: TEST_CLIENT_ID })).json()) as { active: boolean }).active;
+    const ask = async (token: string) =>
+      (
+        (await (await postForm('/services/oauth2/introspect', { token, client_id: TEST_CLIENT_ID })).json()) as {
+          active: boolean;
+        }
+      ).active;
     expect(await ask(tokens.refresh_token ?? '')).toBe(true);
     await refresh(tokens.refresh_token ?? '');
     expect(await ask(tokens.refresh_token ?? '')).toBe(false);

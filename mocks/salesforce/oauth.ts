@@ -63,8 +63,22 @@ export function createOAuthState(): OAuthState {
 
 /** The scopes the discovery document lists (salesforce-api.md §1.8), all accepted at the authorize endpoint. */
 const SUPPORTED_SCOPES = [
-  'id', 'api', 'web', 'full', 'chatter_api', 'visualforce', 'refresh_token', 'openid', 'profile', 'email',
-  'address', 'phone', 'offline_access', 'custom_permissions', 'wave_api', 'eclair_api',
+  'id',
+  'api',
+  'web',
+  'full',
+  'chatter_api',
+  'visualforce',
+  'refresh_token',
+  'openid',
+  'profile',
+  'email',
+  'address',
+  'phone',
+  'offline_access',
+  'custom_permissions',
+  'wave_api',
+  'eclair_api',
 ];
 const KEY_ID = '246';
 
@@ -95,7 +109,13 @@ async function sha256(text: string): Promise<Uint8Array> {
  * (§1.4). The emulated app has no secret, so a value derived from the client id stands in for it.
  */
 async function hmacSignature(clientId: string, text: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(`secret:${clientId}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(`secret:${clientId}`),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text)));
   let binary = '';
   for (const byte of mac) binary += String.fromCharCode(byte);
@@ -107,14 +127,24 @@ function oauthError(status: number, error: string, description: string): Respons
 }
 
 function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 function htmlPage(status: number, title: string, body: string): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f3f3f3;margin:0;color:#181818}main{max-width:420px;margin:48px auto;background:#fff;border-radius:8px;padding:24px;box-shadow:0 2px 6px rgba(0,0,0,.15)}h1{font-size:1.3rem}button{font-size:1rem;padding:8px 16px;margin-right:8px;border-radius:4px;border:1px solid #0b5cab;cursor:pointer}button.allow{background:#0b5cab;color:#fff}button.deny{background:#fff;color:#0b5cab}label{display:block;margin:12px 0 4px}select,input{font-size:1rem;padding:6px;width:100%;box-sizing:border-box}.note{color:#444;font-size:.9rem}</style></head>
 <body><main>${body}</main></body></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html;charset=UTF-8', 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "frame-ancestors 'none'" } });
+  return new Response(html, {
+    status,
+    headers: {
+      'Content-Type': 'text/html;charset=UTF-8',
+      'X-Frame-Options': 'DENY',
+      'Content-Security-Policy': "frame-ancestors 'none'",
+    },
+  });
 }
 
 function redirectTo(target: string, params: Record<string, string>): Response {
@@ -150,9 +180,21 @@ function identityUrl(userId: string): string {
 
 // ---------------------------------------------------------------- tokens
 
-function issueAccessToken(emulator: SalesforceEmulator, grantId: number | null, userId: string, scopes: string[]): string {
+function issueAccessToken(
+  emulator: SalesforceEmulator,
+  grantId: number | null,
+  userId: string,
+  scopes: string[],
+): string {
   const token = `${ORG_ID.slice(0, 15)}!AQ${random(60)}`;
-  emulator.oauth.accessTokens.set(token, { grantId, userId, scopes, issuedAt: emulator.store.now().getTime(), expired: false, revoked: false });
+  emulator.oauth.accessTokens.set(token, {
+    grantId,
+    userId,
+    scopes,
+    issuedAt: emulator.store.now().getTime(),
+    expired: false,
+    revoked: false,
+  });
   return token;
 }
 
@@ -171,7 +213,12 @@ function signingKeys(): Promise<CryptoKeyPair> {
   return signingKeyPair;
 }
 
-async function idToken(emulator: SalesforceEmulator, userId: string, nonce: string | null, accessToken: string): Promise<string> {
+async function idToken(
+  emulator: SalesforceEmulator,
+  userId: string,
+  nonce: string | null,
+  accessToken: string,
+): Promise<string> {
   const user = emulator.store.get(userId);
   const str = (field: string) => {
     const value = user?.values[field];
@@ -199,7 +246,11 @@ async function idToken(emulator: SalesforceEmulator, userId: string, nonce: stri
   };
   const signingInput = `${base64UrlJson(header)}.${base64UrlJson(payload)}`;
   const keys = await signingKeys();
-  const signature = await crypto.subtle.sign('RSASSA-PKCS1-v1_5', keys.privateKey, new TextEncoder().encode(signingInput));
+  const signature = await crypto.subtle.sign(
+    'RSASSA-PKCS1-v1_5',
+    keys.privateKey,
+    new TextEncoder().encode(signingInput),
+  );
   return `${signingInput}.${base64Url(new Uint8Array(signature))}`;
 }
 
@@ -218,12 +269,16 @@ async function tokenResponse(
   }
   body.signature = signature;
   body.scope = grant.scopes.join(' ');
-  if (options.includeIdToken && grant.scopes.includes('openid')) body.id_token = await idToken(emulator, grant.userId, options.nonce, accessToken);
+  if (options.includeIdToken && grant.scopes.includes('openid'))
+    body.id_token = await idToken(emulator, grant.userId, options.nonce, accessToken);
   body.instance_url = emulator.origin;
   body.id = id;
   body.token_type = 'Bearer';
   body.issued_at = issuedAt;
-  return jsonResponse(200, body, { 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private', Pragma: 'no-cache' });
+  return jsonResponse(200, body, {
+    'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private',
+    Pragma: 'no-cache',
+  });
 }
 
 function newRefreshToken(emulator: SalesforceEmulator, grant: Grant): string {
@@ -259,9 +314,30 @@ function discovery(emulator: SalesforceEmulator): Response {
     display_values_supported: ['page', 'popup', 'touch'],
     token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt'],
     claims_supported: [
-      'active', 'address', 'email', 'email_verified', 'family_name', 'given_name', 'is_app_installed', 'language', 'locale', 'name',
-      'nickname', 'organization_id', 'phone_number', 'phone_number_verified', 'photos', 'picture', 'preferred_username', 'profile',
-      'sub', 'updated_at', 'urls', 'user_id', 'user_type', 'zoneinfo',
+      'active',
+      'address',
+      'email',
+      'email_verified',
+      'family_name',
+      'given_name',
+      'is_app_installed',
+      'language',
+      'locale',
+      'name',
+      'nickname',
+      'organization_id',
+      'phone_number',
+      'phone_number_verified',
+      'photos',
+      'picture',
+      'preferred_username',
+      'profile',
+      'sub',
+      'updated_at',
+      'urls',
+      'user_id',
+      'user_type',
+      'zoneinfo',
     ],
   });
 }
@@ -272,7 +348,19 @@ async function jwks(): Promise<Response> {
   return jsonResponse(200, { keys: [{ kty: jwk.kty, n: jwk.n, e: jwk.e, alg: 'RS256', use: 'sig', kid: KEY_ID }] });
 }
 
-const AUTHORIZE_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'scope', 'state', 'nonce', 'code_challenge', 'code_challenge_method', 'display', 'prompt', 'login_hint'];
+const AUTHORIZE_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'state',
+  'nonce',
+  'code_challenge',
+  'code_challenge_method',
+  'display',
+  'prompt',
+  'login_hint',
+];
 
 async function authorize(emulator: SalesforceEmulator, request: Request, url: URL): Promise<Response> {
   const params = request.method === 'POST' ? await readForm(request) : url.searchParams;
@@ -285,12 +373,19 @@ async function authorize(emulator: SalesforceEmulator, request: Request, url: UR
     return htmlPage(400, 'Error', `<h1>error=invalid_client_id</h1><p>error_description=client identifier invalid</p>`);
   }
   if (!emulator.settings.redirectUris.includes(redirectUri)) {
-    return htmlPage(400, 'Error', `<h1>error=redirect_uri_mismatch</h1><p>error_description=redirect_uri must match configuration</p>`);
+    return htmlPage(
+      400,
+      'Error',
+      `<h1>error=redirect_uri_mismatch</h1><p>error_description=redirect_uri must match configuration</p>`,
+    );
   }
   const back = (params2: Record<string, string>) => redirectTo(redirectUri, state ? { ...params2, state } : params2);
-  if (get('response_type') !== 'code') return back({ error: 'unsupported_response_type', error_description: 'response type not supported' });
-  if (!get('code_challenge')) return back({ error: 'invalid_request', error_description: 'missing required code challenge' });
-  if (get('code_challenge_method') !== 'S256') return back({ error: 'invalid_request', error_description: 'invalid code challenge method' });
+  if (get('response_type') !== 'code')
+    return back({ error: 'unsupported_response_type', error_description: 'response type not supported' });
+  if (!get('code_challenge'))
+    return back({ error: 'invalid_request', error_description: 'missing required code challenge' });
+  if (get('code_challenge_method') !== 'S256')
+    return back({ error: 'invalid_request', error_description: 'invalid code challenge method' });
   const scopes = get('scope').split(/\s+/).filter(Boolean);
   const unknown = scopes.find((scope) => !SUPPORTED_SCOPES.includes(scope));
   if (unknown) return back({ error: 'invalid_scope', error_description: 'the requested scope is not allowed' });
@@ -305,7 +400,9 @@ async function authorize(emulator: SalesforceEmulator, request: Request, url: UR
         return `<option value="${escapeHtml(String(u.values.Id))}"${selected ? ' selected' : ''}>${escapeHtml(username)}</option>`;
       })
       .join('');
-    const hidden = AUTHORIZE_PARAMS.map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(get(name))}">`).join('');
+    const hidden = AUTHORIZE_PARAMS.map(
+      (name) => `<input type="hidden" name="${name}" value="${escapeHtml(get(name))}">`,
+    ).join('');
     return htmlPage(
       200,
       'Allow Access?',
@@ -318,8 +415,10 @@ async function authorize(emulator: SalesforceEmulator, request: Request, url: UR
     );
   }
 
-  if (get('decision') !== 'allow') return back({ error: 'access_denied', error_description: 'end-user denied authorization' });
-  if (!emulator.settings.appInstalled) return back({ error: 'invalid_client', error_description: 'app must be installed into org' });
+  if (get('decision') !== 'allow')
+    return back({ error: 'access_denied', error_description: 'end-user denied authorization' });
+  if (!emulator.settings.appInstalled)
+    return back({ error: 'invalid_client', error_description: 'app must be installed into org' });
   const userId = get('user') || emulator.defaultUserId;
   const code = `aPrx${random(48)}`;
   emulator.oauth.codes.set(code, {
@@ -340,7 +439,10 @@ async function authorize(emulator: SalesforceEmulator, request: Request, url: UR
  * default user when absent), without the consent page. E2E tests that are not about signing in start from
  * such a session instead of a popup sign-in each (README, "Tests"). The sign-in counters stay untouched.
  */
-export async function grantForTests(emulator: SalesforceEmulator, username?: string): Promise<{ token: unknown; userinfo: unknown }> {
+export async function grantForTests(
+  emulator: SalesforceEmulator,
+  username?: string,
+): Promise<{ token: unknown; userinfo: unknown }> {
   const user = username
     ? emulator.store.rows('User').find((u) => u.values.Username === username)
     : emulator.store.get(emulator.defaultUserId);
@@ -367,7 +469,8 @@ async function token(emulator: SalesforceEmulator, request: Request): Promise<Re
   const clientId = form.get('client_id') ?? '';
   switch (form.get('grant_type')) {
     case 'authorization_code': {
-      if (clientId !== emulator.settings.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+      if (clientId !== emulator.settings.clientId)
+        return oauthError(400, 'invalid_client_id', 'client identifier invalid');
       if (form.has('client_secret')) return oauthError(400, 'invalid_client', 'invalid client credentials');
       const code = emulator.oauth.codes.get(form.get('code') ?? '');
       if (code?.clientId !== clientId) return oauthError(400, 'invalid_grant', 'invalid authorization code');
@@ -375,8 +478,10 @@ async function token(emulator: SalesforceEmulator, request: Request): Promise<Re
         emulator.oauth.codes.delete(form.get('code') ?? '');
         return oauthError(400, 'invalid_grant', 'invalid authorization code');
       }
-      if (code.expiresAt < emulator.store.now().getTime()) return oauthError(400, 'invalid_grant', 'expired authorization code');
-      if ((form.get('redirect_uri') ?? '') !== code.redirectUri) return oauthError(400, 'redirect_uri_mismatch', 'redirect_uri must match configuration');
+      if (code.expiresAt < emulator.store.now().getTime())
+        return oauthError(400, 'invalid_grant', 'expired authorization code');
+      if ((form.get('redirect_uri') ?? '') !== code.redirectUri)
+        return oauthError(400, 'redirect_uri_mismatch', 'redirect_uri must match configuration');
       const verifier = form.get('code_verifier') ?? '';
       // Salesforce rejects `~` in verifiers even though RFC 7636 allows it.
       if (!verifier || verifier.includes('~') || base64Url(await sha256(verifier)) !== code.challenge) {
@@ -448,7 +553,8 @@ const SESSION_SECONDS = 2 * 60 * 60;
 async function introspect(emulator: SalesforceEmulator, request: Request): Promise<Response> {
   if (request.method !== 'POST') return oauthError(400, 'invalid_request', 'must use HTTP POST');
   const form = await readForm(request);
-  if ((form.get('client_id') ?? '') !== emulator.settings.clientId) return oauthError(400, 'invalid_client_id', 'client identifier invalid');
+  if ((form.get('client_id') ?? '') !== emulator.settings.clientId)
+    return oauthError(400, 'invalid_client_id', 'client identifier invalid');
   const value = form.get('token') ?? '';
   const describe = (userId: string, scopes: string[], tokenType: string, issuedAtMs: number) => {
     const iat = Math.floor(issuedAtMs / 1000);
@@ -466,9 +572,11 @@ async function introspect(emulator: SalesforceEmulator, request: Request): Promi
     });
   };
   const access = emulator.oauth.accessTokens.get(value);
-  if (access && !access.expired && !access.revoked) return describe(access.userId, access.scopes, 'access_token', access.issuedAt);
+  if (access && !access.expired && !access.revoked)
+    return describe(access.userId, access.scopes, 'access_token', access.issuedAt);
   const grant = emulator.oauth.grants.get(emulator.oauth.refreshIndex.get(value) ?? -1);
-  if (grant && !grant.revoked && grant.refreshToken === value) return describe(grant.userId, grant.scopes, 'refresh_token', emulator.store.now().getTime());
+  if (grant && !grant.revoked && grant.refreshToken === value)
+    return describe(grant.userId, grant.scopes, 'refresh_token', emulator.store.now().getTime());
   return jsonResponse(200, { active: false });
 }
 
@@ -510,12 +618,20 @@ function userinfoBody(emulator: SalesforceEmulator, userId: string) {
     language: str('LanguageLocaleKey') ?? 'en_US',
     locale: 'en_US',
     utcOffset: 3600000,
-    updated_at: emulator.store.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    updated_at: emulator.store
+      .now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
     is_app_installed: emulator.settings.appInstalled,
   };
 }
 
-export async function handleOAuth(emulator: SalesforceEmulator, request: Request, url: URL, path: string): Promise<Response> {
+export async function handleOAuth(
+  emulator: SalesforceEmulator,
+  request: Request,
+  url: URL,
+  path: string,
+): Promise<Response> {
   switch (path) {
     case '/.well-known/openid-configuration':
       return discovery(emulator);
@@ -541,7 +657,17 @@ export async function handleOAuth(emulator: SalesforceEmulator, request: Request
         const info = accessTokenOf(emulator, request);
         if (!info) return new Response('Bad_OAuth_Token', { status: 403, headers: { 'Content-Type': 'text/plain' } });
         const body = userinfoBody(emulator, identity[2] ?? '');
-        return jsonResponse(200, { id: body.sub, asserted_user: info.userId === identity[2], user_id: body.user_id, organization_id: body.organization_id, username: body.preferred_username, display_name: body.name, email: body.email, urls: body.urls, active: true });
+        return jsonResponse(200, {
+          id: body.sub,
+          asserted_user: info.userId === identity[2],
+          user_id: body.user_id,
+          organization_id: body.organization_id,
+          username: body.preferred_username,
+          display_name: body.name,
+          email: body.email,
+          urls: body.urls,
+          active: true,
+        });
       }
       throw new SfApiError(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
     }

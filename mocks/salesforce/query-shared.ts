@@ -86,7 +86,10 @@ export class QuerySource {
   /** Tokens of a scope, without those of its nested subqueries. */
   scopeTokens(scope: Scope): Token[] {
     return this.tokens.filter(
-      (t) => t.start >= scope.start && t.start < scope.end && !scope.children.some((c) => t.start >= c.start && t.start < c.end),
+      (t) =>
+        t.start >= scope.start &&
+        t.start < scope.end &&
+        !scope.children.some((c) => t.start >= c.start && t.start < c.end),
     );
   }
 
@@ -94,7 +97,11 @@ export class QuerySource {
    * Offset of an identifier (case-insensitive) in a scope: the `nth` occurrence after the `after`
    * keyword when one is given. `suffix` also accepts `Prefix.word`.
    */
-  find(scope: Scope, word: string, options: { after?: string | undefined; nth?: number; suffix?: boolean } = {}): number | undefined {
+  find(
+    scope: Scope,
+    word: string,
+    options: { after?: string | undefined; nth?: number; suffix?: boolean } = {},
+  ): number | undefined {
     const lower = word.toLowerCase();
     let active = options.after === undefined;
     let seen = 0;
@@ -195,7 +202,12 @@ export function invalidFieldAt(ctx: EngineContext, offset: number | undefined, m
   return errors.invalidField(ctx.source.decorate(offset, message));
 }
 
-export function noSuchColumn(ctx: EngineContext, offset: number | undefined, field: string, entity: string): SfApiError {
+export function noSuchColumn(
+  ctx: EngineContext,
+  offset: number | undefined,
+  field: string,
+  entity: string,
+): SfApiError {
   return invalidFieldAt(
     ctx,
     offset,
@@ -238,7 +250,17 @@ const NAME_ENTITY_FIELDS: readonly FieldDef[] = [
   { name: 'LastViewedDate', label: 'Last Viewed Date', type: 'datetime' },
 ];
 /** Name fields populated only when the related record is a User (Name object reference). */
-const USER_ONLY_NAME_FIELDS = new Set(['Alias', 'Email', 'Phone', 'Title', 'IsActive', 'Username', 'CommunityNickname', 'ProfileId', 'UserRoleId']);
+const USER_ONLY_NAME_FIELDS = new Set([
+  'Alias',
+  'Email',
+  'Phone',
+  'Title',
+  'IsActive',
+  'Username',
+  'CommunityNickname',
+  'ProfileId',
+  'UserRoleId',
+]);
 const PERSON_TYPES = new Set(['User', 'Contact', 'Lead']);
 
 export interface RelHop {
@@ -302,13 +324,20 @@ export function resolvePath(ctx: EngineContext, object: ObjectRef, raw: string, 
     const targets: string[] = f?.referenceTo ?? [];
     const single: string | undefined = targets.length === 1 ? targets[0] : undefined;
     if (!f || targets.length === 0 || (single !== undefined && !ctx.store.visibleObject(single))) {
-      throw invalidFieldAt(ctx, where(), `Didn't understand relationship '${part}' in field path. ${RELATIONSHIP_HINT}`);
+      throw invalidFieldAt(
+        ctx,
+        where(),
+        `Didn't understand relationship '${part}' in field path. ${RELATIONSHIP_HINT}`,
+      );
     }
     hops.push({ field: f, name: f.relationshipName ?? part, target: single });
     current = single ?? null;
   }
   const leafName = parts[parts.length - 1] ?? raw;
-  const leaf = current === null ? NAME_ENTITY_FIELDS.find((f) => eqi(f.name, leafName)) : ctx.store.visibleField(current, leafName);
+  const leaf =
+    current === null
+      ? NAME_ENTITY_FIELDS.find((f) => eqi(f.name, leafName))
+      : ctx.store.visibleField(current, leafName);
   if (!leaf) throw noSuchColumn(ctx, where(), leafName, current ?? 'Name');
   return {
     raw,
@@ -347,7 +376,9 @@ export function nameEntityValue(store: OrgStore, record: StoredRecord, field: st
     }
     case 'FirstName':
     case 'LastName':
-      return PERSON_TYPES.has(record.type) && store.visibleField(record.type, field) ? store.value(record, field) : null;
+      return PERSON_TYPES.has(record.type) && store.visibleField(record.type, field)
+        ? store.value(record, field)
+        : null;
     default:
       if (USER_ONLY_NAME_FIELDS.has(field) && record.type !== 'User') return null;
       return store.visibleField(record.type, field) ? store.value(record, field) : null;
@@ -470,23 +501,44 @@ type Literal =
   | { k: 'set'; parts: string[] };
 
 /** Reads the escape sequence at `body[i]` (a backslash): the character(s) it stands for and its width. */
-function readEscape(ctx: EngineContext, quoted: string, body: string, i: number, offset: number | undefined): { text: string; width: number } {
+function readEscape(
+  ctx: EngineContext,
+  quoted: string,
+  body: string,
+  i: number,
+  offset: number | undefined,
+): { text: string; width: number } {
   const next = body.charAt(i + 1);
-  const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '\\': '\\', "'": "'", '"': '"', '%': '%', _: '_' };
+  const simple: Record<string, string> = {
+    n: '\n',
+    r: '\r',
+    t: '\t',
+    b: '\b',
+    f: '\f',
+    '\\': '\\',
+    "'": "'",
+    '"': '"',
+    '%': '%',
+    _: '_',
+  };
   const mapped = simple[next];
   if (mapped !== undefined) return { text: mapped, width: 2 };
   if (next === 'u') {
     const hex = body.slice(i + 2, i + 6);
     if (/^[0-9a-fA-F]{4}$/.test(hex)) return { text: String.fromCharCode(Number.parseInt(hex, 16)), width: 6 };
   }
-  throw syntaxError(ctx, offset, `Invalid string literal ${quoted}. Illegal character sequence \\${next} in string literal.`);
+  throw syntaxError(
+    ctx,
+    offset,
+    `Invalid string literal ${quoted}. Illegal character sequence \\${next} in string literal.`,
+  );
 }
 
 /** Unescapes a SOQL string literal (with its quotes): \\ \' \" \n \r \t \b \f \uXXXX. */
 export function unescapeString(ctx: EngineContext, quoted: string, offset: number | undefined): string {
   const body = quoted.slice(1, -1);
   let out = '';
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body.charAt(i);
     if (c === '\\') {
       const escape = readEscape(ctx, quoted, body, i, offset);
@@ -504,7 +556,7 @@ export function unescapeString(ctx: EngineContext, quoted: string, offset: numbe
 export function likePattern(ctx: EngineContext, quoted: string, offset: number | undefined): RegExp {
   const body = quoted.slice(1, -1);
   let source = '';
-  for (let i = 0; i < body.length; ) {
+  for (let i = 0; i < body.length;) {
     const c = body.charAt(i);
     if (c === '\\') {
       const escape = readEscape(ctx, quoted, body, i, offset);
@@ -532,10 +584,22 @@ export function dateLiteralRange(now: Date, literal: string, n: number): [number
   const weekStart = today - now.getUTCDay() * DAY; // weeks start on Sunday (en_US)
   const q = Math.floor(m / 3) * 3;
   const days = (from: number, count: number): [number, number] => [today + from * DAY, today + (from + count) * DAY];
-  const weeks = (from: number, count: number): [number, number] => [weekStart + from * 7 * DAY, weekStart + (from + count) * 7 * DAY];
-  const months = (from: number, count: number): [number, number] => [Date.UTC(y, m + from, 1), Date.UTC(y, m + from + count, 1)];
-  const quarters = (from: number, count: number): [number, number] => [Date.UTC(y, q + 3 * from, 1), Date.UTC(y, q + 3 * (from + count), 1)];
-  const years = (from: number, count: number): [number, number] => [Date.UTC(y + from, 0, 1), Date.UTC(y + from + count, 0, 1)];
+  const weeks = (from: number, count: number): [number, number] => [
+    weekStart + from * 7 * DAY,
+    weekStart + (from + count) * 7 * DAY,
+  ];
+  const months = (from: number, count: number): [number, number] => [
+    Date.UTC(y, m + from, 1),
+    Date.UTC(y, m + from + count, 1),
+  ];
+  const quarters = (from: number, count: number): [number, number] => [
+    Date.UTC(y, q + 3 * from, 1),
+    Date.UTC(y, q + 3 * (from + count), 1),
+  ];
+  const years = (from: number, count: number): [number, number] => [
+    Date.UTC(y + from, 0, 1),
+    Date.UTC(y + from + count, 0, 1),
+  ];
   const name = literal.toUpperCase().replace('_FISCAL_', '_');
   switch (name) {
     case 'YESTERDAY':
@@ -700,7 +764,8 @@ export function compileComparison(
       }
       case 'DATE_LITERAL':
       case 'DATE_N_LITERAL': {
-        if (kind !== 'date' && kind !== 'datetime') throw wrongType(kind !== 'string' && kind !== 'id' && kind !== 'multipicklist');
+        if (kind !== 'date' && kind !== 'datetime')
+          throw wrongType(kind !== 'string' && kind !== 'id' && kind !== 'multipicklist');
         const [name = '', count = '0'] = raw.split(':');
         const range = dateLiteralRange(ctx.store.now(), name, Number(count));
         if (!range) throw syntaxError(ctx, offset, unexpectedToken(ctx, raw));
@@ -722,7 +787,11 @@ export function compileComparison(
       case 'value':
         return x !== null && compareScalars(x, lit.v) === 0;
       case 'range':
-        return x !== null && compareScalars(x, lit.lo) >= 0 && (lit.hiInclusive ? compareScalars(x, lit.hi) <= 0 : compareScalars(x, lit.hi) < 0);
+        return (
+          x !== null &&
+          compareScalars(x, lit.lo) >= 0 &&
+          (lit.hiInclusive ? compareScalars(x, lit.hi) <= 0 : compareScalars(x, lit.hi) < 0)
+        );
       case 'set':
         return x !== null && sameSet(splitMulti(String(x)), lit.parts);
       case 'like':
@@ -851,7 +920,11 @@ export function buildLogic<T>(
 
   let pos = 0;
   const fail = (): never => {
-    throw syntaxError(ctx, ctx.source.find(place.scope, place.after ?? 'WHERE'), unexpectedToken(ctx, place.after ?? 'WHERE'));
+    throw syntaxError(
+      ctx,
+      ctx.source.find(place.scope, place.after ?? 'WHERE'),
+      unexpectedToken(ctx, place.after ?? 'WHERE'),
+    );
   };
   const parseUnary = (): ((row: T) => boolean) => {
     const token = tokens[pos];
@@ -880,7 +953,11 @@ export function buildLogic<T>(
     for (let token = tokens[pos]; token && (token.t === 'and' || token.t === 'or'); token = tokens[pos]) {
       if (mode !== undefined && mode !== token.t) {
         const keyword = token.t.toUpperCase();
-        throw syntaxError(ctx, ctx.source.find(place.scope, keyword, { after: place.after, nth: token.nth }), unexpectedToken(ctx, keyword));
+        throw syntaxError(
+          ctx,
+          ctx.source.find(place.scope, keyword, { after: place.after, nth: token.nth }),
+          unexpectedToken(ctx, keyword),
+        );
       }
       mode = token.t;
       pos += 1;
@@ -911,7 +988,11 @@ export function compileWhere(
   return buildLogic<StoredRecord>(ctx, where, place, (cond) => {
     if ('fn' in cond) {
       const raw = cond.fn.rawValue ?? cond.fn.functionName ?? '';
-      throw syntaxError(ctx, ctx.source.find(scope, cond.fn.functionName ?? raw, { after: 'WHERE' }), `the emulated org does not support functions in WHERE: ${raw}`);
+      throw syntaxError(
+        ctx,
+        ctx.source.find(scope, cond.fn.functionName ?? raw, { after: 'WHERE' }),
+        `the emulated org does not support functions in WHERE: ${raw}`,
+      );
     }
     if (!('field' in cond)) throw syntaxError(ctx, ctx.source.find(scope, 'WHERE'), unexpectedToken(ctx, 'WHERE'));
     const path = resolvePath(ctx, object, cond.field, place);
@@ -954,11 +1035,20 @@ export function sortKeyOf(field: FieldDef): (value: SfValue) => Scalar | null {
   return (value) => normalize(kind === 'id' ? 'string' : kind, value);
 }
 
-export function compileOrderBy(ctx: EngineContext, object: ObjectRef, orderBy: OrderByClause[], scope: Scope): SortKey<StoredRecord>[] {
+export function compileOrderBy(
+  ctx: EngineContext,
+  object: ObjectRef,
+  orderBy: OrderByClause[],
+  scope: Scope,
+): SortKey<StoredRecord>[] {
   return orderBy.map((clause) => {
     if (!('field' in clause)) {
       const raw = clause.fn.rawValue ?? clause.fn.functionName ?? '';
-      throw syntaxError(ctx, ctx.source.find(scope, clause.fn.functionName ?? raw, { after: 'ORDER' }), unexpectedToken(ctx, raw));
+      throw syntaxError(
+        ctx,
+        ctx.source.find(scope, clause.fn.functionName ?? raw, { after: 'ORDER' }),
+        unexpectedToken(ctx, raw),
+      );
     }
     const path = resolvePath(ctx, object, clause.field, { scope, after: 'ORDER' });
     checkSortable(ctx, path, ctx.source.find(scope, clause.field, { after: 'ORDER' }));
@@ -1007,7 +1097,8 @@ export function attributes(apiVersion: string, type: string, id: SfValue | undef
 /** Compiles a plain or dotted field of a select list. */
 export function compilePathItem(ctx: EngineContext, object: ObjectRef, field: SoqlField, scope: Scope): SelectItem {
   if (field.type === 'Field') {
-    if (field.alias !== undefined) throw syntaxError(ctx, ctx.source.find(scope, field.alias), unexpectedToken(ctx, field.alias));
+    if (field.alias !== undefined)
+      throw syntaxError(ctx, ctx.source.find(scope, field.alias), unexpectedToken(ctx, field.alias));
     return { kind: 'path', path: resolvePath(ctx, object, rawOf(field), { scope }), label: false };
   }
   if (field.type === 'FieldRelationship') {
@@ -1050,7 +1141,9 @@ export function projectRecord(ctx: EngineContext, type: string, record: StoredRe
       let entry = related.get(prefix);
       if (entry === undefined) {
         const target = followHop(store, parent.record, hop);
-        entry = target ? { record: target, row: { attributes: attributes(ctx.apiVersion, hopType(hop, target), target.values.Id) } } : null;
+        entry = target
+          ? { record: target, row: { attributes: attributes(ctx.apiVersion, hopType(hop, target), target.values.Id) } }
+          : null;
         related.set(prefix, entry);
         parent.row[hop.name] = entry ? entry.row : null;
       }
@@ -1065,7 +1158,9 @@ export function projectRecord(ctx: EngineContext, type: string, record: StoredRe
         const { path } = item;
         const owner = follow(path.hops);
         if (!owner) break;
-        const value = path.nameEntity ? nameEntityValue(store, owner.record, path.leaf.name) : store.value(owner.record, path.leaf.name);
+        const value = path.nameEntity
+          ? nameEntityValue(store, owner.record, path.leaf.name)
+          : store.value(owner.record, path.leaf.name);
         owner.row[path.leaf.name] = item.label ? labelOf(path.leaf, value) : value;
         break;
       }

@@ -37,7 +37,9 @@ function api(path: string, options: CallOptions = {}): Promise<Response> {
   return fetch(`${ORG}/services/data/${options.version ?? 'v66.0'}${path}`, {
     method: options.method ?? 'GET',
     headers,
-    ...(options.body !== undefined ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) } : {}),
+    ...(options.body !== undefined
+      ? { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }
+      : {}),
   });
 }
 
@@ -78,7 +80,9 @@ describe('versions and resources', () => {
 
   it('answers an unknown or retired version with 404 NOT_FOUND', async () => {
     for (const version of ['v20.0', 'v99.0']) {
-      await expectError(await api('/sobjects', { version }), 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+      await expectError(await api('/sobjects', { version }), 404, [
+        { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+      ]);
     }
   });
 
@@ -96,7 +100,9 @@ describe('versions and resources', () => {
   });
 
   it('answers an unknown resource with 404 and a wrong method with 405', async () => {
-    await expectError(await api('/nope'), 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    await expectError(await api('/nope'), 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
     const wrong = await api('/sobjects', { method: 'POST', body: {} });
     expect(wrong.status).toBe(405);
     expect((await json<{ errorCode: string }[]>(wrong))[0]?.errorCode).toBe('METHOD_NOT_ALLOWED');
@@ -123,18 +129,24 @@ describe('session and org errors', () => {
     const tokens = await signIn(emulator, { scope: 'openid refresh_token' });
     const response = await api('/limits', { bearer: tokens.access_token ?? '' });
     expect(response.headers.get('www-authenticate')).toBe('Token');
-    await expectError(response, 401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]);
+    await expectError(response, 401, [
+      { message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' },
+    ]);
   });
 
   it('answers with the not-valid-for-REST variant when API Access Control blocks the app', async () => {
     emulator.settings.restSessionValid = false;
-    await expectError(await api('/limits'), 401, [{ message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' }]);
+    await expectError(await api('/limits'), 401, [
+      { message: 'This session is not valid for use with the REST API', errorCode: 'INVALID_SESSION_ID' },
+    ]);
   });
 
   it('answers every call in an edition without API access with 403 API_DISABLED_FOR_ORG', async () => {
     emulator.settings.apiEnabled = false;
     for (const path of ['/limits', q('SELECT Id FROM Lead'), '/sobjects/Lead/describe']) {
-      await expectError(await api(path), 403, [{ message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' }]);
+      await expectError(await api(path), 403, [
+        { message: 'The REST API is not enabled for this Organization.', errorCode: 'API_DISABLED_FOR_ORG' },
+      ]);
     }
   });
 
@@ -144,7 +156,9 @@ describe('session and org errors', () => {
     const second = await api('/sobjects/Lead/00Q000000000000AAA');
     expect(second.status).toBe(404);
     expect(second.headers.get('sforce-limit-info')).toBe('api-usage=2/2');
-    await expectError(await api('/limits'), 403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]);
+    await expectError(await api('/limits'), 403, [
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
   });
 
   it('reports the daily API requests in /limits', async () => {
@@ -165,7 +179,10 @@ describe('session and org errors', () => {
 
 describe('create', () => {
   it('answers 201 with {id, success, errors} and a Location header', async () => {
-    const response = await api('/sobjects/Lead', { method: 'POST', body: { FirstName: 'Ada', LastName: 'Byron', Company: 'Analytical', Phone: '+1 415 555 1212' } });
+    const response = await api('/sobjects/Lead', {
+      method: 'POST',
+      body: { FirstName: 'Ada', LastName: 'Byron', Company: 'Analytical', Phone: '+1 415 555 1212' },
+    });
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toBe('application/json;charset=UTF-8');
     const body = await json<{ id: string }>(response);
@@ -174,15 +191,28 @@ describe('create', () => {
     expect(response.headers.get('location')).toBe(`/services/data/v66.0/sobjects/Lead/${body.id}`);
     const read = await json(await api(`/sobjects/Lead/${body.id}?fields=Phone,Status,OwnerId,IsConverted`));
     // Phones are stored exactly as sent; Status and OwnerId are defaulted.
-    expect(read).toMatchObject({ Phone: '+1 415 555 1212', Status: 'Open - Not Contacted', OwnerId: emulator.ids.users.jane, IsConverted: false });
+    expect(read).toMatchObject({
+      Phone: '+1 415 555 1212',
+      Status: 'Open - Not Contacted',
+      OwnerId: emulator.ids.users.jane,
+      IsConverted: false,
+    });
   });
 
   it('lists the missing required fields in REQUIRED_FIELD_MISSING', async () => {
     await expectError(await api('/sobjects/Lead', { method: 'POST', body: { FirstName: 'Nobody' } }), 400, [
-      { message: 'Required fields are missing: [LastName, Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['LastName', 'Company'] },
+      {
+        message: 'Required fields are missing: [LastName, Company]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['LastName', 'Company'],
+      },
     ]);
     await expectError(await api('/sobjects/Opportunity', { method: 'POST', body: { Name: 'Deal' } }), 400, [
-      { message: 'Required fields are missing: [StageName, CloseDate]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['StageName', 'CloseDate'] },
+      {
+        message: 'Required fields are missing: [StageName, CloseDate]',
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: ['StageName', 'CloseDate'],
+      },
     ]);
   });
 
@@ -212,7 +242,10 @@ describe('create', () => {
                   additionalInformation: [],
                   fieldDiffs: [],
                   matchConfidence: 100.0,
-                  record: { attributes: { type: 'Lead', url: `/services/data/v60.0/sobjects/Lead/${sofia}` }, Id: sofia },
+                  record: {
+                    attributes: { type: 'Lead', url: `/services/data/v60.0/sobjects/Lead/${sofia}` },
+                    Id: sofia,
+                  },
                 },
               ],
               rule: 'Standard_Lead_Match_Rule_v1_0',
@@ -238,9 +271,19 @@ describe('create', () => {
   });
 
   it('matches a new Contact against Contacts with the Contact rule', async () => {
-    const response = await api('/sobjects/Contact', { method: 'POST', body: { LastName: 'Hopper', Email: 'grace.hopper@globex.example' } });
+    const response = await api('/sobjects/Contact', {
+      method: 'POST',
+      body: { LastName: 'Hopper', Email: 'grace.hopper@globex.example' },
+    });
     expect(response.status).toBe(400);
-    const [error] = await json<{ duplicateResult: { duplicateRule: string; matchResults: { rule: string; matchRecords: { record: { Id: string } }[] }[] } }[]>(response);
+    const [error] = await json<
+      {
+        duplicateResult: {
+          duplicateRule: string;
+          matchResults: { rule: string; matchRecords: { record: { Id: string } }[] }[];
+        };
+      }[]
+    >(response);
     expect(error?.duplicateResult.duplicateRule).toBe('Standard_Contact_Duplicate_Rule');
     expect(error?.duplicateResult.matchResults[0]?.rule).toBe('Standard_Contact_Match_Rule_v1_1');
     expect(error?.duplicateResult.matchResults[0]?.matchRecords[0]?.record.Id).toBe(emulator.ids.contacts.grace);
@@ -258,9 +301,18 @@ describe('create', () => {
 
   it('refuses a bad value for a restricted picklist', async () => {
     await expectError(
-      await api('/sobjects/Task', { method: 'POST', body: { Subject: 'Call', CallType: 'Sideways', WhoId: emulator.ids.contacts.ada } }),
+      await api('/sobjects/Task', {
+        method: 'POST',
+        body: { Subject: 'Call', CallType: 'Sideways', WhoId: emulator.ids.contacts.ada },
+      }),
       400,
-      [{ message: 'Call Type: bad value for restricted picklist field: Sideways', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['CallType'] }],
+      [
+        {
+          message: 'Call Type: bad value for restricted picklist field: Sideways',
+          errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+          fields: ['CallType'],
+        },
+      ],
     );
   });
 
@@ -268,14 +320,25 @@ describe('create', () => {
     const response = await api('/sobjects/Task', {
       method: 'POST',
       body: {
-        Subject: 'Inbound call', Status: 'Completed', Priority: 'Normal', TaskSubtype: 'Call', CallType: 'Inbound', CallDurationInSeconds: 185,
-        CallObject: 'conv-7f3a', CallDisposition: 'Connected', ActivityDate: '2026-01-15', WhoId: emulator.ids.contacts.ada,
-        WhatId: emulator.ids.opportunities.globexRenewal, Description: 'Talked about the renewal.',
+        Subject: 'Inbound call',
+        Status: 'Completed',
+        Priority: 'Normal',
+        TaskSubtype: 'Call',
+        CallType: 'Inbound',
+        CallDurationInSeconds: 185,
+        CallObject: 'conv-7f3a',
+        CallDisposition: 'Connected',
+        ActivityDate: '2026-01-15',
+        WhoId: emulator.ids.contacts.ada,
+        WhatId: emulator.ids.opportunities.globexRenewal,
+        Description: 'Talked about the renewal.',
       },
     });
     expect(response.status).toBe(201);
     const { id } = await json<{ id: string }>(response);
-    expect(await json(await api(`/sobjects/Task/${id}?fields=IsClosed,TaskSubtype,CallObject,AccountId`))).toMatchObject({
+    expect(
+      await json(await api(`/sobjects/Task/${id}?fields=IsClosed,TaskSubtype,CallObject,AccountId`)),
+    ).toMatchObject({
       IsClosed: true,
       TaskSubtype: 'Call',
       CallObject: 'conv-7f3a',
@@ -285,7 +348,10 @@ describe('create', () => {
 
   it('refuses a write to a read-only field (FLS) and to a field the user cannot see', async () => {
     setFieldAccess(emulator, 'Lead', 'MobilePhone', 'read');
-    const readOnly = await api('/sobjects/Lead', { method: 'POST', body: { LastName: 'X', Company: 'Y', MobilePhone: '+1 202 555 0100' } });
+    const readOnly = await api('/sobjects/Lead', {
+      method: 'POST',
+      body: { LastName: 'X', Company: 'Y', MobilePhone: '+1 202 555 0100' },
+    });
     expect(readOnly.status).toBe(400);
     expect(await json(readOnly)).toEqual([
       {
@@ -295,7 +361,10 @@ describe('create', () => {
       },
     ]);
     setFieldAccess(emulator, 'Lead', 'MobilePhone', 'none');
-    const hidden = await api('/sobjects/Lead', { method: 'POST', body: { LastName: 'X', Company: 'Y', MobilePhone: '+1 202 555 0100' } });
+    const hidden = await api('/sobjects/Lead', {
+      method: 'POST',
+      body: { LastName: 'X', Company: 'Y', MobilePhone: '+1 202 555 0100' },
+    });
     expect(hidden.status).toBe(400);
     expect((await json<{ errorCode: string }[]>(hidden))[0]?.errorCode).toBe('INVALID_FIELD');
   });
@@ -314,14 +383,25 @@ describe('read', () => {
     const response = await api(`/sobjects/Lead/${sofia}?fields=Id,Name,Phone`);
     expect(response.status).toBe(200);
     const body = await json(response);
-    expect(body).toEqual({ attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${sofia}` }, Id: sofia, Name: 'Sofia Rossi', Phone: '+39 02 1234 5678' });
+    expect(body).toEqual({
+      attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${sofia}` },
+      Id: sofia,
+      Name: 'Sofia Rossi',
+      Phone: '+39 02 1234 5678',
+    });
     expect(Object.keys(body)).toEqual(['attributes', 'Id', 'Name', 'Phone']);
   });
 
   it('returns every visible field without ?fields, nulls included, and none hidden by FLS', async () => {
     setFieldAccess(emulator, 'Lead', 'MobilePhone', 'none');
     const body = await json(await api(`/sobjects/Lead/${emulator.ids.leads.sofia}`));
-    expect(body).toMatchObject({ Id: emulator.ids.leads.sofia, LastName: 'Rossi', Company: 'Rossi Design Studio', Salutation: null, IsConverted: false });
+    expect(body).toMatchObject({
+      Id: emulator.ids.leads.sofia,
+      LastName: 'Rossi',
+      Company: 'Rossi Design Studio',
+      Salutation: null,
+      IsConverted: false,
+    });
     expect(body).not.toHaveProperty('MobilePhone');
   });
 
@@ -348,27 +428,48 @@ describe('blob fields', () => {
     const response = await api(`/sobjects/ContentNote/${noteId}/Content`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/octet-stream');
-    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe('<p>Ada wants a 3-year term.</p><p>Legal needs the DPA by the 15th.</p>');
-    const created = await json<{ id: string }>(
-      await api('/sobjects/ContentNote', { method: 'POST', body: { Title: 'Ümlaut', Content: btoa(String.fromCharCode(...new TextEncoder().encode('<p>Grüße &amp; mehr</p>'))) } }),
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe(
+      '<p>Ada wants a 3-year term.</p><p>Legal needs the DPA by the 15th.</p>',
     );
-    expect(new TextDecoder().decode(await (await api(`/sobjects/ContentNote/${created.id}/Content`)).arrayBuffer())).toBe('<p>Grüße &amp; mehr</p>');
-    await expectError(await api(`/sobjects/ContentNote/${noteId.slice(0, 12)}ZZZ/Content`), 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
+    const created = await json<{ id: string }>(
+      await api('/sobjects/ContentNote', {
+        method: 'POST',
+        body: {
+          Title: 'Ümlaut',
+          Content: btoa(String.fromCharCode(...new TextEncoder().encode('<p>Grüße &amp; mehr</p>'))),
+        },
+      }),
+    );
+    expect(
+      new TextDecoder().decode(await (await api(`/sobjects/ContentNote/${created.id}/Content`)).arrayBuffer()),
+    ).toBe('<p>Grüße &amp; mehr</p>');
+    await expectError(await api(`/sobjects/ContentNote/${noteId.slice(0, 12)}ZZZ/Content`), 404, [
+      { errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' },
+    ]);
   });
 });
 
 describe('update and delete', () => {
   it('answers PATCH with 204 and no body; null clears a field', async () => {
     const id = emulator.ids.leads.sofia;
-    const response = await api(`/sobjects/Lead/${id}`, { method: 'PATCH', body: { Status: 'Closed - Not Converted', Title: null } });
+    const response = await api(`/sobjects/Lead/${id}`, {
+      method: 'PATCH',
+      body: { Status: 'Closed - Not Converted', Title: null },
+    });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
     expect(response.headers.get('sforce-limit-info')).toMatch(/^api-usage=\d+\/15000$/);
-    expect(await json(await api(`/sobjects/Lead/${id}?fields=Status,Title`))).toMatchObject({ Status: 'Closed - Not Converted', Title: null });
+    expect(await json(await api(`/sobjects/Lead/${id}?fields=Status,Title`))).toMatchObject({
+      Status: 'Closed - Not Converted',
+      Title: null,
+    });
   });
 
   it('refuses to update a converted lead', async () => {
-    const response = await api(`/sobjects/Lead/${emulator.ids.leads.adaConverted}`, { method: 'PATCH', body: { Phone: '1' } });
+    const response = await api(`/sobjects/Lead/${emulator.ids.leads.adaConverted}`, {
+      method: 'PATCH',
+      body: { Phone: '1' },
+    });
     expect(response.status).toBe(400);
     expect((await json<{ errorCode: string }[]>(response))[0]?.errorCode).toBe('CANNOT_UPDATE_CONVERTED_LEAD');
   });
@@ -383,7 +484,10 @@ describe('update and delete', () => {
     const task = emulator.store.rows('Task')[0]?.values.Id as string;
     const response = await api(`/sobjects/Task/${task}`, { method: 'PATCH', body: { TaskSubtype: 'Email' } });
     expect(response.status).toBe(400);
-    expect((await json<{ errorCode: string; fields: string[] }[]>(response))[0]).toMatchObject({ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: ['TaskSubtype'] });
+    expect((await json<{ errorCode: string; fields: string[] }[]>(response))[0]).toMatchObject({
+      errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      fields: ['TaskSubtype'],
+    });
   });
 
   it('answers DELETE with 204, then ENTITY_IS_DELETED; the record is gone for reads', async () => {
@@ -391,7 +495,9 @@ describe('update and delete', () => {
     const response = await api(`/sobjects/Lead/${id}`, { method: 'DELETE' });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
-    await expectError(await api(`/sobjects/Lead/${id}`, { method: 'DELETE' }), 404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]);
+    await expectError(await api(`/sobjects/Lead/${id}`, { method: 'DELETE' }), 404, [
+      { errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' },
+    ]);
     expect((await api(`/sobjects/Lead/${id}`)).status).toBe(404);
     const update = await api(`/sobjects/Lead/${id}`, { method: 'PATCH', body: { Phone: '1' } });
     expect(update.status).toBe(404);
@@ -413,23 +519,39 @@ describe('upsert by external ID', () => {
   const deal = { Name: 'Chat deal', StageName: 'Prospecting', CloseDate: '2026-12-31', AccountId: '' };
 
   it('creates with 201 {id, success, errors, created: true} when nothing matches', async () => {
-    const response = await api(path('conv-new-1'), { method: 'PATCH', body: { ...deal, AccountId: emulator.ids.accounts.globex } });
+    const response = await api(path('conv-new-1'), {
+      method: 'PATCH',
+      body: { ...deal, AccountId: emulator.ids.accounts.globex },
+    });
     expect(response.status).toBe(201);
     const body = await json<{ id: string }>(response);
     expect(body).toEqual({ id: expect.stringMatching(/^006/) as string, success: true, errors: [], created: true });
     expect(Object.keys(body)).toEqual(['id', 'success', 'errors', 'created']);
-    expect(await json(await api(`/sobjects/Opportunity/${body.id}?fields=conversationId__c,Probability`))).toMatchObject({ conversationId__c: 'conv-new-1', Probability: 10 });
+    expect(
+      await json(await api(`/sobjects/Opportunity/${body.id}?fields=conversationId__c,Probability`)),
+    ).toMatchObject({ conversationId__c: 'conv-new-1', Probability: 10 });
   });
 
   it('updates with 200 {…, created: false} when one record matches', async () => {
     const response = await api(path('conv-globex-renewal'), { method: 'PATCH', body: { NextStep: 'Call back' } });
     expect(response.status).toBe(200);
-    expect(await json(response)).toEqual({ id: emulator.ids.opportunities.globexRenewal, success: true, errors: [], created: false });
-    expect(await json(await api(`/sobjects/Opportunity/${emulator.ids.opportunities.globexRenewal}?fields=NextStep`))).toMatchObject({ NextStep: 'Call back' });
+    expect(await json(response)).toEqual({
+      id: emulator.ids.opportunities.globexRenewal,
+      success: true,
+      errors: [],
+      created: false,
+    });
+    expect(
+      await json(await api(`/sobjects/Opportunity/${emulator.ids.opportunities.globexRenewal}?fields=NextStep`)),
+    ).toMatchObject({ NextStep: 'Call back' });
   });
 
   it('answers an update with 204 and no body in v45.0', async () => {
-    const response = await api(path('conv-globex-renewal'), { method: 'PATCH', version: 'v45.0', body: { NextStep: 'Call back' } });
+    const response = await api(path('conv-globex-renewal'), {
+      method: 'PATCH',
+      version: 'v45.0',
+      body: { NextStep: 'Call back' },
+    });
     expect(response.status).toBe(204);
     expect(await response.text()).toBe('');
   });
@@ -449,9 +571,16 @@ describe('upsert by external ID', () => {
       { errorCode: 'NOT_FOUND', message: 'Provided external ID field does not exist or is not accessible: Nope__c' },
     ]);
     setFieldAccess(emulator, 'Case', 'conversationId__c', 'none');
-    await expectError(await api('/sobjects/Case/conversationId__c/conv-globex-outage', { method: 'PATCH', body: { Subject: 'x' } }), 404, [
-      { errorCode: 'NOT_FOUND', message: 'Provided external ID field does not exist or is not accessible: conversationId__c' },
-    ]);
+    await expectError(
+      await api('/sobjects/Case/conversationId__c/conv-globex-outage', { method: 'PATCH', body: { Subject: 'x' } }),
+      404,
+      [
+        {
+          errorCode: 'NOT_FOUND',
+          message: 'Provided external ID field does not exist or is not accessible: conversationId__c',
+        },
+      ],
+    );
   });
 
   it('takes the value URL-encoded, including / and %', async () => {
@@ -459,18 +588,26 @@ describe('upsert by external ID', () => {
     const response = await api(path(value), { method: 'PATCH', body: deal });
     expect(response.status).toBe(201);
     const { id } = await json<{ id: string }>(response);
-    expect(await json(await api(`/sobjects/Opportunity/${id}?fields=conversationId__c`))).toMatchObject({ conversationId__c: value });
+    expect(await json(await api(`/sobjects/Opportunity/${id}?fields=conversationId__c`))).toMatchObject({
+      conversationId__c: value,
+    });
     expect((await api(path(value), { method: 'PATCH', body: { NextStep: 'again' } })).status).toBe(200);
   });
 
   it('reads a record by its external ID', async () => {
     const response = await api(`${path('conv-globex-outage').replace('Opportunity', 'Case')}?fields=Id,Subject`);
     expect(response.status).toBe(200);
-    expect(await json(response)).toMatchObject({ Id: emulator.ids.cases.globexOutage, Subject: 'Calls drop after 30 seconds' });
+    expect(await json(response)).toMatchObject({
+      Id: emulator.ids.cases.globexOutage,
+      Subject: 'Calls drop after 30 seconds',
+    });
   });
 
   it('enforces the uniqueness of conversationId__c on a plain create', async () => {
-    const response = await api('/sobjects/Case', { method: 'POST', body: { Subject: 'Dup', conversationId__c: 'conv-globex-outage' } });
+    const response = await api('/sobjects/Case', {
+      method: 'POST',
+      body: { Subject: 'Dup', conversationId__c: 'conv-globex-outage' },
+    });
     expect(response.status).toBe(400);
     expect((await json<{ errorCode: string }[]>(response))[0]?.errorCode).toBe('DUPLICATE_VALUE');
   });
@@ -483,17 +620,23 @@ describe('query', () => {
     emulator.settings.queryBatchSize = 10;
     const first = await api(q(graceCalls()));
     expect(first.status).toBe(200);
-    const page1 = await json<{ totalSize: number; done: boolean; nextRecordsUrl?: string; records: { Id: string }[] }>(first);
+    const page1 = await json<{ totalSize: number; done: boolean; nextRecordsUrl?: string; records: { Id: string }[] }>(
+      first,
+    );
     expect(Object.keys(page1)).toEqual(['totalSize', 'done', 'nextRecordsUrl', 'records']);
     expect(page1).toMatchObject({ totalSize: 29, done: false });
     expect(page1.records).toHaveLength(10);
     const match = /^\/services\/data\/v66\.0\/query\/(01g[A-Za-z0-9]+)-10$/.exec(page1.nextRecordsUrl ?? '');
     expect(match).not.toBeNull();
 
-    const page2 = await json<typeof page1>(await fetch(`${ORG}${page1.nextRecordsUrl ?? ''}`, { headers: { Authorization: `Bearer ${token}` } }));
+    const page2 = await json<typeof page1>(
+      await fetch(`${ORG}${page1.nextRecordsUrl ?? ''}`, { headers: { Authorization: `Bearer ${token}` } }),
+    );
     expect(page2.nextRecordsUrl).toBe(`/services/data/v66.0/query/${match?.[1] ?? ''}-20`);
     expect(page2.records).toHaveLength(10);
-    const page3 = await json<typeof page1>(await fetch(`${ORG}${page2.nextRecordsUrl ?? ''}`, { headers: { Authorization: `Bearer ${token}` } }));
+    const page3 = await json<typeof page1>(
+      await fetch(`${ORG}${page2.nextRecordsUrl ?? ''}`, { headers: { Authorization: `Bearer ${token}` } }),
+    );
     expect(page3).toMatchObject({ totalSize: 29, done: true });
     expect(page3).not.toHaveProperty('nextRecordsUrl');
     expect(page3.records).toHaveLength(9);
@@ -503,13 +646,15 @@ describe('query', () => {
 
   it('keeps a Sforce-Query-Options batch size (200..2000) for the following pages', async () => {
     emulator.settings.queryBatchSize = 2000;
-    for (let i = 0; i < 450; i++) emulator.store.seed('Lead', { LastName: `Bulk ${String(i)}`, Company: 'Bulk Co', IsConverted: false });
+    for (let i = 0; i < 450; i++)
+      emulator.store.seed('Lead', { LastName: `Bulk ${String(i)}`, Company: 'Bulk Co', IsConverted: false });
     const soql = "SELECT Id FROM Lead WHERE Company = 'Bulk Co'";
     const first = await json<Page>(await api(q(soql), { headers: { 'Sforce-Query-Options': 'batchSize=200' } }));
     expect(first.totalSize).toBe(450);
     expect(first.records).toHaveLength(200);
     expect(first.nextRecordsUrl).toMatch(/-200$/);
-    const next = (url: string | undefined) => fetch(`${ORG}${url ?? ''}`, { headers: { Authorization: `Bearer ${token}` } });
+    const next = (url: string | undefined) =>
+      fetch(`${ORG}${url ?? ''}`, { headers: { Authorization: `Bearer ${token}` } });
     const second = await json<Page>(await next(first.nextRecordsUrl));
     expect(second.records).toHaveLength(200);
     expect(second.nextRecordsUrl).toMatch(/-400$/);
@@ -545,7 +690,9 @@ describe('query', () => {
     expect(response.status).toBe(400);
     const [error] = await json<{ errorCode: string; message: string }[]>(response);
     expect(error?.errorCode).toBe('INVALID_FIELD');
-    expect(error?.message).toMatch(/^\nSELECT Bacon__c FROM Account LIMIT 2\n {7}\^\nERROR at Row:1:Column:8\nNo such column 'Bacon__c' on entity 'Account'\./);
+    expect(error?.message).toMatch(
+      /^\nSELECT Bacon__c FROM Account LIMIT 2\n {7}\^\nERROR at Row:1:Column:8\nNo such column 'Bacon__c' on entity 'Account'\./,
+    );
   });
 
   it('answers a field hidden by FLS with INVALID_FIELD, as in an org whose profiles were not set up', async () => {
@@ -568,9 +715,15 @@ describe('query', () => {
     expect((await api(`/sobjects/Lead/${id}`, { method: 'DELETE' })).status).toBe(204);
     const soql = `SELECT Id, IsDeleted FROM Lead WHERE Id = '${id}'`;
     expect(await json(await api(q(soql)))).toEqual({ totalSize: 0, done: true, records: [] });
-    const all = await json<{ totalSize: number; records: Json[] }>(await api(`/queryAll?q=${encodeURIComponent(soql)}`));
+    const all = await json<{ totalSize: number; records: Json[] }>(
+      await api(`/queryAll?q=${encodeURIComponent(soql)}`),
+    );
     expect(all.totalSize).toBe(1);
-    expect(all.records[0]).toEqual({ attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${id}` }, Id: id, IsDeleted: true });
+    expect(all.records[0]).toEqual({
+      attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${id}` },
+      Id: id,
+      IsDeleted: true,
+    });
   });
 
   it('returns archived tasks only through queryAll', async () => {
@@ -588,7 +741,9 @@ describe('query', () => {
 
 describe('search', () => {
   it('answers SOSL with {searchRecords}', async () => {
-    const response = await api(`/search?q=${encodeURIComponent('FIND {Rossi} IN NAME FIELDS RETURNING Lead(Id, Name)')}`);
+    const response = await api(
+      `/search?q=${encodeURIComponent('FIND {Rossi} IN NAME FIELDS RETURNING Lead(Id, Name)')}`,
+    );
     expect(response.status).toBe(200);
     const body = await json<{ searchRecords: Json[] }>(response);
     expect(body.searchRecords).toContainEqual({
@@ -599,17 +754,26 @@ describe('search', () => {
   });
 
   it('answers a missing search term with MALFORMED_SEARCH', async () => {
-    const message = [{ message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' }];
+    const message = [
+      { message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' },
+    ];
     await expectError(await api('/search?q='), 400, message);
     await expectError(await api(`/search?q=${encodeURIComponent('FIND Rossi')}`), 400, message);
   });
 
   it('answers parameterized search by POST and GET', async () => {
-    const post = await api('/parameterizedSearch', { method: 'POST', body: { q: 'Rossi', sobjects: [{ name: 'Lead', fields: ['Id', 'Name'] }], in: 'NAME' } });
+    const post = await api('/parameterizedSearch', {
+      method: 'POST',
+      body: { q: 'Rossi', sobjects: [{ name: 'Lead', fields: ['Id', 'Name'] }], in: 'NAME' },
+    });
     expect(post.status).toBe(200);
-    expect((await json<{ searchRecords: { Id: string }[] }>(post)).searchRecords.map((r) => r.Id)).toContain(emulator.ids.leads.sofia);
+    expect((await json<{ searchRecords: { Id: string }[] }>(post)).searchRecords.map((r) => r.Id)).toContain(
+      emulator.ids.leads.sofia,
+    );
     const get = await api('/parameterizedSearch?q=Rossi&sobject=Lead&Lead.fields=Id,Name&Lead.limit=5');
     expect(get.status).toBe(200);
-    expect((await json<{ searchRecords: { Id: string }[] }>(get)).searchRecords.map((r) => r.Id)).toContain(emulator.ids.leads.sofia);
+    expect((await json<{ searchRecords: { Id: string }[] }>(get)).searchRecords.map((r) => r.Id)).toContain(
+      emulator.ids.leads.sofia,
+    );
   });
 });

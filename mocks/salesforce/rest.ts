@@ -3,7 +3,14 @@
  * describe, composite (references, allOrNone), sObject Collections, UI API picklists and limits.
  * Requests are authenticated by the Bearer token; every non-2xx is the JSON error array Salesforce sends.
  */
-import { allPicklistValues, describeGlobal, describeSObject, objectInfo, picklistValues, sobjectBasicInfo } from './describe';
+import {
+  allPicklistValues,
+  describeGlobal,
+  describeSObject,
+  objectInfo,
+  picklistValues,
+  sobjectBasicInfo,
+} from './describe';
 import type { LogEntry, SalesforceEmulator } from './emulator';
 import { SUPPORTED_API_VERSIONS, errorResponse, jsonResponse } from './emulator';
 import { SfApiError, errors, sfError } from './errors';
@@ -33,7 +40,8 @@ export interface RestResult {
   raw?: { bytes: Uint8Array<ArrayBuffer>; contentType: string };
 }
 
-const ok = (body: unknown, status = 200, headers?: Record<string, string>): RestResult => (headers ? { status, body, headers } : { status, body });
+const ok = (body: unknown, status = 200, headers?: Record<string, string>): RestResult =>
+  headers ? { status, body, headers } : { status, body };
 
 function versionNumber(apiVersion: string): number {
   return Number(apiVersion.replace(/^v/, ''));
@@ -54,7 +62,9 @@ function writeContext(ctx: RestContext): WriteContext {
 
 function requireObjectBody(body: unknown): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw errors.jsonParser('Cannot deserialize instance of sObject from START_ARRAY value or request may be missing a required field');
+    throw errors.jsonParser(
+      'Cannot deserialize instance of sObject from START_ARRAY value or request may be missing a required field',
+    );
   }
   return body as Record<string, unknown>;
 }
@@ -83,7 +93,15 @@ function batchSizeFor(ctx: RestContext): number {
 }
 
 /** One page of a result; later pages keep the first page's locator and count the offset up (`-2000`, `-4000`). */
-function page(ctx: RestContext, locator: string | null, rows: unknown[], totalSize: number, offset: number, batchSize: number, includeDeleted: boolean) {
+function page(
+  ctx: RestContext,
+  locator: string | null,
+  rows: unknown[],
+  totalSize: number,
+  offset: number,
+  batchSize: number,
+  includeDeleted: boolean,
+) {
   const slice = rows.slice(offset, offset + batchSize);
   const next = offset + batchSize;
   if (next >= rows.length) return { totalSize, done: true, records: slice };
@@ -95,7 +113,12 @@ function page(ctx: RestContext, locator: string | null, rows: unknown[], totalSi
     emulator.cursors.set(id, { rows, totalSize, batchSize });
   }
   const resource = includeDeleted ? 'queryAll' : 'query';
-  return { totalSize, done: false, nextRecordsUrl: `/services/data/${ctx.apiVersion}/${resource}/${id}-${String(next)}`, records: slice };
+  return {
+    totalSize,
+    done: false,
+    nextRecordsUrl: `/services/data/${ctx.apiVersion}/${resource}/${id}-${String(next)}`,
+    records: slice,
+  };
 }
 
 function nextPage(ctx: RestContext, locatorWithOffset: string, includeDeleted: boolean): RestResult {
@@ -125,12 +148,21 @@ function readRecord(ctx: RestContext, objectName: string, id: string): RestResul
   const fieldsParam = ctx.query.get('fields');
   let names: string[] | undefined;
   if (fieldsParam !== null) {
-    names = fieldsParam.split(',').map((f) => f.trim()).filter(Boolean);
+    names = fieldsParam
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
     const unknown = names.find((name) => !store.visibleField(def.name, name));
-    if (unknown) throw errors.invalidField(`No such column '${unknown}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
+    if (unknown)
+      throw errors.invalidField(
+        `No such column '${unknown}' on entity '${def.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`,
+      );
   }
   const values = store.project(record, names);
-  return ok({ attributes: { type: def.name, url: recordUrl(ctx.apiVersion, def.name, String(record.values.Id)) }, ...values });
+  return ok({
+    attributes: { type: def.name, url: recordUrl(ctx.apiVersion, def.name, String(record.values.Id)) },
+    ...values,
+  });
 }
 
 /** `value` is the URL segment, already percent-decoded once by the router. */
@@ -144,7 +176,12 @@ function upsert(ctx: RestContext, objectName: string, fieldName: string, value: 
   const fieldKey = field?.name ?? fieldName;
   const bodyValue = Object.entries(input).find(([key]) => key.toLowerCase() === fieldKey.toLowerCase())?.[1];
   if (bodyValue !== undefined && bodyValue !== value) {
-    throw sfError(400, 'INVALID_FIELD', `The value of the external ID field ${fieldKey} in the body doesn't match the value in the URL`, [fieldKey]);
+    throw sfError(
+      400,
+      'INVALID_FIELD',
+      `The value of the external ID field ${fieldKey} in the body doesn't match the value in the URL`,
+      [fieldKey],
+    );
   }
   if (matches.length > 1) {
     return ok(
@@ -155,7 +192,9 @@ function upsert(ctx: RestContext, objectName: string, fieldName: string, value: 
   const existing = matches[0];
   if (existing) {
     const id = String(existing.values.Id);
-    const updates = Object.fromEntries(Object.entries(input).filter(([key]) => key.toLowerCase() !== fieldKey.toLowerCase()));
+    const updates = Object.fromEntries(
+      Object.entries(input).filter(([key]) => key.toLowerCase() !== fieldKey.toLowerCase()),
+    );
     store.update(def.name, id, updates, writeContext(ctx));
     if (versionNumber(ctx.apiVersion) <= 45) return { status: 204 };
     return ok({ id, success: true, errors: [], created: false }, 200);
@@ -163,7 +202,9 @@ function upsert(ctx: RestContext, objectName: string, fieldName: string, value: 
   if (ctx.query.get('updateOnly') === 'true') throw errors.notFound();
   if (fieldKey === 'Id') throw errors.notFound();
   const id = store.create(def.name, { ...input, [fieldKey]: value }, writeContext(ctx));
-  return ok({ id, success: true, errors: [], created: true }, 201, { Location: recordUrl(ctx.apiVersion, def.name, id) });
+  return ok({ id, success: true, errors: [], created: true }, 201, {
+    Location: recordUrl(ctx.apiVersion, def.name, id),
+  });
 }
 
 /** A base64 field's content as bytes, or null when `fieldName` is not a base64 field of the object. */
@@ -176,7 +217,10 @@ function blobField(ctx: RestContext, objectName: string, id: string, fieldName: 
   if (record?.type !== def.name) throw errors.notFound();
   const value = store.value(record, field.name);
   if (typeof value !== 'string') throw errors.notFound();
-  return { status: 200, raw: { bytes: Uint8Array.from(atob(value), (c) => c.charCodeAt(0)), contentType: 'application/octet-stream' } };
+  return {
+    status: 200,
+    raw: { bytes: Uint8Array.from(atob(value), (c) => c.charCodeAt(0)), contentType: 'application/octet-stream' },
+  };
 }
 
 function sobjects(ctx: RestContext, segments: string[]): RestResult {
@@ -223,14 +267,22 @@ function sobjects(ctx: RestContext, segments: string[]): RestResult {
       return upsert(ctx, objectName, second, third, ctx.body);
     case 'GET': {
       const matches = store.findByExternalId(objectName, second, third);
-      if (matches.length > 1) return ok(matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))), 300);
+      if (matches.length > 1)
+        return ok(
+          matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))),
+          300,
+        );
       const record = matches[0];
       if (!record) throw errors.notFound();
       return readRecord(ctx, objectName, String(record.values.Id));
     }
     case 'DELETE': {
       const matches = store.findByExternalId(objectName, second, third);
-      if (matches.length > 1) return ok(matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))), 300);
+      if (matches.length > 1)
+        return ok(
+          matches.map((m) => recordUrl(ctx.apiVersion, m.type, String(m.values.Id))),
+          300,
+        );
       const record = matches[0];
       if (!record) throw errors.notFound();
       store.delete(objectName, String(record.values.Id));
@@ -272,7 +324,8 @@ function lookupReference(expression: string, results: Map<string, Json>): Json {
   for (const part of parts) {
     const indexed = /^([^[\]]+)((?:\[\d+\])*)$/.exec(part);
     if (!indexed) throw new UnresolvedReference(expression);
-    current = typeof current === 'object' && current !== null ? (current as Record<string, Json>)[indexed[1] ?? ''] : undefined;
+    current =
+      typeof current === 'object' && current !== null ? (current as Record<string, Json>)[indexed[1] ?? ''] : undefined;
     for (const index of (indexed[2] ?? '').matchAll(/\[(\d+)\]/g)) {
       current = Array.isArray(current) ? (current as Json[])[Number(index[1])] : undefined;
     }
@@ -297,7 +350,8 @@ function parseSubRequests(body: unknown): { allOrNone: boolean; requests: SubReq
   }
   if (list.length > 25) throw sfError(400, 'LIMIT_EXCEEDED', 'Maximum number of subrequests (25) exceeded');
   const requests = list.map((item: unknown, index): SubRequest => {
-    if (typeof item !== 'object' || item === null) throw sfError(400, 'JSON_PARSER_ERROR', `Subrequest ${String(index)} is not an object`);
+    if (typeof item !== 'object' || item === null)
+      throw sfError(400, 'JSON_PARSER_ERROR', `Subrequest ${String(index)} is not an object`);
     const r = item as Record<string, unknown>;
     if (typeof r.method !== 'string' || typeof r.url !== 'string' || typeof r.referenceId !== 'string') {
       throw sfError(400, 'INVALID_INPUT', 'Each subrequest requires method, url and referenceId');
@@ -305,18 +359,23 @@ function parseSubRequests(body: unknown): { allOrNone: boolean; requests: SubReq
     const sub: SubRequest = { method: r.method.toUpperCase(), url: r.url, referenceId: r.referenceId };
     if (r.body !== undefined) sub.body = r.body;
     if (typeof r.httpHeaders === 'object' && r.httpHeaders !== null) {
-      sub.httpHeaders = Object.fromEntries(Object.entries(r.httpHeaders).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+      sub.httpHeaders = Object.fromEntries(
+        Object.entries(r.httpHeaders).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      );
     }
     return sub;
   });
   const ids = new Set<string>();
   for (const r of requests) {
-    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(r.referenceId)) throw sfError(400, 'INVALID_INPUT', `Invalid referenceId: ${r.referenceId}`);
-    if (ids.has(r.referenceId)) throw sfError(400, 'DUPLICATE_VALUE', `Duplicate referenceId provided in the request: ${r.referenceId}`);
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(r.referenceId))
+      throw sfError(400, 'INVALID_INPUT', `Invalid referenceId: ${r.referenceId}`);
+    if (ids.has(r.referenceId))
+      throw sfError(400, 'DUPLICATE_VALUE', `Duplicate referenceId provided in the request: ${r.referenceId}`);
     ids.add(r.referenceId);
   }
   const heavy = requests.filter((r) => /\/(query|queryAll)(\/|\?|$)|\/composite\/sobjects/.test(r.url)).length;
-  if (heavy > 5) throw sfError(400, 'LIMIT_EXCEEDED', 'Maximum number of query or sObject Collection subrequests (5) exceeded');
+  if (heavy > 5)
+    throw sfError(400, 'LIMIT_EXCEEDED', 'Maximum number of query or sObject Collection subrequests (5) exceeded');
   return { allOrNone: input.allOrNone === true, requests };
 }
 
@@ -329,11 +388,21 @@ async function composite(ctx: RestContext, entry: LogEntry | null): Promise<Rest
   const store = ctx.emulator.store;
   const snapshot = allOrNone ? store.snapshot() : null;
   const results = new Map<string, Json>();
-  const responses: { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string }[] = [];
+  const responses: {
+    body: unknown;
+    httpHeaders: Record<string, string>;
+    httpStatusCode: number;
+    referenceId: string;
+  }[] = [];
   let failedAt = -1;
   for (const [index, sub] of requests.entries()) {
     if (failedAt >= 0 && allOrNone) {
-      responses.push({ body: [{ errorCode: 'PROCESSING_HALTED', message: HALTED }], httpHeaders: {}, httpStatusCode: 400, referenceId: sub.referenceId });
+      responses.push({
+        body: [{ errorCode: 'PROCESSING_HALTED', message: HALTED }],
+        httpHeaders: {},
+        httpStatusCode: 400,
+        referenceId: sub.referenceId,
+      });
       continue;
     }
     let result: RestResult;
@@ -361,7 +430,12 @@ async function composite(ctx: RestContext, entry: LogEntry | null): Promise<Rest
     }
     if (result.status >= 400 && failedAt < 0) failedAt = index;
     if (result.status < 300) results.set(sub.referenceId, result.body ?? null);
-    responses.push({ body: result.body ?? null, httpHeaders: result.headers ?? {}, httpStatusCode: result.status, referenceId: sub.referenceId });
+    responses.push({
+      body: result.body ?? null,
+      httpHeaders: result.headers ?? {},
+      httpStatusCode: result.status,
+      referenceId: sub.referenceId,
+    });
   }
   if (allOrNone && failedAt >= 0 && snapshot) {
     store.restore(snapshot);
@@ -376,32 +450,58 @@ async function composite(ctx: RestContext, entry: LogEntry | null): Promise<Rest
   return ok({ compositeResponse: responses });
 }
 
-async function dispatchInternal(ctx: RestContext, method: string, url: string, body: unknown, headers?: Record<string, string>): Promise<RestResult> {
+async function dispatchInternal(
+  ctx: RestContext,
+  method: string,
+  url: string,
+  body: unknown,
+  headers?: Record<string, string>,
+): Promise<RestResult> {
   const parsed = new URL(url, 'https://composite.invalid');
   const match = /^\/services\/data\/v(\d+\.\d)(\/.*)?$/.exec(parsed.pathname.replace(/\/+$/, ''));
   if (!match || !SUPPORTED_API_VERSIONS.includes(match[1] ?? '')) throw errors.notFound();
   const subHeaders = new Headers(ctx.headers);
   for (const [key, value] of Object.entries(headers ?? {})) subHeaders.set(key, value);
-  return dispatch({ ...ctx, method, path: match[2] ?? '', query: parsed.searchParams, body, headers: subHeaders, apiVersion: `v${match[1] ?? ''}` }, null);
+  return dispatch(
+    {
+      ...ctx,
+      method,
+      path: match[2] ?? '',
+      query: parsed.searchParams,
+      body,
+      headers: subHeaders,
+      apiVersion: `v${match[1] ?? ''}`,
+    },
+    null,
+  );
 }
 
 async function compositeBatch(ctx: RestContext): Promise<RestResult> {
   const input = requireObjectBody(ctx.body);
   const list = input.batchRequests;
-  if (!Array.isArray(list) || list.length === 0 || list.length > 25) throw sfError(400, 'INVALID_BATCH_REQUEST', 'batchRequests must hold 1 to 25 subrequests');
+  if (!Array.isArray(list) || list.length === 0 || list.length > 25)
+    throw sfError(400, 'INVALID_BATCH_REQUEST', 'batchRequests must hold 1 to 25 subrequests');
   const haltOnError = input.haltOnError === true;
   const results: { statusCode: number; result: unknown }[] = [];
   let halted = false;
   for (const item of list as unknown[]) {
     if (halted) {
-      results.push({ statusCode: 412, result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }] });
+      results.push({
+        statusCode: 412,
+        result: [{ errorCode: 'BATCH_PROCESSING_HALTED', message: 'Batch processing halted per request' }],
+      });
       continue;
     }
     const r = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
     const url = typeof r.url === 'string' ? r.url : '';
     let result: RestResult;
     try {
-      result = await dispatchInternal(ctx, typeof r.method === 'string' ? r.method.toUpperCase() : 'GET', url.startsWith('/') ? url : `/services/data/${url}`, r.richInput);
+      result = await dispatchInternal(
+        ctx,
+        typeof r.method === 'string' ? r.method.toUpperCase() : 'GET',
+        url.startsWith('/') ? url : `/services/data/${url}`,
+        r.richInput,
+      );
     } catch (error) {
       if (!(error instanceof SfApiError)) throw error;
       result = { status: error.status, body: error.body };
@@ -427,7 +527,10 @@ function collectionError(error: unknown) {
 
 function collections(ctx: RestContext, segments: string[]): RestResult {
   const store = ctx.emulator.store;
-  const allOrNone = ctx.method === 'DELETE' ? ctx.query.get('allOrNone') === 'true' : (ctx.body as { allOrNone?: unknown } | null)?.allOrNone === true;
+  const allOrNone =
+    ctx.method === 'DELETE'
+      ? ctx.query.get('allOrNone') === 'true'
+      : (ctx.body as { allOrNone?: unknown } | null)?.allOrNone === true;
   const snapshot = allOrNone ? store.snapshot() : null;
   const writeCtx = writeContext(ctx);
   let results: { id?: string | null; success: boolean; errors: unknown[]; created?: boolean }[];
@@ -443,7 +546,10 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
         const def = store.visibleObject(objectName);
         if (!def || record?.type !== def.name) return null;
         const names = fields ? fields.split(',').map((f) => f.trim()) : undefined;
-        return { attributes: { type: def.name, url: recordUrl(ctx.apiVersion, def.name, String(record.values.Id)) }, ...store.project(record, names) };
+        return {
+          attributes: { type: def.name, url: recordUrl(ctx.apiVersion, def.name, String(record.values.Id)) },
+          ...store.project(record, names),
+        };
       }),
     );
   }
@@ -464,7 +570,12 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
     const body = requireObjectBody(ctx.body);
     const records = body.records;
     if (!Array.isArray(records)) throw errors.jsonParser('records is required');
-    if (records.length > 200) throw sfError(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+    if (records.length > 200)
+      throw sfError(
+        400,
+        'EXCEEDED_ID_LIMIT',
+        'record limit reached. cannot submit more than 200 records into this call',
+      );
     results = (records as unknown[]).map((item) => {
       try {
         const record = requireObjectBody(item);
@@ -478,9 +589,11 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
         }
         if (ctx.method === 'PATCH' && objectName && extField) {
           const value = values[extField];
-          if (typeof value !== 'string') throw sfError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${extField}]`, [extField]);
+          if (typeof value !== 'string')
+            throw sfError(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${extField}]`, [extField]);
           const existing = store.findByExternalId(objectName, extField, value);
-          if (existing.length > 1) throw sfError(300, 'DUPLICATE_EXTERNAL_ID', `Multiple records with external id ${value}`, [extField]);
+          if (existing.length > 1)
+            throw sfError(300, 'DUPLICATE_EXTERNAL_ID', `Multiple records with external id ${value}`, [extField]);
           const found = existing[0];
           if (found) {
             const id = String(found.values.Id);
@@ -492,7 +605,8 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
         }
         if (ctx.method === 'PATCH') {
           const id = values.Id;
-          if (typeof id !== 'string') throw sfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
+          if (typeof id !== 'string')
+            throw sfError(400, 'MISSING_ARGUMENT', 'Id not specified in an update call', ['Id']);
           const found = store.get(id);
           if (!found) throw store.get(id, { includeDeleted: true }) ? errors.entityIsDeleted() : errors.notFound();
           store.update(typeof type === 'string' ? type : found.type, id, values, writeCtx);
@@ -511,7 +625,14 @@ function collections(ctx: RestContext, segments: string[]): RestResult {
         ? {
             id: null,
             success: false,
-            errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }],
+            errors: [
+              {
+                statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+                message:
+                  'Record rolled back because not all records were valid and the request was using AllOrNone header',
+                fields: [],
+              },
+            ],
           }
         : r,
     );
@@ -538,7 +659,9 @@ function resources(ctx: RestContext): RestResult {
   const base = `/services/data/${ctx.apiVersion}`;
   return ok(
     Object.fromEntries(
-      ['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'ui-api'].map((name) => [name, `${base}/${name}`]),
+      ['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'ui-api'].map(
+        (name) => [name, `${base}/${name}`],
+      ),
     ),
   );
 }
@@ -570,11 +693,13 @@ export async function dispatch(ctx: RestContext, entry: LogEntry | null): Promis
     case 'search': {
       if (ctx.method !== 'GET') throw errors.methodNotAllowed(ctx.method);
       const q = ctx.query.get('q');
-      if (q === null || q.trim() === '') throw errors.malformedSearch('No search term found. The search term must be enclosed in braces.');
+      if (q === null || q.trim() === '')
+        throw errors.malformedSearch('No search term found. The search term must be enclosed in braces.');
       return ok(runSosl(ctx.emulator.store, q, { apiVersion: ctx.apiVersion }));
     }
     case 'parameterizedSearch': {
-      if (ctx.method === 'POST') return ok(runParameterizedSearch(ctx.emulator.store, ctx.body, { apiVersion: ctx.apiVersion }));
+      if (ctx.method === 'POST')
+        return ok(runParameterizedSearch(ctx.emulator.store, ctx.body, { apiVersion: ctx.apiVersion }));
       if (ctx.method === 'GET') {
         const q = ctx.query.get('q');
         const sobject = ctx.query.get('sobject');
@@ -582,7 +707,13 @@ export async function dispatch(ctx: RestContext, entry: LogEntry | null): Promis
         if (sobject) {
           const fields = ctx.query.get(`${sobject}.fields`);
           const limit = ctx.query.get(`${sobject}.limit`);
-          body.sobjects = [{ name: sobject, ...(fields ? { fields: fields.split(',') } : {}), ...(limit ? { limit: Number(limit) } : {}) }];
+          body.sobjects = [
+            {
+              name: sobject,
+              ...(fields ? { fields: fields.split(',') } : {}),
+              ...(limit ? { limit: Number(limit) } : {}),
+            },
+          ];
         }
         const inParam = ctx.query.get('in');
         if (inParam) body.in = inParam;
@@ -600,7 +731,8 @@ export async function dispatch(ctx: RestContext, entry: LogEntry | null): Promis
     }
     case 'ui-api': {
       const [kind, objectName, sub, recordTypeId, fieldName, extra] = rest;
-      if (ctx.method !== 'GET' || kind !== 'object-info' || objectName === undefined || extra !== undefined) throw errors.notFound();
+      if (ctx.method !== 'GET' || kind !== 'object-info' || objectName === undefined || extra !== undefined)
+        throw errors.notFound();
       const store = ctx.emulator.store;
       if (sub === undefined) return ok(objectInfo(store, objectName, ctx.apiVersion));
       if (sub !== 'picklist-values' || recordTypeId === undefined) throw errors.notFound();
@@ -620,7 +752,9 @@ async function readJsonBody(request: Request): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     const first = text.trim().charAt(0);
-    throw errors.jsonParser(`Unexpected character ('${first}' (code ${String(first.charCodeAt(0))})): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [line:1, column:1]`);
+    throw errors.jsonParser(
+      `Unexpected character ('${first}' (code ${String(first.charCodeAt(0))})): expected a valid value (number, String, array, object, 'true', 'false' or 'null') at [line:1, column:1]`,
+    );
   }
 }
 
@@ -639,14 +773,29 @@ export async function handleRest(
   if (!emulator.settings.apiEnabled) return errorResponse(errors.apiDisabled());
   if (emulator.apiUsed >= emulator.settings.dailyApiMax) return errorResponse(errors.requestLimit());
   emulator.apiUsed += 1;
-  const limitHeader = { 'Sforce-Limit-Info': `api-usage=${String(emulator.apiUsed)}/${String(emulator.settings.dailyApiMax)}` };
+  const limitHeader = {
+    'Sforce-Limit-Info': `api-usage=${String(emulator.apiUsed)}/${String(emulator.settings.dailyApiMax)}`,
+  };
   try {
     const body = await readJsonBody(request);
     const result = await dispatch(
-      { emulator, method: request.method.toUpperCase(), path, query: url.searchParams, body, headers: request.headers, apiVersion, userId: token.userId },
+      {
+        emulator,
+        method: request.method.toUpperCase(),
+        path,
+        query: url.searchParams,
+        body,
+        headers: request.headers,
+        apiVersion,
+        userId: token.userId,
+      },
       entry,
     );
-    if (result.raw) return new Response(result.raw.bytes, { status: result.status, headers: { 'Content-Type': result.raw.contentType, ...limitHeader, ...(result.headers ?? {}) } });
+    if (result.raw)
+      return new Response(result.raw.bytes, {
+        status: result.status,
+        headers: { 'Content-Type': result.raw.contentType, ...limitHeader, ...(result.headers ?? {}) },
+      });
     return jsonResponse(result.status, result.body, { ...limitHeader, ...(result.headers ?? {}) });
   } catch (error) {
     const response = errorResponse(error);

@@ -97,7 +97,13 @@ const field = (name: string, label: string, type: FieldType, options: FieldOptio
 });
 const readOnly: FieldOptions = { createable: false, updateable: false };
 
-const idField = field('Id', 'Record ID', 'id', { ...readOnly, nillable: false, idLookup: true, defaultedOnCreate: true, length: 18 });
+const idField = field('Id', 'Record ID', 'id', {
+  ...readOnly,
+  nillable: false,
+  idLookup: true,
+  defaultedOnCreate: true,
+  length: 18,
+});
 const audit = (): FieldDef[] => [
   field('IsDeleted', 'Deleted', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
   field('CreatedDate', 'Created Date', 'datetime', { ...readOnly, nillable: false, defaultedOnCreate: true }),
@@ -108,7 +114,11 @@ const audit = (): FieldDef[] => [
     referenceTo: ['User'],
     relationshipName: 'CreatedBy',
   }),
-  field('LastModifiedDate', 'Last Modified Date', 'datetime', { ...readOnly, nillable: false, defaultedOnCreate: true }),
+  field('LastModifiedDate', 'Last Modified Date', 'datetime', {
+    ...readOnly,
+    nillable: false,
+    defaultedOnCreate: true,
+  }),
   field('LastModifiedById', 'Last Modified By ID', 'reference', {
     ...readOnly,
     nillable: false,
@@ -125,7 +135,8 @@ const owner = (referenceTo: string[] = ['User']): FieldDef =>
     referenceTo,
     relationshipName: 'Owner',
   });
-const phone = (name: string, label: string, extra: FieldOptions = {}): FieldDef => field(name, label, 'phone', { length: 40, ...extra });
+const phone = (name: string, label: string, extra: FieldOptions = {}): FieldDef =>
+  field(name, label, 'phone', { length: 40, ...extra });
 const text = (name: string, label: string, length = 255, extra: FieldOptions = {}): FieldDef =>
   field(name, label, 'string', { length, ...extra });
 const picklist = (name: string, label: string, values: PicklistValueDef[], extra: FieldOptions = {}): FieldDef =>
@@ -250,7 +261,11 @@ const OBJECTS: ObjectDef[] = [
       phone('Phone', 'Phone'),
       phone('MobilePhone', 'Mobile Phone'),
       picklist('Status', 'Lead Status', LEAD_STATUSES, { nillable: false, defaultedOnCreate: true }),
-      picklist('LeadSource', 'Lead Source', values('Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other')),
+      picklist(
+        'LeadSource',
+        'Lead Source',
+        values('Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'),
+      ),
       text('City', 'City', 40),
       text('Country', 'Country', 80),
       field('Description', 'Description', 'textarea', { length: 32000 }),
@@ -299,8 +314,16 @@ const OBJECTS: ObjectDef[] = [
       phone('Phone', 'Account Phone'),
       phone('Fax', 'Account Fax'),
       field('Website', 'Website', 'url', { length: 255 }),
-      picklist('Type', 'Account Type', values('Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other')),
-      picklist('Industry', 'Industry', values('Technology', 'Manufacturing', 'Retail', 'Healthcare', 'Finance', 'Hospitality')),
+      picklist(
+        'Type',
+        'Account Type',
+        values('Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other'),
+      ),
+      picklist(
+        'Industry',
+        'Industry',
+        values('Technology', 'Manufacturing', 'Retail', 'Healthcare', 'Finance', 'Hospitality'),
+      ),
       text('BillingCity', 'Billing City', 40),
       text('BillingCountry', 'Billing Country', 80),
       field('Description', 'Account Description', 'textarea', { length: 32000 }),
@@ -311,7 +334,12 @@ const OBJECTS: ObjectDef[] = [
       }),
       field('LastActivityDate', 'Last Activity', 'date', readOnly),
       // Person Account fields (only when Person Accounts are enabled).
-      field('IsPersonAccount', 'Is Person Account', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true, personAccount: true }),
+      field('IsPersonAccount', 'Is Person Account', 'boolean', {
+        ...readOnly,
+        nillable: false,
+        defaultedOnCreate: true,
+        personAccount: true,
+      }),
       text('FirstName', 'First Name', 40, { personAccount: true }),
       text('LastName', 'Last Name', 80, { personAccount: true }),
       text('Salutation', 'Salutation', 40, { personAccount: true }),
@@ -343,7 +371,18 @@ const OBJECTS: ObjectDef[] = [
       name: ['Name', 'FirstName', 'LastName'],
       email: ['Email'],
       phone: ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'AssistantPhone'],
-      text: ['Name', 'FirstName', 'LastName', 'Email', 'Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Title', 'Description'],
+      text: [
+        'Name',
+        'FirstName',
+        'LastName',
+        'Email',
+        'Phone',
+        'MobilePhone',
+        'HomePhone',
+        'OtherPhone',
+        'Title',
+        'Description',
+      ],
     },
     fields: [
       idField,
@@ -360,7 +399,12 @@ const OBJECTS: ObjectDef[] = [
       phone('OtherPhone', 'Other Phone'),
       phone('AssistantPhone', 'Asst. Phone'),
       field('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }),
-      field('IsPersonAccount', 'Is Person Account', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true, personAccount: true }),
+      field('IsPersonAccount', 'Is Person Account', 'boolean', {
+        ...readOnly,
+        nillable: false,
+        defaultedOnCreate: true,
+        personAccount: true,
+      }),
       field('Description', 'Contact Description', 'textarea', { length: 32000 }),
       field('LastActivityDate', 'Last Activity', 'date', readOnly),
       owner(),
@@ -434,9 +478,14 @@ const OBJECTS: ObjectDef[] = [
       field('Amount', 'Amount', 'currency', { precision: 18, scale: 2 }),
       field('Probability', 'Probability (%)', 'percent', { precision: 3, scale: 0, defaultedOnCreate: true }),
       field('CloseDate', 'Close Date', 'date', { nillable: false }),
-      picklist('ForecastCategoryName', 'Forecast Category', values('Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'), {
-        defaultedOnCreate: true,
-      }),
+      picklist(
+        'ForecastCategoryName',
+        'Forecast Category',
+        values('Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'),
+        {
+          defaultedOnCreate: true,
+        },
+      ),
       field('IsClosed', 'Closed', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
       field('IsWon', 'Won', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
       field('Description', 'Description', 'textarea', { length: 32000 }),
@@ -465,8 +514,16 @@ const OBJECTS: ObjectDef[] = [
         referenceTo: ['Opportunity'],
         relationshipName: 'Opportunity',
       }),
-      field('ContactId', 'Contact ID', 'reference', { nillable: false, referenceTo: ['Contact'], relationshipName: 'Contact' }),
-      picklist('Role', 'Role', values('Business User', 'Decision Maker', 'Economic Buyer', 'Technical Buyer', 'Influencer', 'Other')),
+      field('ContactId', 'Contact ID', 'reference', {
+        nillable: false,
+        referenceTo: ['Contact'],
+        relationshipName: 'Contact',
+      }),
+      picklist(
+        'Role',
+        'Role',
+        values('Business User', 'Decision Maker', 'Economic Buyer', 'Technical Buyer', 'Influencer', 'Other'),
+      ),
       field('IsPrimary', 'Primary', 'boolean', { nillable: false, defaultedOnCreate: true }),
       ...audit(),
     ],
@@ -480,16 +537,32 @@ const OBJECTS: ObjectDef[] = [
       { relationshipName: 'CaseComments', childSObject: 'CaseComment', field: 'ParentId' },
       ...activityChildren('WhatId'),
     ],
-    search: { name: ['CaseNumber', 'Subject'], email: ['SuppliedEmail'], phone: ['SuppliedPhone'], text: ['CaseNumber', 'Subject', 'Description'] },
+    search: {
+      name: ['CaseNumber', 'Subject'],
+      email: ['SuppliedEmail'],
+      phone: ['SuppliedPhone'],
+      text: ['CaseNumber', 'Subject', 'Description'],
+    },
     fields: [
       idField,
-      field('CaseNumber', 'Case Number', 'string', { ...readOnly, length: 30, autoNumber: true, nameField: true, nillable: false, defaultedOnCreate: true }),
+      field('CaseNumber', 'Case Number', 'string', {
+        ...readOnly,
+        length: 30,
+        autoNumber: true,
+        nameField: true,
+        nillable: false,
+        defaultedOnCreate: true,
+      }),
       text('Subject', 'Subject', 255),
       field('Description', 'Description', 'textarea', { length: 32000 }),
       picklist('Status', 'Status', CASE_STATUSES, { nillable: false, defaultedOnCreate: true }),
       picklist('Priority', 'Priority', PRIORITIES_CASE, { defaultedOnCreate: true }),
       picklist('Origin', 'Case Origin', values('Phone', 'Email', 'Web', 'Chat')),
-      picklist('Reason', 'Case Reason', values('Installation', 'Equipment Complexity', 'Performance', 'Breakdown', 'Feedback', 'Other')),
+      picklist(
+        'Reason',
+        'Case Reason',
+        values('Installation', 'Equipment Complexity', 'Performance', 'Breakdown', 'Feedback', 'Other'),
+      ),
       field('IsClosed', 'Closed', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
       field('ClosedDate', 'Closed Date', 'datetime', readOnly),
       field('AccountId', 'Account ID', 'reference', { referenceTo: ['Account'], relationshipName: 'Account' }),
@@ -529,7 +602,12 @@ const OBJECTS: ObjectDef[] = [
     childRelationships: [],
     fields: [
       idField,
-      field('ParentId', 'Parent ID', 'reference', { nillable: false, updateable: false, referenceTo: ['Case'], relationshipName: 'Parent' }),
+      field('ParentId', 'Parent ID', 'reference', {
+        nillable: false,
+        updateable: false,
+        referenceTo: ['Case'],
+        relationshipName: 'Parent',
+      }),
       field('CommentBody', 'Body', 'textarea', { length: 4000 }),
       field('IsPublished', 'Published', 'boolean', { nillable: false, defaultedOnCreate: true }),
       ...audit(),
@@ -548,7 +626,10 @@ const OBJECTS: ObjectDef[] = [
       text('FileType', 'File Type', 20, readOnly),
       text('TextPreview', 'Text Preview', 255, readOnly),
       field('FileExtension', 'File Extension', 'string', { ...readOnly, length: 40 }),
-      field('LatestPublishedVersionId', 'Latest Published Version ID', 'reference', { ...readOnly, referenceTo: ['ContentVersion'] }),
+      field('LatestPublishedVersionId', 'Latest Published Version ID', 'reference', {
+        ...readOnly,
+        referenceTo: ['ContentVersion'],
+      }),
       owner(),
       ...audit(),
     ],
@@ -575,7 +656,9 @@ const OBJECTS: ObjectDef[] = [
         relationshipName: 'LinkedEntity',
       }),
       picklist('ShareType', 'Share Type', values('V', 'C', 'I'), { nillable: false }),
-      picklist('Visibility', 'Visibility', values('AllUsers', 'InternalUsers', 'SharedUsers'), { defaultedOnCreate: true }),
+      picklist('Visibility', 'Visibility', values('AllUsers', 'InternalUsers', 'SharedUsers'), {
+        defaultedOnCreate: true,
+      }),
       field('IsDeleted', 'Deleted', 'boolean', { ...readOnly, nillable: false, defaultedOnCreate: true }),
       field('SystemModstamp', 'System Modstamp', 'datetime', { ...readOnly, nillable: false, defaultedOnCreate: true }),
     ],
@@ -664,7 +747,12 @@ const activityView = (name: string, label: string, labelPlural: string): ObjectD
     field('IsTask', 'Task', 'boolean', readOnly),
     field('IsClosed', 'Closed', 'boolean', readOnly),
     field('IsHighPriority', 'High Priority', 'boolean', readOnly),
-    picklist('ActivitySubtype', 'Activity Subtype', values('Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'Event', 'LinkedIn'), readOnly),
+    picklist(
+      'ActivitySubtype',
+      'Activity Subtype',
+      values('Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'Event', 'LinkedIn'),
+      readOnly,
+    ),
     picklist('ActivityType', 'Activity Type', values('Call', 'Email', 'Meeting', 'Other'), readOnly),
     picklist('Status', 'Status', TASK_STATUSES, readOnly),
     picklist('Priority', 'Priority', PRIORITIES_TASK, readOnly),

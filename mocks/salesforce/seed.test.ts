@@ -23,7 +23,9 @@ const str = (record: StoredRecord, field: string): string => {
 };
 const digits = (phone: string) => phone.replace(/\D/g, '');
 const phonesOf = (record: StoredRecord) =>
-  ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'PersonMobilePhone', 'PersonHomePhone'].map((f) => str(record, f)).filter(Boolean);
+  ['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'PersonMobilePhone', 'PersonHomePhone']
+    .map((f) => str(record, f))
+    .filter(Boolean);
 const people = () => [...rows('Lead'), ...rows('Contact'), ...rows('Account')];
 
 describe('seed: people', () => {
@@ -39,7 +41,11 @@ describe('seed: people', () => {
   });
 
   it('has Contacts spread across several business Accounts', () => {
-    const accounts = new Set(rows('Contact').filter((c) => c.values.IsPersonAccount !== true).map((c) => c.values.AccountId));
+    const accounts = new Set(
+      rows('Contact')
+        .filter((c) => c.values.IsPersonAccount !== true)
+        .map((c) => c.values.AccountId),
+    );
     expect(accounts.size).toBeGreaterThanOrEqual(4);
     for (const id of accounts) expect(store.get(String(id))?.values.IsPersonAccount).toBe(false);
   });
@@ -49,7 +55,11 @@ describe('seed: people', () => {
     expect(persons.length).toBeGreaterThanOrEqual(2);
     for (const account of persons) {
       const contact = store.get(str(account, 'PersonContactId'));
-      expect(contact?.values).toMatchObject({ IsPersonAccount: true, AccountId: account.values.Id, LastName: account.values.LastName });
+      expect(contact?.values).toMatchObject({
+        IsPersonAccount: true,
+        AccountId: account.values.Id,
+        LastName: account.values.LastName,
+      });
       expect(str(account, 'Name')).toBe(`${str(account, 'FirstName')} ${str(account, 'LastName')}`);
     }
   });
@@ -58,7 +68,12 @@ describe('seed: people', () => {
     const names = people().map((p) => str(p, 'Name'));
     expect(names.some((n) => /[À-ž]/.test(n))).toBe(true);
     expect(rows('Contact').some((c) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(str(c, 'Title')))).toBe(true);
-    const codes = new Set(people().flatMap(phonesOf).filter((p) => p.startsWith('+')).map((p) => /^\+(1|\d{2})/.exec(p)?.[1]));
+    const codes = new Set(
+      people()
+        .flatMap(phonesOf)
+        .filter((p) => p.startsWith('+'))
+        .map((p) => /^\+(1|\d{2})/.exec(p)?.[1]),
+    );
     expect(codes.size).toBeGreaterThanOrEqual(6);
   });
 
@@ -101,7 +116,11 @@ describe('seed: activities, deals and cases', () => {
   it('has logged calls, e-mails and meetings', () => {
     const calls = tasks().filter((t) => t.values.TaskSubtype === 'Call');
     expect(calls.length).toBeGreaterThanOrEqual(5);
-    for (const call of calls) expect(call.values).toMatchObject({ CallType: expect.stringMatching(/^(Inbound|Outbound)$/) as string, CallDurationInSeconds: expect.any(Number) as number });
+    for (const call of calls)
+      expect(call.values).toMatchObject({
+        CallType: expect.stringMatching(/^(Inbound|Outbound)$/) as string,
+        CallDurationInSeconds: expect.any(Number) as number,
+      });
     expect(tasks().some((t) => t.values.TaskSubtype === 'Email')).toBe(true);
     expect(rows('Event').some((e) => e.values.Type === 'Meeting')).toBe(true);
     expect(tasks().some((t) => typeof t.values.CallObject === 'string')).toBe(true);
@@ -121,7 +140,9 @@ describe('seed: activities, deals and cases', () => {
   it('relates activities to Leads, Contacts and Person Accounts', () => {
     const whoTypes = new Set(tasks().map((t) => store.get(str(t, 'WhoId'))?.type));
     expect(whoTypes).toEqual(new Set(['Lead', 'Contact']));
-    const personContacts = rows('Contact').filter((c) => c.values.IsPersonAccount === true).map((c) => c.values.Id);
+    const personContacts = rows('Contact')
+      .filter((c) => c.values.IsPersonAccount === true)
+      .map((c) => c.values.Id);
     expect(tasks().some((t) => personContacts.includes(t.values.WhoId ?? ''))).toBe(true);
   });
 
@@ -164,9 +185,14 @@ describe('seed: consistency', () => {
           if (f.type === 'reference' && typeof value === 'string') {
             const target = store.get(value, { includeDeleted: true });
             const targetType = target?.type === 'ContentNote' ? 'ContentDocument' : target?.type;
-            if (!targetType || !(f.referenceTo ?? []).includes(targetType)) problems.push(`${label}: ${f.name} → ${value} (${targetType ?? 'missing'})`);
+            if (!targetType || !(f.referenceTo ?? []).includes(targetType))
+              problems.push(`${label}: ${f.name} → ${value} (${targetType ?? 'missing'})`);
           }
-          if ((f.type === 'picklist' || f.type === 'combobox') && f.picklist && !f.picklist.some((p) => p.value === value)) {
+          if (
+            (f.type === 'picklist' || f.type === 'combobox') &&
+            f.picklist &&
+            !f.picklist.some((p) => p.value === value)
+          ) {
             problems.push(`${label}: ${f.name} = ${String(value)} is not a picklist value`);
           }
         }
@@ -198,6 +224,8 @@ describe('seed: consistency', () => {
       expect(record, person.name).toBeDefined();
       expect(objectDef(record?.type ?? '')).toBeDefined();
     }
-    expect(emulator.directory.conversations.map((c) => c.id)).toEqual(expect.arrayContaining(Object.values(SEED_CONVERSATIONS)));
+    expect(emulator.directory.conversations.map((c) => c.id)).toEqual(
+      expect.arrayContaining(Object.values(SEED_CONVERSATIONS)),
+    );
   });
 });

@@ -25,8 +25,20 @@ export interface SeedIds {
   accounts: Record<'globex' | 'mueller' | 'tanaka' | 'dupont' | 'northwind' | 'maria' | 'liam', string>;
   contacts: Record<'ada' | 'grace' | 'alan' | 'juergen' | 'aiko' | 'elodie' | 'oliver', string>;
   leads: Record<'sofia' | 'chen' | 'priya' | 'peter' | 'adaConverted' | 'mallory', string>;
-  opportunities: Record<'globexRenewal' | 'globexExpansion' | 'globexPilot' | 'muellerWon' | 'muellerLost' | 'mariaBundle' | 'tanakaRollout', string>;
-  cases: Record<'globexOutage' | 'globexInvoice' | 'globexHeadset' | 'northwindVoicemail' | 'mariaPorting' | 'muellerClosed', string>;
+  opportunities: Record<
+    | 'globexRenewal'
+    | 'globexExpansion'
+    | 'globexPilot'
+    | 'muellerWon'
+    | 'muellerLost'
+    | 'mariaBundle'
+    | 'tanakaRollout',
+    string
+  >;
+  cases: Record<
+    'globexOutage' | 'globexInvoice' | 'globexHeadset' | 'northwindVoicemail' | 'mariaPorting' | 'muellerClosed',
+    string
+  >;
 }
 
 /** The conversation ids the seed ties records to. */
@@ -47,7 +59,11 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     d.setUTCHours(hour, minute, 0, 0);
     return sfDateTime(d);
   };
-  const stamp = (days: number): SfValues => ({ CreatedDate: at(days, 9), LastModifiedDate: at(days, 9), SystemModstamp: at(days, 9) });
+  const stamp = (days: number): SfValues => ({
+    CreatedDate: at(days, 9),
+    LastModifiedDate: at(days, 9),
+    SystemModstamp: at(days, 9),
+  });
 
   // ------------------------------------------------------------------ users and a queue
   const user = (first: string, last: string, email: string, extra: SfValues = {}) =>
@@ -62,20 +78,38 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
       ...extra,
     });
   const jane = user('Jane', 'Doe', SEED_USER_EMAIL, { Title: 'Account Executive', Phone: '+1 415 555 0001' });
-  const marco = user('Marco', 'Bianchi', 'marco.bianchi@acme.example', { Title: 'Support Engineer', TimeZoneSidKey: 'Europe/Rome' });
-  const aikoUser = user('Aiko', 'Sato', 'aiko.sato@acme.example', { Title: 'Sales Manager', TimeZoneSidKey: 'Asia/Tokyo' });
+  const marco = user('Marco', 'Bianchi', 'marco.bianchi@acme.example', {
+    Title: 'Support Engineer',
+    TimeZoneSidKey: 'Europe/Rome',
+  });
+  const aikoUser = user('Aiko', 'Sato', 'aiko.sato@acme.example', {
+    Title: 'Sales Manager',
+    TimeZoneSidKey: 'Asia/Tokyo',
+  });
   const integration = user('Integration', 'User', 'integration@acme.example', { Title: 'API only' });
   const supportQueue = store.seed('Group', { Name: 'Support Queue', Type: 'Queue' });
-  store.seed('RecordType', { Name: 'Master', DeveloperName: 'Master', SobjectType: 'Account', IsActive: true, IsPersonType: false }, { id: MASTER_RECORD_TYPE_ID });
   store.seed(
     'RecordType',
-    { Name: 'Person Account', DeveloperName: 'PersonAccount', SobjectType: 'Account', IsActive: true, IsPersonType: true },
+    { Name: 'Master', DeveloperName: 'Master', SobjectType: 'Account', IsActive: true, IsPersonType: false },
+    { id: MASTER_RECORD_TYPE_ID },
+  );
+  store.seed(
+    'RecordType',
+    {
+      Name: 'Person Account',
+      DeveloperName: 'PersonAccount',
+      SobjectType: 'Account',
+      IsActive: true,
+      IsPersonType: true,
+    },
     { id: PERSON_ACCOUNT_RECORD_TYPE_ID },
   );
 
   // ------------------------------------------------------------------ business accounts and contacts
-  const account = (values: SfValues, days = -400) => store.seed('Account', { OwnerId: jane, IsPersonAccount: false, ...stamp(days), ...values });
-  const contact = (values: SfValues, days = -300) => store.seed('Contact', { OwnerId: jane, ...stamp(days), ...values });
+  const account = (values: SfValues, days = -400) =>
+    store.seed('Account', { OwnerId: jane, IsPersonAccount: false, ...stamp(days), ...values });
+  const contact = (values: SfValues, days = -300) =>
+    store.seed('Contact', { OwnerId: jane, ...stamp(days), ...values });
 
   const globex = account({
     Name: 'Globex Corporation',
@@ -209,7 +243,8 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
   });
 
   // ------------------------------------------------------------------ leads
-  const lead = (values: SfValues, days = -60) => store.seed('Lead', { OwnerId: jane, IsConverted: false, ...stamp(days), ...values });
+  const lead = (values: SfValues, days = -60) =>
+    store.seed('Lead', { OwnerId: jane, IsConverted: false, ...stamp(days), ...values });
   const sofia = lead({
     FirstName: 'Sofia',
     LastName: 'Rossi',
@@ -240,36 +275,45 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     OwnerId: aikoUser,
     Country: 'India',
   });
-  const peter = lead({
-    FirstName: 'Peter',
-    LastName: 'Gibbons',
-    Company: 'Globex Corporation',
-    Title: 'Procurement',
-    Phone: '+1 415 555 0100',
-    Email: 'peter.gibbons@globex.example',
-    LeadSource: 'Phone Inquiry',
-  }, -20);
-  const adaConverted = lead({
-    FirstName: 'Ada',
-    LastName: 'Lovelace',
-    Company: 'Globex Corporation',
-    Phone: '(415) 555-0100',
-    MobilePhone: '+1 415 555 0142',
-    Email: 'ada.lovelace@globex.example',
-    Status: 'Closed - Converted',
-    IsConverted: true,
-    ConvertedDate: date(-310),
-    ConvertedAccountId: globex,
-    ConvertedContactId: ada,
-  }, -320);
-  const mallory = lead({
-    FirstName: 'Mallory',
-    LastName: '<img src=x onerror="alert(1)">',
-    Company: '<b>Evil</b> Corp <script>alert("xss")</script>',
-    Phone: '+1 202 555 0147',
-    Email: 'mallory@evil.example',
-    Description: '<a href="javascript:alert(1)">click</a>',
-  }, -5);
+  const peter = lead(
+    {
+      FirstName: 'Peter',
+      LastName: 'Gibbons',
+      Company: 'Globex Corporation',
+      Title: 'Procurement',
+      Phone: '+1 415 555 0100',
+      Email: 'peter.gibbons@globex.example',
+      LeadSource: 'Phone Inquiry',
+    },
+    -20,
+  );
+  const adaConverted = lead(
+    {
+      FirstName: 'Ada',
+      LastName: 'Lovelace',
+      Company: 'Globex Corporation',
+      Phone: '(415) 555-0100',
+      MobilePhone: '+1 415 555 0142',
+      Email: 'ada.lovelace@globex.example',
+      Status: 'Closed - Converted',
+      IsConverted: true,
+      ConvertedDate: date(-310),
+      ConvertedAccountId: globex,
+      ConvertedContactId: ada,
+    },
+    -320,
+  );
+  const mallory = lead(
+    {
+      FirstName: 'Mallory',
+      LastName: '<img src=x onerror="alert(1)">',
+      Company: '<b>Evil</b> Corp <script>alert("xss")</script>',
+      Phone: '+1 202 555 0147',
+      Email: 'mallory@evil.example',
+      Description: '<a href="javascript:alert(1)">click</a>',
+    },
+    -5,
+  );
 
   // ------------------------------------------------------------------ opportunities
   const opp = (values: SfValues, days = -90) =>
@@ -291,24 +335,39 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     Amount: 125000,
     CloseDate: date(75),
   });
-  const globexPilot = opp({ Name: 'Globex – Pilot', AccountId: globex, StageName: 'Closed Won', Amount: 9000, CloseDate: date(-200) }, -260);
-  const muellerWon = opp({
-    Name: 'Müller – Telefonie Maschinenpark',
-    AccountId: mueller,
-    StageName: 'Closed Won',
-    Amount: 32000,
-    CloseDate: date(-120),
-    OwnerId: marco,
-  }, -180);
-  const muellerLost = opp({
-    Name: 'Müller – Erweiterung Werk 2',
-    AccountId: mueller,
-    StageName: 'Closed Lost',
-    Amount: 18000,
-    CloseDate: date(-30),
-    OwnerId: marco,
-  }, -100);
-  const mariaBundle = opp({ Name: 'García – Home office bundle', AccountId: maria, StageName: 'Prospecting', Amount: 1200, CloseDate: date(20) });
+  const globexPilot = opp(
+    { Name: 'Globex – Pilot', AccountId: globex, StageName: 'Closed Won', Amount: 9000, CloseDate: date(-200) },
+    -260,
+  );
+  const muellerWon = opp(
+    {
+      Name: 'Müller – Telefonie Maschinenpark',
+      AccountId: mueller,
+      StageName: 'Closed Won',
+      Amount: 32000,
+      CloseDate: date(-120),
+      OwnerId: marco,
+    },
+    -180,
+  );
+  const muellerLost = opp(
+    {
+      Name: 'Müller – Erweiterung Werk 2',
+      AccountId: mueller,
+      StageName: 'Closed Lost',
+      Amount: 18000,
+      CloseDate: date(-30),
+      OwnerId: marco,
+    },
+    -100,
+  );
+  const mariaBundle = opp({
+    Name: 'García – Home office bundle',
+    AccountId: maria,
+    StageName: 'Prospecting',
+    Amount: 1200,
+    CloseDate: date(20),
+  });
   const tanakaRollout = opp({
     Name: 'Tanaka – Tokyo office rollout',
     AccountId: tanaka,
@@ -317,34 +376,94 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     CloseDate: date(60),
     OwnerId: aikoUser,
   });
-  store.seed('OpportunityContactRole', { OpportunityId: globexRenewal, ContactId: ada, Role: 'Decision Maker', IsPrimary: true });
-  store.seed('OpportunityContactRole', { OpportunityId: globexExpansion, ContactId: grace, Role: 'Technical Buyer', IsPrimary: true });
+  store.seed('OpportunityContactRole', {
+    OpportunityId: globexRenewal,
+    ContactId: ada,
+    Role: 'Decision Maker',
+    IsPrimary: true,
+  });
+  store.seed('OpportunityContactRole', {
+    OpportunityId: globexExpansion,
+    ContactId: grace,
+    Role: 'Technical Buyer',
+    IsPrimary: true,
+  });
 
   // ------------------------------------------------------------------ cases
-  const kase = (values: SfValues, days = -10) => store.seed('Case', { OwnerId: jane, Origin: 'Phone', ...stamp(days), ...values });
-  const globexOutage = kase({
-    Subject: 'Calls drop after 30 seconds',
-    Description: 'Outbound calls from the SF office drop after ~30 s since Monday.',
-    Status: 'Working',
-    Priority: 'High',
+  const kase = (values: SfValues, days = -10) =>
+    store.seed('Case', { OwnerId: jane, Origin: 'Phone', ...stamp(days), ...values });
+  const globexOutage = kase(
+    {
+      Subject: 'Calls drop after 30 seconds',
+      Description: 'Outbound calls from the SF office drop after ~30 s since Monday.',
+      Status: 'Working',
+      Priority: 'High',
+      AccountId: globex,
+      ContactId: grace,
+      conversationId__c: SEED_CONVERSATIONS.globexOutage,
+      OwnerId: marco,
+    },
+    -3,
+  );
+  const globexInvoice = kase({
+    Subject: 'Invoice address change',
+    Status: 'New',
+    Priority: 'Low',
     AccountId: globex,
-    ContactId: grace,
-    conversationId__c: SEED_CONVERSATIONS.globexOutage,
-    OwnerId: marco,
-  }, -3);
-  const globexInvoice = kase({ Subject: 'Invoice address change', Status: 'New', Priority: 'Low', AccountId: globex, ContactId: ada, Origin: 'Email', OwnerId: supportQueue, CreatedById: jane });
-  const globexHeadset = kase({ Subject: 'Headset pairing issue', Status: 'Closed', Priority: 'Medium', AccountId: globex, ContactId: alan }, -40);
-  const northwindVoicemail = kase({ Subject: 'Voicemail to e-mail not delivered', Status: 'New', Priority: 'Medium', AccountId: northwind, ContactId: oliver }, -2);
-  const mariaPorting = kase({
-    Subject: 'Porting request for mobile number',
-    Status: 'Escalated',
-    Priority: 'High',
-    AccountId: maria,
-    Origin: 'Web',
-  }, -6);
-  const muellerClosed = kase({ Subject: 'Rechnung doppelt', Status: 'Closed', Priority: 'Low', AccountId: mueller, ContactId: juergen, OwnerId: marco }, -90);
-  store.seed('CaseComment', { ParentId: globexOutage, CommentBody: 'Reproduced on two handsets; SIP trace attached.', IsPublished: false, CreatedById: marco, ...stamp(-2) });
-  store.seed('CaseComment', { ParentId: globexOutage, CommentBody: 'We are investigating and will update you by Friday.', IsPublished: true, CreatedById: marco, ...stamp(-1) });
+    ContactId: ada,
+    Origin: 'Email',
+    OwnerId: supportQueue,
+    CreatedById: jane,
+  });
+  const globexHeadset = kase(
+    { Subject: 'Headset pairing issue', Status: 'Closed', Priority: 'Medium', AccountId: globex, ContactId: alan },
+    -40,
+  );
+  const northwindVoicemail = kase(
+    {
+      Subject: 'Voicemail to e-mail not delivered',
+      Status: 'New',
+      Priority: 'Medium',
+      AccountId: northwind,
+      ContactId: oliver,
+    },
+    -2,
+  );
+  const mariaPorting = kase(
+    {
+      Subject: 'Porting request for mobile number',
+      Status: 'Escalated',
+      Priority: 'High',
+      AccountId: maria,
+      Origin: 'Web',
+    },
+    -6,
+  );
+  const muellerClosed = kase(
+    {
+      Subject: 'Rechnung doppelt',
+      Status: 'Closed',
+      Priority: 'Low',
+      AccountId: mueller,
+      ContactId: juergen,
+      OwnerId: marco,
+    },
+    -90,
+  );
+  store.seed('CaseComment', {
+    ParentId: globexOutage,
+    CommentBody: 'Reproduced on two handsets; SIP trace attached.',
+    IsPublished: false,
+    CreatedById: marco,
+    ...stamp(-2),
+  });
+  store.seed('CaseComment', {
+    ParentId: globexOutage,
+    CommentBody: 'We are investigating and will update you by Friday.',
+    IsPublished: true,
+    CreatedById: marco,
+    ...stamp(-1),
+  });
 
   // ------------------------------------------------------------------ notes
   const note = store.seed('ContentNote', {
@@ -353,7 +472,12 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
     OwnerId: jane,
     ...stamp(-7),
   });
-  store.seed('ContentDocumentLink', { ContentDocumentId: note, LinkedEntityId: globexRenewal, ShareType: 'V', Visibility: 'AllUsers' });
+  store.seed('ContentDocumentLink', {
+    ContentDocumentId: note,
+    LinkedEntityId: globexRenewal,
+    ShareType: 'V',
+    Visibility: 'AllUsers',
+  });
 
   // ------------------------------------------------------------------ activities
   const task = (values: SfValues, days: number) =>
@@ -366,7 +490,14 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
       ...stamp(Math.min(days, 0) - 1),
       ...values,
     });
-  const call = (who: string, what: string | null, days: number, direction: 'Inbound' | 'Outbound', seconds: number, extra: SfValues = {}) =>
+  const call = (
+    who: string,
+    what: string | null,
+    days: number,
+    direction: 'Inbound' | 'Outbound',
+    seconds: number,
+    extra: SfValues = {},
+  ) =>
     task(
       {
         Subject: direction === 'Inbound' ? 'Inbound call' : 'Outbound call',
@@ -398,19 +529,43 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
   };
 
   // Ada: a full history.
-  call(ada, globex, -3, 'Inbound', 185, { Subject: 'Call about renewal terms', CallObject: 'call-seed-0001', Description: 'Asked for 3-year pricing.' });
-  task({ Subject: 'Email: Renewal proposal', TaskSubtype: 'Email', Type: 'Email', WhoId: ada, WhatId: globexRenewal }, -10);
+  call(ada, globex, -3, 'Inbound', 185, {
+    Subject: 'Call about renewal terms',
+    CallObject: 'call-seed-0001',
+    Description: 'Asked for 3-year pricing.',
+  });
+  task(
+    { Subject: 'Email: Renewal proposal', TaskSubtype: 'Email', Type: 'Email', WhoId: ada, WhatId: globexRenewal },
+    -10,
+  );
   event({ Subject: 'Quarterly business review', WhoId: ada, WhatId: globex, Location: 'Globex HQ' }, -14, 2);
-  task({ Subject: 'Send renewal quote', Status: 'Not Started', Priority: 'High', WhoId: ada, WhatId: globexRenewal }, 2);
+  task(
+    { Subject: 'Send renewal quote', Status: 'Not Started', Priority: 'High', WhoId: ada, WhatId: globexRenewal },
+    2,
+  );
   task({ Subject: 'Follow up on invoice', Status: 'Not Started', WhoId: ada, WhatId: globex }, -3);
   event({ Subject: 'Contract signature meeting', WhoId: ada, WhatId: globexRenewal }, 7);
-  task({ Subject: 'Chat: question about seat count', WhoId: ada, CallObject: 'conv-seed-chat-ada', Description: 'Answered in chat.' }, -1);
+  task(
+    {
+      Subject: 'Chat: question about seat count',
+      WhoId: ada,
+      CallObject: 'conv-seed-chat-ada',
+      Description: 'Answered in chat.',
+    },
+    -1,
+  );
   call(ada, null, -400, 'Outbound', 62, { Subject: 'Intro call', IsArchived: true });
   // Grace: many past calls, for paging.
   for (let i = 0; i < 28; i++) {
-    call(grace, globex, -5 - i * 3, i % 2 === 0 ? 'Inbound' : 'Outbound', 60 + i * 7, { OwnerId: i % 3 === 0 ? marco : jane, Subject: `Support call #${28 - i}` });
+    call(grace, globex, -5 - i * 3, i % 2 === 0 ? 'Inbound' : 'Outbound', 60 + i * 7, {
+      OwnerId: i % 3 === 0 ? marco : jane,
+      Subject: `Support call #${28 - i}`,
+    });
   }
-  task({ Subject: 'Check SIP trunk logs', Status: 'In Progress', WhoId: grace, WhatId: globexOutage, OwnerId: marco }, 1);
+  task(
+    { Subject: 'Check SIP trunk logs', Status: 'In Progress', WhoId: grace, WhatId: globexOutage, OwnerId: marco },
+    1,
+  );
   // Jürgen, Aiko, Oliver, Élodie.
   call(juergen, mueller, -30, 'Outbound', 420, { Subject: 'Gespräch Erweiterung Werk 2' });
   task({ Subject: 'Angebot nachfassen', Status: 'Not Started', WhoId: juergen, WhatId: mueller, OwnerId: marco }, -8);
@@ -430,7 +585,13 @@ export function seedOrg(store: OrgStore): { ids: SeedIds; directory: SeedDirecto
 
   // ------------------------------------------------------------------ case status values (last: the other ids stay as they were)
   CASE_STATUSES.forEach((status, index) => {
-    store.seed('CaseStatus', { ApiName: status.value, MasterLabel: status.label ?? status.value, IsClosed: status.closed === true, IsDefault: status.default === true, SortOrder: index + 1 });
+    store.seed('CaseStatus', {
+      ApiName: status.value,
+      MasterLabel: status.label ?? status.value,
+      IsClosed: status.closed === true,
+      IsDefault: status.default === true,
+      SortOrder: index + 1,
+    });
   });
 
   const ids: SeedIds = {
@@ -453,7 +614,13 @@ function buildDirectory(store: OrgStore, ids: SeedIds): SeedDirectory {
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const phones = (id: string, fields: string[]) => fields.flatMap((f) => str(id, f) ?? []);
-  const person = (id: string, type: SeedDirectory['people'][number]['type'], phoneFields: string[], emailField: string, company?: string) => {
+  const person = (
+    id: string,
+    type: SeedDirectory['people'][number]['type'],
+    phoneFields: string[],
+    emailField: string,
+    company?: string,
+  ) => {
     const email = str(id, emailField);
     return {
       id,
@@ -472,10 +639,16 @@ function buildDirectory(store: OrgStore, ids: SeedIds): SeedDirectory {
     ...[ids.leads.sofia, ids.leads.chen, ids.leads.priya, ids.leads.peter, ids.leads.mallory].map((id) =>
       person(id, 'Lead', ['Phone', 'MobilePhone'], 'Email', str(id, 'Company')),
     ),
-    ...[ids.accounts.globex, ids.accounts.mueller, ids.accounts.tanaka, ids.accounts.dupont, ids.accounts.northwind].map((id) =>
-      person(id, 'Account', ['Phone'], 'PersonEmail'),
+    ...[
+      ids.accounts.globex,
+      ids.accounts.mueller,
+      ids.accounts.tanaka,
+      ids.accounts.dupont,
+      ids.accounts.northwind,
+    ].map((id) => person(id, 'Account', ['Phone'], 'PersonEmail')),
+    ...[ids.accounts.maria, ids.accounts.liam].map((id) =>
+      person(id, 'PersonAccount', ['Phone', 'PersonMobilePhone'], 'PersonEmail'),
     ),
-    ...[ids.accounts.maria, ids.accounts.liam].map((id) => person(id, 'PersonAccount', ['Phone', 'PersonMobilePhone'], 'PersonEmail')),
   ];
   const conversations: SeedDirectory['conversations'] = [
     {
@@ -488,12 +661,36 @@ function buildDirectory(store: OrgStore, ids: SeedIds): SeedDirectory {
       label: 'Grace Hopper (Contact, Globex) — chat tied to the outage case',
       contact: { email: 'grace.hopper@globex.example', name: 'Grace Hopper' },
     },
-    { id: 'conv-globex-main-line', label: 'Globex main line — shared number, several matches', contact: { phone: '+14155550100' } },
-    { id: 'conv-mueller-call', label: 'Jürgen Müller — stored as national 089 number, only closed deals', contact: { phone: '+49891234567', name: 'Jürgen Müller' } },
-    { id: 'conv-northwind-call', label: 'Oliver Smith — stored as 020 number, open case only', contact: { phone: '+442079460958' } },
-    { id: 'conv-maria-chat', label: 'María García (Person Account) — chat', contact: { email: 'maria.garcia@example.es', name: 'María García' } },
-    { id: 'conv-sofia-call', label: 'Sofia Rossi (Lead) — call', contact: { phone: '+390212345678', name: 'Sofia Rossi' } },
-    { id: 'conv-unknown-caller', label: 'Unknown caller — not in Salesforce', contact: { phone: '+12025550199', name: 'Sam Unknown' } },
+    {
+      id: 'conv-globex-main-line',
+      label: 'Globex main line — shared number, several matches',
+      contact: { phone: '+14155550100' },
+    },
+    {
+      id: 'conv-mueller-call',
+      label: 'Jürgen Müller — stored as national 089 number, only closed deals',
+      contact: { phone: '+49891234567', name: 'Jürgen Müller' },
+    },
+    {
+      id: 'conv-northwind-call',
+      label: 'Oliver Smith — stored as 020 number, open case only',
+      contact: { phone: '+442079460958' },
+    },
+    {
+      id: 'conv-maria-chat',
+      label: 'María García (Person Account) — chat',
+      contact: { email: 'maria.garcia@example.es', name: 'María García' },
+    },
+    {
+      id: 'conv-sofia-call',
+      label: 'Sofia Rossi (Lead) — call',
+      contact: { phone: '+390212345678', name: 'Sofia Rossi' },
+    },
+    {
+      id: 'conv-unknown-caller',
+      label: 'Unknown caller — not in Salesforce',
+      contact: { phone: '+12025550199', name: 'Sam Unknown' },
+    },
     { id: 'conv-mallory', label: 'Mallory (Lead with HTML in its fields)', contact: { email: 'mallory@evil.example' } },
   ];
   return { people, conversations };

@@ -21,9 +21,20 @@ function seedOrg() {
     Title: 'Account Executive',
     IsActive: true,
   });
-  const sam = store.seed('User', { FirstName: 'Sam', LastName: 'Lee', Email: 'sam@acme.test', Username: 'sam@acme.test', IsActive: true });
+  const sam = store.seed('User', {
+    FirstName: 'Sam',
+    LastName: 'Lee',
+    Email: 'sam@acme.test',
+    Username: 'sam@acme.test',
+    IsActive: true,
+  });
   const queue = store.seed('Group', { Name: 'Support Queue', Type: 'Queue' });
-  const acme = store.seed('Account', { Name: 'Acme Corp', Phone: '(415) 555-1212', Industry: 'Technology', OwnerId: jane });
+  const acme = store.seed('Account', {
+    Name: 'Acme Corp',
+    Phone: '(415) 555-1212',
+    Industry: 'Technology',
+    OwnerId: jane,
+  });
   const globex = store.seed('Account', { Name: 'Globex', Phone: '+44 20 7946 0958', OwnerId: sam });
   const initech = store.seed('Account', { Name: 'Initech', OwnerId: sam });
   const person = store.seed('Account', {
@@ -65,7 +76,11 @@ function seedOrg() {
     Title: '100% Done_Right',
     CreatedDate: '2026-03-10T12:00:00.000+0000',
   });
-  const orphan = store.seed('Contact', { LastName: 'Nobody', OwnerId: jane, CreatedDate: '2026-02-01T00:00:00.000+0000' });
+  const orphan = store.seed('Contact', {
+    LastName: 'Nobody',
+    OwnerId: jane,
+    CreatedDate: '2026-02-01T00:00:00.000+0000',
+  });
   const alan = store.seed('Lead', {
     FirstName: 'Alan',
     LastName: 'Turing',
@@ -103,8 +118,20 @@ function seedOrg() {
     CloseDate: '2026-02-15',
     OwnerId: jane,
   });
-  const pilot = store.seed('Opportunity', { Name: 'Globex Pilot', AccountId: globex, StageName: 'Qualification', Amount: 800, CloseDate: '2026-03-18', OwnerId: sam });
-  store.seed('OpportunityContactRole', { OpportunityId: expansion, ContactId: ada, Role: 'Decision Maker', IsPrimary: true });
+  const pilot = store.seed('Opportunity', {
+    Name: 'Globex Pilot',
+    AccountId: globex,
+    StageName: 'Qualification',
+    Amount: 800,
+    CloseDate: '2026-03-18',
+    OwnerId: sam,
+  });
+  store.seed('OpportunityContactRole', {
+    OpportunityId: expansion,
+    ContactId: ada,
+    Role: 'Decision Maker',
+    IsPrimary: true,
+  });
   const openTask = store.seed('Task', {
     Subject: 'Send proposal',
     Status: 'Not Started',
@@ -114,7 +141,13 @@ function seedOrg() {
     OwnerId: jane,
     LastModifiedDate: '2026-03-17T10:00:00.000+0000',
   });
-  const undatedTask = store.seed('Task', { Subject: 'Someday', Status: 'In Progress', WhoId: ada, OwnerId: jane, LastModifiedDate: '2026-03-16T10:00:00.000+0000' });
+  const undatedTask = store.seed('Task', {
+    Subject: 'Someday',
+    Status: 'In Progress',
+    WhoId: ada,
+    OwnerId: jane,
+    LastModifiedDate: '2026-03-16T10:00:00.000+0000',
+  });
   const call = store.seed('Task', {
     Subject: 'Inbound call',
     Status: 'Completed',
@@ -135,7 +168,13 @@ function seedOrg() {
     OwnerId: jane,
     LastModifiedDate: '2026-03-11T15:00:00.000+0000',
   });
-  const leadTask = store.seed('Task', { Subject: 'Call Alan', Status: 'Not Started', ActivityDate: '2026-03-19', WhoId: alan, OwnerId: queue });
+  const leadTask = store.seed('Task', {
+    Subject: 'Call Alan',
+    Status: 'Not Started',
+    ActivityDate: '2026-03-19',
+    WhoId: alan,
+    OwnerId: queue,
+  });
   const pastMeeting = store.seed('Event', {
     Subject: 'Kickoff',
     StartDateTime: '2026-03-01T10:00:00.000+0000',
@@ -151,12 +190,37 @@ function seedOrg() {
     WhoId: ada,
     OwnerId: jane,
   });
-  const printer = store.seed('Case', { Subject: 'Printer on fire', AccountId: acme, ContactId: ada, Priority: 'High', Origin: 'Phone', OwnerId: queue });
+  const printer = store.seed('Case', {
+    Subject: 'Printer on fire',
+    AccountId: acme,
+    ContactId: ada,
+    Priority: 'High',
+    Origin: 'Phone',
+    OwnerId: queue,
+  });
   store.seed('CaseComment', { ParentId: printer, CommentBody: 'Extinguisher sent', IsPublished: true });
   store.seed('Case', { Subject: 'Old issue', AccountId: globex, Status: 'Closed', OwnerId: sam });
   return {
     store,
-    ids: { jane, sam, queue, acme, globex, initech, person, ada, grace, linus, orphan, alan, converted, queued, expansion, renewal, pilot },
+    ids: {
+      jane,
+      sam,
+      queue,
+      acme,
+      globex,
+      initech,
+      person,
+      ada,
+      grace,
+      linus,
+      orphan,
+      alan,
+      converted,
+      queued,
+      expansion,
+      renewal,
+      pilot,
+    },
     activities: { openTask, undatedTask, call, email, leadTask, pastMeeting, nextMeeting },
   };
 }
@@ -192,7 +256,12 @@ function failure(run: () => unknown): CaughtError {
     run();
   } catch (error) {
     if (!(error instanceof SfApiError)) throw error;
-    return { status: error.status, errorCode: error.first?.errorCode ?? '', message: error.first?.message ?? '', body: error.body };
+    return {
+      status: error.status,
+      errorCode: error.first?.errorCode ?? '',
+      message: error.first?.message ?? '',
+      body: error.body,
+    };
   }
   throw new Error('expected the query to fail');
 }
@@ -208,7 +277,9 @@ function positioned(line: string, column: number, message: string): string {
 
 describe('select list', () => {
   it('returns the selected fields with canonical casing, attributes and Salesforce JSON types', () => {
-    const result = q(`select id, NAME, amount, isclosed, closedate, createddate, stagename from opportunity where id = '${org.ids.expansion}'`);
+    const result = q(
+      `select id, NAME, amount, isclosed, closedate, createddate, stagename from opportunity where id = '${org.ids.expansion}'`,
+    );
     expect(result).toEqual({
       totalSize: 1,
       done: true,
@@ -239,15 +310,24 @@ describe('select list', () => {
   });
 
   it('nests parent fields under the relationship, merging paths that share it', () => {
-    const [row] = q(`SELECT Id, Owner.Name, Owner.Email, Account.Name, Account.Owner.Name FROM Contact WHERE Id = '${org.ids.ada}'`).records;
+    const [row] = q(
+      `SELECT Id, Owner.Name, Owner.Email, Account.Name, Account.Owner.Name FROM Contact WHERE Id = '${org.ids.ada}'`,
+    ).records;
     expect(row).toEqual({
       attributes: { type: 'Contact', url: `/services/data/v66.0/sobjects/Contact/${org.ids.ada}` },
       Id: org.ids.ada,
-      Owner: { attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` }, Name: 'Jane Doe', Email: 'jane@acme.test' },
+      Owner: {
+        attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` },
+        Name: 'Jane Doe',
+        Email: 'jane@acme.test',
+      },
       Account: {
         attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.ids.acme}` },
         Name: 'Acme Corp',
-        Owner: { attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` }, Name: 'Jane Doe' },
+        Owner: {
+          attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` },
+          Name: 'Jane Doe',
+        },
       },
     });
   });
@@ -263,7 +343,12 @@ describe('select list', () => {
     ).records;
     expect(rows[0]).toMatchObject({
       Subject: 'Call Alan',
-      Who: { attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.alan}` }, Name: 'Alan Turing', Type: 'Lead', Email: null },
+      Who: {
+        attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.alan}` },
+        Name: 'Alan Turing',
+        Type: 'Lead',
+        Email: null,
+      },
       What: null,
       Owner: { attributes: { type: 'Group' }, Name: 'Support Queue', Type: 'Queue' },
     });
@@ -275,8 +360,16 @@ describe('select list', () => {
       Owner: { attributes: { type: 'User' }, Name: 'Jane Doe', Type: 'User' },
     });
     const printer = q(`SELECT Id, CaseNumber FROM Case WHERE Subject = 'Printer on fire'`).records[0];
-    store.seed('Task', { Subject: 'Follow up fire', Status: 'Not Started', WhatId: printer?.Id as string, OwnerId: org.ids.jane });
-    expect(q(`SELECT What.Name, What.Type FROM Task WHERE Subject = 'Follow up fire'`).records[0]?.What).toMatchObject({ Name: printer?.CaseNumber, Type: 'Case' });
+    store.seed('Task', {
+      Subject: 'Follow up fire',
+      Status: 'Not Started',
+      WhatId: printer?.Id as string,
+      OwnerId: org.ids.jane,
+    });
+    expect(q(`SELECT What.Name, What.Type FROM Task WHERE Subject = 'Follow up fire'`).records[0]?.What).toMatchObject({
+      Name: printer?.CaseNumber,
+      Type: 'Case',
+    });
     const [lead] = q(`SELECT Owner.Email, Owner.Title FROM Lead WHERE Id = '${org.ids.alan}'`).records;
     expect(lead?.Owner).toMatchObject({ Email: 'jane@acme.test', Title: 'Account Executive' });
   });
@@ -291,14 +384,28 @@ describe('select list', () => {
   });
 
   it('follows ConvertedContact on a converted lead', () => {
-    const [row] = q(`SELECT IsConverted, ConvertedContact.Name, ConvertedDate FROM Lead WHERE Id = '${org.ids.converted}'`).records;
-    expect(row).toMatchObject({ IsConverted: true, ConvertedContact: { attributes: { type: 'Contact' }, Name: 'Ada Lovelace' }, ConvertedDate: '2026-03-01' });
+    const [row] = q(
+      `SELECT IsConverted, ConvertedContact.Name, ConvertedDate FROM Lead WHERE Id = '${org.ids.converted}'`,
+    ).records;
+    expect(row).toMatchObject({
+      IsConverted: true,
+      ConvertedContact: { attributes: { type: 'Contact' }, Name: 'Ada Lovelace' },
+      ConvertedDate: '2026-03-01',
+    });
   });
 
   it('accepts alias and object-name qualifiers', () => {
     const rows = q(`SELECT c.Name, c.Account.Name FROM Contact c WHERE c.LastName = 'Hopper'`).records;
-    expect(rows).toEqual([{ attributes: expect.any(Object) as unknown, Name: 'Grace Hopper', Account: expect.objectContaining({ Name: 'Acme Corp' }) as unknown }]);
-    expect(field(`SELECT Contact.LastName FROM Contact WHERE Contact.FirstName = 'Grace'`, 'LastName')).toEqual(['Hopper']);
+    expect(rows).toEqual([
+      {
+        attributes: expect.any(Object) as unknown,
+        Name: 'Grace Hopper',
+        Account: expect.objectContaining({ Name: 'Acme Corp' }) as unknown,
+      },
+    ]);
+    expect(field(`SELECT Contact.LastName FROM Contact WHERE Contact.FirstName = 'Grace'`, 'LastName')).toEqual([
+      'Hopper',
+    ]);
   });
 
   it('supports TYPEOF on polymorphic lookups', () => {
@@ -309,7 +416,11 @@ describe('select list', () => {
       {
         attributes: expect.any(Object) as unknown,
         Subject: 'Send proposal',
-        What: { attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.expansion}` }, Name: 'Acme - Expansion', StageName: 'Prospecting' },
+        What: {
+          attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.expansion}` },
+          Name: 'Acme - Expansion',
+          StageName: 'Prospecting',
+        },
       },
     ]);
   });
@@ -323,7 +434,9 @@ describe('select list', () => {
   });
 
   it('returns picklist labels with toLabel()', () => {
-    expect(field(`SELECT toLabel(StageName) FROM Opportunity WHERE Id = '${org.ids.pilot}'`, 'StageName')).toEqual(['Qualification']);
+    expect(field(`SELECT toLabel(StageName) FROM Opportunity WHERE Id = '${org.ids.pilot}'`, 'StageName')).toEqual([
+      'Qualification',
+    ]);
   });
 
   it('refuses a field selected twice, as Salesforce does', () => {
@@ -340,7 +453,9 @@ describe('WHERE', () => {
   it('compares strings case-insensitively and ids in 15- or 18-character form', () => {
     expect(ids(`SELECT Id FROM Contact WHERE LastName = 'LOVELACE'`)).toEqual([org.ids.ada]);
     expect(ids(`SELECT Id FROM Contact WHERE Id = '${org.ids.ada.slice(0, 15)}'`)).toEqual([org.ids.ada]);
-    expect(ids(`SELECT Id FROM Contact WHERE AccountId IN ('${org.ids.globex}', '${org.ids.initech.slice(0, 15)}')`)).toEqual([org.ids.linus]);
+    expect(
+      ids(`SELECT Id FROM Contact WHERE AccountId IN ('${org.ids.globex}', '${org.ids.initech.slice(0, 15)}')`),
+    ).toEqual([org.ids.linus]);
   });
 
   it('treats != and <> alike, and counts nulls as different', () => {
@@ -349,23 +464,44 @@ describe('WHERE', () => {
     expect(ids(`SELECT Id FROM Contact WHERE FirstName != 'Ada'`)).toEqual(notAda);
     expect(ids(`SELECT Id FROM Contact WHERE FirstName <> 'ada'`)).toEqual(notAda);
     expect(ids(`SELECT Id FROM Contact WHERE FirstName = null`)).toEqual([org.ids.orphan]);
-    expect(ids(`SELECT Id FROM Contact WHERE AccountId != null AND IsPersonAccount = false`)).toEqual([org.ids.ada, org.ids.grace, org.ids.linus]);
+    expect(ids(`SELECT Id FROM Contact WHERE AccountId != null AND IsPersonAccount = false`)).toEqual([
+      org.ids.ada,
+      org.ids.grace,
+      org.ids.linus,
+    ]);
   });
 
   it('compares numbers, dates and strings with < <= > >=', () => {
-    expect(field('SELECT Name FROM Opportunity WHERE Amount > 800', 'Name')).toEqual(['Acme - Expansion', 'Acme - Renewal']);
-    expect(field('SELECT Name FROM Opportunity WHERE Amount >= 800 AND Amount < 12000', 'Name')).toEqual(['Acme - Expansion', 'Globex Pilot']);
-    expect(field('SELECT Name FROM Opportunity WHERE CloseDate <= 2026-03-18', 'Name')).toEqual(['Acme - Renewal', 'Globex Pilot']);
+    expect(field('SELECT Name FROM Opportunity WHERE Amount > 800', 'Name')).toEqual([
+      'Acme - Expansion',
+      'Acme - Renewal',
+    ]);
+    expect(field('SELECT Name FROM Opportunity WHERE Amount >= 800 AND Amount < 12000', 'Name')).toEqual([
+      'Acme - Expansion',
+      'Globex Pilot',
+    ]);
+    expect(field('SELECT Name FROM Opportunity WHERE CloseDate <= 2026-03-18', 'Name')).toEqual([
+      'Acme - Renewal',
+      'Globex Pilot',
+    ]);
     expect(field(`SELECT Name FROM Account WHERE Name < 'b'`, 'Name')).toEqual(['Acme Corp']);
   });
 
   it('supports IN, NOT IN with nulls', () => {
-    expect(field(`SELECT LastName FROM Contact WHERE FirstName IN ('ada', 'GRACE')`, 'LastName')).toEqual(['Lovelace', 'Hopper']);
-    expect(field(`SELECT LastName FROM Contact WHERE FirstName IN ('Ada', null)`, 'LastName')).toEqual(['Lovelace', 'Nobody']);
-    expect(field(`SELECT LastName FROM Contact WHERE FirstName NOT IN ('Ada', 'Grace', 'Pat') AND IsPersonAccount = false`, 'LastName')).toEqual([
-      "O'Brien",
+    expect(field(`SELECT LastName FROM Contact WHERE FirstName IN ('ada', 'GRACE')`, 'LastName')).toEqual([
+      'Lovelace',
+      'Hopper',
+    ]);
+    expect(field(`SELECT LastName FROM Contact WHERE FirstName IN ('Ada', null)`, 'LastName')).toEqual([
+      'Lovelace',
       'Nobody',
     ]);
+    expect(
+      field(
+        `SELECT LastName FROM Contact WHERE FirstName NOT IN ('Ada', 'Grace', 'Pat') AND IsPersonAccount = false`,
+        'LastName',
+      ),
+    ).toEqual(["O'Brien", 'Nobody']);
   });
 
   it('matches LIKE case-insensitively with % and _, honouring \\% and \\_', () => {
@@ -373,7 +509,11 @@ describe('WHERE', () => {
     expect(field(`SELECT Name FROM Account WHERE Name LIKE '_lobex'`, 'Name')).toEqual(['Globex']);
     expect(field(`SELECT LastName FROM Contact WHERE Title LIKE '100\\% Done\\_%'`, 'LastName')).toEqual(["O'Brien"]);
     // Unescaped, % and _ are wildcards and match other titles too.
-    expect(field(`SELECT LastName FROM Contact WHERE Title LIKE '%r%'`, 'LastName')).toEqual(['Lovelace', 'Hopper', "O'Brien"]);
+    expect(field(`SELECT LastName FROM Contact WHERE Title LIKE '%r%'`, 'LastName')).toEqual([
+      'Lovelace',
+      'Hopper',
+      "O'Brien",
+    ]);
     expect(field(`SELECT LastName FROM Contact WHERE Title LIKE '1__\\% %'`, 'LastName')).toEqual(["O'Brien"]);
     expect(field(`SELECT LastName FROM Contact WHERE Title LIKE '100\\_%'`, 'LastName')).toEqual([]);
   });
@@ -384,18 +524,25 @@ describe('WHERE', () => {
     expect(ids(`SELECT Id FROM Contact WHERE Department = 'Line1\\nLine2'`)).toEqual([org.ids.ada]);
     expect(failure(() => q(`SELECT Id FROM Contact WHERE LastName = 'a\\qb'`))).toMatchObject({
       errorCode: 'MALFORMED_QUERY',
-      message: expect.stringContaining("Illegal character sequence \\q in string literal") as unknown,
+      message: expect.stringContaining('Illegal character sequence \\q in string literal') as unknown,
     });
   });
 
   it('combines AND, OR, NOT and parentheses into a proper tree', () => {
     const names = (where: string) => field(`SELECT Name FROM Opportunity WHERE ${where}`, 'Name');
-    expect(names(`(StageName = 'Prospecting' OR StageName = 'Qualification') AND Amount > 1000`)).toEqual(['Acme - Expansion']);
-    expect(names(`StageName = 'Closed Won' OR (StageName = 'Qualification' AND Amount < 1000)`)).toEqual(['Acme - Renewal', 'Globex Pilot']);
+    expect(names(`(StageName = 'Prospecting' OR StageName = 'Qualification') AND Amount > 1000`)).toEqual([
+      'Acme - Expansion',
+    ]);
+    expect(names(`StageName = 'Closed Won' OR (StageName = 'Qualification' AND Amount < 1000)`)).toEqual([
+      'Acme - Renewal',
+      'Globex Pilot',
+    ]);
     expect(names(`NOT (StageName = 'Prospecting' OR Amount > 10000)`)).toEqual(['Globex Pilot']);
     expect(names(`NOT StageName = 'Prospecting' AND Amount > 10000`)).toEqual(['Acme - Renewal']);
     expect(names(`Amount > 100 AND NOT (NOT (IsWon = true))`)).toEqual(['Acme - Renewal']);
-    expect(names(`((Amount > 100)) AND (IsClosed = false AND (Name LIKE '%Pilot' OR Name LIKE '%Expansion'))`)).toEqual(['Acme - Expansion', 'Globex Pilot']);
+    expect(names(`((Amount > 100)) AND (IsClosed = false AND (Name LIKE '%Pilot' OR Name LIKE '%Expansion'))`)).toEqual(
+      ['Acme - Expansion', 'Globex Pilot'],
+    );
   });
 
   it('refuses AND and OR mixed without parentheses', () => {
@@ -416,13 +563,19 @@ describe('WHERE', () => {
     const quoted = `SELECT Id FROM Lead WHERE IsConverted = 'false'`;
     expect(failure(() => q(quoted))).toMatchObject({
       errorCode: 'MALFORMED_QUERY',
-      message: positioned(quoted, 27, "value of filter criterion for field 'IsConverted' must be of type boolean and should not be enclosed in quotes"),
+      message: positioned(
+        quoted,
+        27,
+        "value of filter criterion for field 'IsConverted' must be of type boolean and should not be enclosed in quotes",
+      ),
     });
     expect(failure(() => q(quoted, { apiVersion: 'v58.0' })).errorCode).toBe('INVALID_QUERY_FILTER_OPERATOR');
     expect(failure(() => q('SELECT Id FROM Lead WHERE LastName = 5')).message).toContain(
       "value of filter criterion for field 'LastName' must be of type string and should be enclosed in quotes",
     );
-    expect(failure(() => q(`SELECT Id FROM Opportunity WHERE CloseDate = '2026-01-01'`)).message).toContain('must be of type date and should not be enclosed');
+    expect(failure(() => q(`SELECT Id FROM Opportunity WHERE CloseDate = '2026-01-01'`)).message).toContain(
+      'must be of type date and should not be enclosed',
+    );
   });
 
   it('refuses a malformed id', () => {
@@ -438,19 +591,31 @@ describe('WHERE', () => {
       errorCode: 'INVALID_FIELD',
       message: positioned(soql, 27, "field 'Description' can not be filtered in a query call"),
     });
-    expect(failure(() => q('SELECT Id FROM Lead ORDER BY Description')).message).toContain("field 'Description' can not be sorted in a query call");
+    expect(failure(() => q('SELECT Id FROM Lead ORDER BY Description')).message).toContain(
+      "field 'Description' can not be sorted in a query call",
+    );
   });
 
   it('filters through relationship paths, including polymorphic ones', () => {
-    expect(field(`SELECT LastName FROM Contact WHERE Account.Name = 'acme corp'`, 'LastName')).toEqual(['Lovelace', 'Hopper']);
+    expect(field(`SELECT LastName FROM Contact WHERE Account.Name = 'acme corp'`, 'LastName')).toEqual([
+      'Lovelace',
+      'Hopper',
+    ]);
     expect(field(`SELECT LastName FROM Contact WHERE Account.Owner.LastName = 'Lee'`, 'LastName')).toEqual(["O'Brien"]);
     expect(field(`SELECT Subject FROM Task WHERE Who.Type = 'Lead'`, 'Subject')).toEqual(['Call Alan']);
     expect(field(`SELECT LastName FROM Lead WHERE Owner.Type = 'Queue'`, 'LastName')).toEqual(['Queued']);
   });
 
   it('supports Id IN (SELECT …) semi-joins', () => {
-    expect(field(`SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE LastName = 'Hopper')`, 'Name')).toEqual(['Acme Corp']);
-    expect(field(`SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Opportunity) AND IsPersonAccount = false`, 'Name')).toEqual(['Initech']);
+    expect(
+      field(`SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE LastName = 'Hopper')`, 'Name'),
+    ).toEqual(['Acme Corp']);
+    expect(
+      field(
+        `SELECT Name FROM Account WHERE Id NOT IN (SELECT AccountId FROM Opportunity) AND IsPersonAccount = false`,
+        'Name',
+      ),
+    ).toEqual(['Initech']);
   });
 });
 
@@ -468,27 +633,37 @@ describe('date and datetime literals (now pinned to Wednesday 2026-03-18 12:00Z)
     expect(closing('LAST_N_DAYS:30')).toEqual(['Globex Pilot']);
     expect(field('SELECT Name FROM Opportunity WHERE CloseDate < THIS_MONTH', 'Name')).toEqual(['Acme - Renewal']);
     expect(field('SELECT Name FROM Opportunity WHERE CloseDate > TODAY', 'Name')).toEqual(['Acme - Expansion']);
-    expect(field('SELECT Name FROM Opportunity WHERE CloseDate >= TODAY', 'Name')).toEqual(['Acme - Expansion', 'Globex Pilot']);
+    expect(field('SELECT Name FROM Opportunity WHERE CloseDate >= TODAY', 'Name')).toEqual([
+      'Acme - Expansion',
+      'Globex Pilot',
+    ]);
     expect(field('SELECT Name FROM Opportunity WHERE CloseDate <= LAST_MONTH', 'Name')).toEqual(['Acme - Renewal']);
   });
 
   it('uses the literal range for datetime fields', () => {
-    const created = (literal: string) => field(`SELECT LastName FROM Contact WHERE CreatedDate = ${literal} AND IsPersonAccount = false`, 'LastName');
+    const created = (literal: string) =>
+      field(`SELECT LastName FROM Contact WHERE CreatedDate = ${literal} AND IsPersonAccount = false`, 'LastName');
     expect(created('TODAY')).toEqual(['Hopper']);
     expect(created('YESTERDAY')).toEqual(['Lovelace']);
     expect(created('THIS_WEEK')).toEqual(['Lovelace', 'Hopper']);
     expect(created('LAST_WEEK')).toEqual(["O'Brien"]);
     expect(created('LAST_N_DAYS:1')).toEqual(['Lovelace', 'Hopper']);
-    expect(field(`SELECT LastName FROM Contact WHERE CreatedDate < THIS_WEEK`, 'LastName')).toEqual(["O'Brien", 'Nobody']);
+    expect(field(`SELECT LastName FROM Contact WHERE CreatedDate < THIS_WEEK`, 'LastName')).toEqual([
+      "O'Brien",
+      'Nobody',
+    ]);
   });
 
   it('compares datetime literals in any offset as instants', () => {
-    const after = (literal: string) => field(`SELECT LastName FROM Contact WHERE CreatedDate > ${literal} AND IsPersonAccount = false`, 'LastName');
+    const after = (literal: string) =>
+      field(`SELECT LastName FROM Contact WHERE CreatedDate > ${literal} AND IsPersonAccount = false`, 'LastName');
     expect(after('2026-03-18T09:00:00Z')).toEqual(['Hopper']);
     expect(after('2026-03-18T11:00:00+02:00')).toEqual(['Hopper']);
     expect(after('2026-03-18T06:00:00-04:00')).toEqual([]);
     expect(after('2026-03-17T07:59:59.000Z')).toEqual(['Lovelace', 'Hopper']);
-    expect(failure(() => q('SELECT Id FROM Contact WHERE CreatedDate > 2026-03-18')).message).toContain('must be of type dateTime');
+    expect(failure(() => q('SELECT Id FROM Contact WHERE CreatedDate > 2026-03-18')).message).toContain(
+      'must be of type dateTime',
+    );
   });
 
   it('follows the pinned clock', () => {
@@ -499,34 +674,51 @@ describe('date and datetime literals (now pinned to Wednesday 2026-03-18 12:00Z)
 
 describe('ORDER BY, LIMIT, OFFSET', () => {
   it('sorts by several fields, descending, with relationship fields', () => {
-    expect(field('SELECT Name FROM Opportunity ORDER BY Account.Name DESC, Amount', 'Name')).toEqual(['Globex Pilot', 'Acme - Expansion', 'Acme - Renewal']);
-    expect(field('SELECT Name FROM Opportunity ORDER BY Amount DESC', 'Name')).toEqual(['Acme - Renewal', 'Acme - Expansion', 'Globex Pilot']);
+    expect(field('SELECT Name FROM Opportunity ORDER BY Account.Name DESC, Amount', 'Name')).toEqual([
+      'Globex Pilot',
+      'Acme - Expansion',
+      'Acme - Renewal',
+    ]);
+    expect(field('SELECT Name FROM Opportunity ORDER BY Amount DESC', 'Name')).toEqual([
+      'Acme - Renewal',
+      'Acme - Expansion',
+      'Globex Pilot',
+    ]);
   });
 
   it('puts nulls first ascending and last descending unless told otherwise', () => {
     const asc = field(`SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName`, 'FirstName');
     expect(asc).toEqual([null, 'Ada', 'Grace', 'Linus']);
-    expect(field(`SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName DESC`, 'FirstName')).toEqual(['Linus', 'Grace', 'Ada', null]);
-    expect(field(`SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName ASC NULLS LAST`, 'FirstName')).toEqual([
-      'Ada',
-      'Grace',
-      'Linus',
-      null,
-    ]);
-    expect(field(`SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName DESC NULLS FIRST`, 'FirstName')).toEqual([
-      null,
-      'Linus',
-      'Grace',
-      'Ada',
-    ]);
+    expect(
+      field(`SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName DESC`, 'FirstName'),
+    ).toEqual(['Linus', 'Grace', 'Ada', null]);
+    expect(
+      field(
+        `SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName ASC NULLS LAST`,
+        'FirstName',
+      ),
+    ).toEqual(['Ada', 'Grace', 'Linus', null]);
+    expect(
+      field(
+        `SELECT FirstName FROM Contact WHERE IsPersonAccount = false ORDER BY FirstName DESC NULLS FIRST`,
+        'FirstName',
+      ),
+    ).toEqual([null, 'Linus', 'Grace', 'Ada']);
   });
 
   it('sorts picklists in their defined order', () => {
-    expect(field('SELECT StageName FROM Opportunity ORDER BY StageName', 'StageName')).toEqual(['Prospecting', 'Qualification', 'Closed Won']);
+    expect(field('SELECT StageName FROM Opportunity ORDER BY StageName', 'StageName')).toEqual([
+      'Prospecting',
+      'Qualification',
+      'Closed Won',
+    ]);
   });
 
   it('applies LIMIT and OFFSET after sorting', () => {
-    expect(field('SELECT Name FROM Opportunity ORDER BY Name LIMIT 2', 'Name')).toEqual(['Acme - Expansion', 'Acme - Renewal']);
+    expect(field('SELECT Name FROM Opportunity ORDER BY Name LIMIT 2', 'Name')).toEqual([
+      'Acme - Expansion',
+      'Acme - Renewal',
+    ]);
     expect(field('SELECT Name FROM Opportunity ORDER BY Name LIMIT 1 OFFSET 1', 'Name')).toEqual(['Acme - Renewal']);
     expect(q('SELECT Name FROM Opportunity ORDER BY Name OFFSET 2').totalSize).toBe(1);
   });
@@ -557,23 +749,30 @@ describe('aggregates', () => {
       done: true,
       records: [{ attributes: { type: 'AggregateResult' }, expr0: 3 }],
     });
-    expect(q('SELECT COUNT(FirstName) named, COUNT(Id) FROM Contact').records).toEqual([{ attributes: { type: 'AggregateResult' }, named: 4, expr0: 5 }]);
+    expect(q('SELECT COUNT(FirstName) named, COUNT(Id) FROM Contact').records).toEqual([
+      { attributes: { type: 'AggregateResult' }, named: 4, expr0: 5 },
+    ]);
   });
 
   it('groups, filters groups with HAVING and sorts by aggregates', () => {
-    const result = q('SELECT AccountId, COUNT(Id) n, SUM(Amount) total, MAX(CloseDate) FROM Opportunity GROUP BY AccountId ORDER BY SUM(Amount) DESC');
+    const result = q(
+      'SELECT AccountId, COUNT(Id) n, SUM(Amount) total, MAX(CloseDate) FROM Opportunity GROUP BY AccountId ORDER BY SUM(Amount) DESC',
+    );
     expect(result.records).toEqual([
       { attributes: { type: 'AggregateResult' }, AccountId: org.ids.acme, n: 2, total: 17000, expr0: '2026-04-30' },
       { attributes: { type: 'AggregateResult' }, AccountId: org.ids.globex, n: 1, total: 800, expr0: '2026-03-18' },
     ]);
-    expect(q('SELECT Account.Name, COUNT(Id) FROM Opportunity GROUP BY Account.Name HAVING COUNT(Id) > 1').records).toEqual([
-      { attributes: { type: 'AggregateResult' }, Name: 'Acme Corp', expr0: 2 },
-    ]);
+    expect(
+      q('SELECT Account.Name, COUNT(Id) FROM Opportunity GROUP BY Account.Name HAVING COUNT(Id) > 1').records,
+    ).toEqual([{ attributes: { type: 'AggregateResult' }, Name: 'Acme Corp', expr0: 2 }]);
   });
 
   it('refuses a field that is neither grouped nor aggregated', () => {
     const soql = 'SELECT Name, COUNT(Id) FROM Opportunity GROUP BY StageName';
-    expect(failure(() => q(soql))).toMatchObject({ errorCode: 'MALFORMED_QUERY', message: positioned(soql, 8, 'Field must be grouped or aggregated: Name') });
+    expect(failure(() => q(soql))).toMatchObject({
+      errorCode: 'MALFORMED_QUERY',
+      message: positioned(soql, 8, 'Field must be grouped or aggregated: Name'),
+    });
   });
 });
 
@@ -590,14 +789,26 @@ describe('child subqueries', () => {
           totalSize: 2,
           done: true,
           records: [
-            { attributes: { type: 'Contact', url: `/services/data/v66.0/sobjects/Contact/${org.ids.grace}` }, LastName: 'Hopper' },
-            { attributes: { type: 'Contact', url: `/services/data/v66.0/sobjects/Contact/${org.ids.ada}` }, LastName: 'Lovelace' },
+            {
+              attributes: { type: 'Contact', url: `/services/data/v66.0/sobjects/Contact/${org.ids.grace}` },
+              LastName: 'Hopper',
+            },
+            {
+              attributes: { type: 'Contact', url: `/services/data/v66.0/sobjects/Contact/${org.ids.ada}` },
+              LastName: 'Lovelace',
+            },
           ],
         },
         Opportunities: {
           totalSize: 1,
           done: true,
-          records: [{ attributes: expect.objectContaining({ type: 'Opportunity' }) as unknown, Name: 'Acme - Expansion', StageName: 'Prospecting' }],
+          records: [
+            {
+              attributes: expect.objectContaining({ type: 'Opportunity' }) as unknown,
+              Name: 'Acme - Expansion',
+              StageName: 'Prospecting',
+            },
+          ],
         },
       },
       { attributes: expect.any(Object) as unknown, Name: 'Initech', Contacts: null, Opportunities: null },
@@ -618,11 +829,23 @@ describe('child subqueries', () => {
     const [contact] = q(
       `SELECT (SELECT Subject FROM Tasks ORDER BY Subject), (SELECT Subject FROM Events WHERE StartDateTime > TODAY), (SELECT Subject, Priority FROM Cases), (SELECT Role, Opportunity.Name FROM OpportunityContactRoles) FROM Contact WHERE Id = '${org.ids.ada}'`,
     ).records;
-    expect((contact?.Tasks as QueryResult).records.map((r) => r.Subject)).toEqual(['Email sent', 'Inbound call', 'Send proposal', 'Someday']);
+    expect((contact?.Tasks as QueryResult).records.map((r) => r.Subject)).toEqual([
+      'Email sent',
+      'Inbound call',
+      'Send proposal',
+      'Someday',
+    ]);
     expect((contact?.Events as QueryResult).records.map((r) => r.Subject)).toEqual(['Review']);
-    expect((contact?.Cases as QueryResult).records).toEqual([{ attributes: expect.any(Object) as unknown, Subject: 'Printer on fire', Priority: 'High' }]);
-    expect((contact?.OpportunityContactRoles as QueryResult).records[0]).toMatchObject({ Role: 'Decision Maker', Opportunity: { Name: 'Acme - Expansion' } });
-    const [kase] = q(`SELECT (SELECT CommentBody FROM CaseComments) FROM Case WHERE Subject = 'Printer on fire'`).records;
+    expect((contact?.Cases as QueryResult).records).toEqual([
+      { attributes: expect.any(Object) as unknown, Subject: 'Printer on fire', Priority: 'High' },
+    ]);
+    expect((contact?.OpportunityContactRoles as QueryResult).records[0]).toMatchObject({
+      Role: 'Decision Maker',
+      Opportunity: { Name: 'Acme - Expansion' },
+    });
+    const [kase] = q(
+      `SELECT (SELECT CommentBody FROM CaseComments) FROM Case WHERE Subject = 'Printer on fire'`,
+    ).records;
     expect((kase?.CaseComments as QueryResult).records.map((r) => r.CommentBody)).toEqual(['Extinguisher sent']);
   });
 
@@ -631,14 +854,20 @@ describe('child subqueries', () => {
     expect(failure(() => q(soql))).toEqual({
       status: 400,
       errorCode: 'INVALID_TYPE',
-      message: positioned(soql, 28, `Didn't understand relationship 'Contactz' in FROM part of query call. ${RELATIONSHIP_HINT}`),
+      message: positioned(
+        soql,
+        28,
+        `Didn't understand relationship 'Contactz' in FROM part of query call. ${RELATIONSHIP_HINT}`,
+      ),
       body: expect.any(Array) as unknown,
     });
   });
 
   it('refuses an unknown field inside a subquery, pointing at it', () => {
     const soql = 'SELECT Name, (SELECT Bacon FROM Contacts) FROM Account';
-    expect(failure(() => q(soql)).message).toBe(positioned(soql, 22, `No such column 'Bacon' on entity 'Contact'. ${COLUMN_HINT}`));
+    expect(failure(() => q(soql)).message).toBe(
+      positioned(soql, 22, `No such column 'Bacon' on entity 'Contact'. ${COLUMN_HINT}`),
+    );
   });
 });
 
@@ -656,7 +885,10 @@ describe('ActivityHistories and OpenActivities', () => {
       ['Kickoff', '2026-03-01', 'Event', false],
     ]);
     expect(activity.records[1]).toMatchObject({
-      attributes: { type: 'ActivityHistory', url: `/services/data/v66.0/sobjects/ActivityHistory/${org.activities.call}` },
+      attributes: {
+        type: 'ActivityHistory',
+        url: `/services/data/v66.0/sobjects/ActivityHistory/${org.activities.call}`,
+      },
       CallDurationInSeconds: 185,
       Owner: { attributes: { type: 'User' }, Name: 'Jane Doe' },
     });
@@ -668,7 +900,10 @@ describe('ActivityHistories and OpenActivities', () => {
     ).records;
     const open = row?.OpenActivities as QueryResult;
     expect(open.records.map((r) => r.Subject)).toEqual(['Send proposal', 'Review', 'Someday']);
-    expect(open.records[0]?.attributes).toEqual({ type: 'OpenActivity', url: `/services/data/v66.0/sobjects/OpenActivity/${org.activities.openTask}` });
+    expect(open.records[0]?.attributes).toEqual({
+      type: 'OpenActivity',
+      url: `/services/data/v66.0/sobjects/OpenActivity/${org.activities.openTask}`,
+    });
   });
 
   it('answers null when a parent has no activity, and nothing when no parent matches', () => {
@@ -680,7 +915,9 @@ describe('ActivityHistories and OpenActivities', () => {
     expect(failure(() => q(`${history()} WHERE LastName IN ('Lovelace', 'Hopper')`))).toMatchObject({
       status: 400,
       errorCode: 'MALFORMED_QUERY',
-      message: expect.stringMatching(/^There is an implementation restriction on ActivityHistories\. .*single parent record/) as unknown,
+      message: expect.stringMatching(
+        /^There is an implementation restriction on ActivityHistories\. .*single parent record/,
+      ) as unknown,
     });
     expect(q(`${history()} WHERE LastName = 'Lovelace' LIMIT 1`).totalSize).toBe(1);
   });
@@ -727,12 +964,18 @@ describe('errors', () => {
       message: "unexpected token: 'SELEKT'",
       body: [{ message: "unexpected token: 'SELEKT'", errorCode: 'MALFORMED_QUERY' }],
     });
-    expect(failure(() => q('SELEKT Name FROM Account', { apiVersion: 'v51.0' })).message).toBe('unexpected token: SELEKT');
+    expect(failure(() => q('SELEKT Name FROM Account', { apiVersion: 'v51.0' })).message).toBe(
+      'unexpected token: SELEKT',
+    );
   });
 
   it('points later parse failures at the token', () => {
-    expect(failure(() => q('SELECT Id, FROM Account')).message).toBe(positioned('SELECT Id, FROM Account', 12, "unexpected token: 'FROM'"));
-    expect(failure(() => q('SELECT Id FROM Account WHERE')).message).toBe(positioned('SELECT Id FROM Account WHERE', 29, "unexpected token: '<EOF>'"));
+    expect(failure(() => q('SELECT Id, FROM Account')).message).toBe(
+      positioned('SELECT Id, FROM Account', 12, "unexpected token: 'FROM'"),
+    );
+    expect(failure(() => q('SELECT Id FROM Account WHERE')).message).toBe(
+      positioned('SELECT Id FROM Account WHERE', 29, "unexpected token: '<EOF>'"),
+    );
     expect(failure(() => q(`SELECT Id FROM Account WHERE Name = :name`)).errorCode).toBe('MALFORMED_QUERY');
   });
 
@@ -748,7 +991,9 @@ describe('errors', () => {
 
   it('points at unknown fields in WHERE and ORDER BY, on the right row of a multi-line query', () => {
     const where = `SELECT Name FROM Lead WHERE Nmae = 'x'`;
-    expect(failure(() => q(where)).message).toBe(positioned(where, 29, `No such column 'Nmae' on entity 'Lead'. ${COLUMN_HINT}`));
+    expect(failure(() => q(where)).message).toBe(
+      positioned(where, 29, `No such column 'Nmae' on entity 'Lead'. ${COLUMN_HINT}`),
+    );
     const multi = 'SELECT Id, Name\nFROM Lead\nORDER BY Name, Bogus DESC';
     expect(failure(() => q(multi)).message).toBe(
       `\nORDER BY Name, Bogus DESC\n               ^\nERROR at Row:3:Column:16\nNo such column 'Bogus' on entity 'Lead'. ${COLUMN_HINT}`,
@@ -761,7 +1006,9 @@ describe('errors', () => {
       errorCode: 'INVALID_FIELD',
       message: positioned(soql, 8, `Didn't understand relationship 'Acount' in field path. ${RELATIONSHIP_HINT}`),
     });
-    expect(failure(() => q('SELECT Account.Bogus FROM Contact')).message).toContain("No such column 'Bogus' on entity 'Account'");
+    expect(failure(() => q('SELECT Account.Bogus FROM Contact')).message).toContain(
+      "No such column 'Bogus' on entity 'Account'",
+    );
   });
 
   it('refuses an unknown object with INVALID_TYPE', () => {
@@ -784,26 +1031,41 @@ describe('permissions', () => {
     expect(q(`SELECT MobilePhone FROM Lead WHERE Id = '${org.ids.alan}'`).records[0]?.MobilePhone).toBe('07700 900123');
     store.hideField('Lead', 'MobilePhone');
     const select = 'SELECT Id, MobilePhone FROM Lead';
-    expect(failure(() => q(select))).toMatchObject({ errorCode: 'INVALID_FIELD', message: positioned(select, 12, `No such column 'MobilePhone' on entity 'Lead'. ${COLUMN_HINT}`) });
+    expect(failure(() => q(select))).toMatchObject({
+      errorCode: 'INVALID_FIELD',
+      message: positioned(select, 12, `No such column 'MobilePhone' on entity 'Lead'. ${COLUMN_HINT}`),
+    });
     expect(failure(() => q(`SELECT Id FROM Lead WHERE MobilePhone != null`)).errorCode).toBe('INVALID_FIELD');
     expect(failure(() => q(`SELECT Id FROM Lead ORDER BY MobilePhone`)).errorCode).toBe('INVALID_FIELD');
-    expect(failure(() => q(`SELECT Id, (SELECT Id FROM Tasks) FROM Lead WHERE MobilePhone = null`)).errorCode).toBe('INVALID_FIELD');
+    expect(failure(() => q(`SELECT Id, (SELECT Id FROM Tasks) FROM Lead WHERE MobilePhone = null`)).errorCode).toBe(
+      'INVALID_FIELD',
+    );
     expect(q('SELECT FIELDS(STANDARD) FROM Lead').records[0]).not.toHaveProperty('MobilePhone');
   });
 
   it('does not follow a hidden lookup field', () => {
     store.hideField('Contact', 'AccountId');
-    expect(failure(() => q('SELECT Account.Name FROM Contact')).message).toContain("Didn't understand relationship 'Account' in field path.");
+    expect(failure(() => q('SELECT Account.Name FROM Contact')).message).toContain(
+      "Didn't understand relationship 'Account' in field path.",
+    );
   });
 
   it('refuses an object the user cannot read, also as a parent or child', () => {
     store.setObjectPermissions('Opportunity', { read: false });
-    expect(failure(() => q('SELECT Id FROM Opportunity'))).toMatchObject({ status: 400, errorCode: 'INVALID_TYPE', message: expect.stringContaining("sObject type 'Opportunity' is not supported.") as unknown });
+    expect(failure(() => q('SELECT Id FROM Opportunity'))).toMatchObject({
+      status: 400,
+      errorCode: 'INVALID_TYPE',
+      message: expect.stringContaining("sObject type 'Opportunity' is not supported.") as unknown,
+    });
     expect(failure(() => q('SELECT Id, (SELECT Id FROM Opportunities) FROM Account'))).toMatchObject({
       errorCode: 'INVALID_TYPE',
-      message: expect.stringContaining("Didn't understand relationship 'Opportunities' in FROM part of query call.") as unknown,
+      message: expect.stringContaining(
+        "Didn't understand relationship 'Opportunities' in FROM part of query call.",
+      ) as unknown,
     });
-    expect(failure(() => q('SELECT Opportunity.Name FROM OpportunityContactRole')).message).toContain("Didn't understand relationship 'Opportunity' in field path.");
+    expect(failure(() => q('SELECT Opportunity.Name FROM OpportunityContactRole')).message).toContain(
+      "Didn't understand relationship 'Opportunity' in field path.",
+    );
     store.setObjectPermissions('Account', { read: false });
     expect(failure(() => q('SELECT Account.Name FROM Contact')).errorCode).toBe('INVALID_FIELD');
   });
@@ -812,7 +1074,10 @@ describe('permissions', () => {
     expect(ids('SELECT Id FROM Account WHERE IsPersonAccount = true')).toEqual([org.ids.person]);
     store.personAccountsEnabled = false;
     const soql = 'SELECT Id, IsPersonAccount FROM Account';
-    expect(failure(() => q(soql))).toMatchObject({ errorCode: 'INVALID_FIELD', message: positioned(soql, 12, `No such column 'IsPersonAccount' on entity 'Account'. ${COLUMN_HINT}`) });
+    expect(failure(() => q(soql))).toMatchObject({
+      errorCode: 'INVALID_FIELD',
+      message: positioned(soql, 12, `No such column 'IsPersonAccount' on entity 'Account'. ${COLUMN_HINT}`),
+    });
     expect(failure(() => q('SELECT Id FROM Contact WHERE IsPersonAccount = false')).errorCode).toBe('INVALID_FIELD');
     expect(failure(() => q('SELECT PersonEmail FROM Account')).errorCode).toBe('INVALID_FIELD');
   });
@@ -828,7 +1093,9 @@ describe('deleted records and the search index', () => {
       [org.ids.converted, false],
       [org.ids.queued, true],
     ]);
-    expect(q('SELECT Id FROM Lead WHERE IsDeleted = true', { includeDeleted: true }).records.map((r) => r.Id)).toEqual([org.ids.queued]);
+    expect(q('SELECT Id FROM Lead WHERE IsDeleted = true', { includeDeleted: true }).records.map((r) => r.Id)).toEqual([
+      org.ids.queued,
+    ]);
   });
 
   it('finds a just-created record at once, whatever the search index lag', () => {

@@ -66,8 +66,17 @@ export interface QueryResult {
 }
 
 /** Runs a SOQL statement; returns all rows (done: true), the router pages them. Throws SfApiError. */
-export function runSoql(store: OrgStore, soql: string, options: { apiVersion: string; includeDeleted: boolean }): QueryResult {
-  const ctx: EngineContext = { store, apiVersion: options.apiVersion, source: new QuerySource(soql), syntaxCode: 'MALFORMED_QUERY' };
+export function runSoql(
+  store: OrgStore,
+  soql: string,
+  options: { apiVersion: string; includeDeleted: boolean },
+): QueryResult {
+  const ctx: EngineContext = {
+    store,
+    apiVersion: options.apiVersion,
+    source: new QuerySource(soql),
+    syntaxCode: 'MALFORMED_QUERY',
+  };
   const query = parseStatement(ctx, soql);
   const plan = compileQuery(ctx, query, ctx.source.root, 'outer');
   return execute(ctx, plan, options.includeDeleted);
@@ -105,11 +114,18 @@ export function parseFailure(
   } else {
     const found = /found:?\s*(?:-->\s*)?'([^']*)'/.exec(message)?.[1] ?? '';
     token = found === '' ? '<EOF>' : found;
-    offset = found === '' ? Math.min(scope.end, source.text.trimEnd().length) : source.scopeTokens(scope).find((t) => t.text === found)?.start;
+    offset =
+      found === ''
+        ? Math.min(scope.end, source.text.trimEnd().length)
+        : source.scopeTokens(scope).find((t) => t.text === found)?.start;
   }
   // A statement rejected at its first token gets the bare message (as for "SELEKT Name FROM Account").
   const first = source.tokens[0]?.start ?? 0;
-  return syntaxError(ctx, offset === first && options.scope === undefined ? undefined : offset, unexpectedToken(ctx, token));
+  return syntaxError(
+    ctx,
+    offset === first && options.scope === undefined ? undefined : offset,
+    unexpectedToken(ctx, token),
+  );
 }
 
 // ------------------------------------------------------------------ compiling
@@ -171,14 +187,24 @@ function resolveObject(ctx: EngineContext, name: string | undefined, scope: Scop
   const offset = ctx.source.find(scope, name, { after: 'FROM' });
   const def = objectDef(name);
   if (def?.queryable === false && ctx.store.visibleObject(def.name)) {
-    throw sfError(400, 'INVALID_TYPE_FOR_OPERATION', ctx.source.decorate(offset, `entity type ${def.name} does not support query`));
+    throw sfError(
+      400,
+      'INVALID_TYPE_FOR_OPERATION',
+      ctx.source.decorate(offset, `entity type ${def.name} does not support query`),
+    );
   }
   const visible = ctx.store.visibleObject(name);
   if (!visible) throw invalidTypeAt(ctx, offset, name);
   return visible;
 }
 
-function compileQuery(ctx: EngineContext, query: Query | Subquery, scope: Scope, level: Level, childObject?: ObjectDef): Plan {
+function compileQuery(
+  ctx: EngineContext,
+  query: Query | Subquery,
+  scope: Scope,
+  level: Level,
+  childObject?: ObjectDef,
+): Plan {
   const object = childObject ?? resolveObject(ctx, 'sObject' in query ? query.sObject : undefined, scope);
   const ref: ObjectRef = { name: object.name, alias: query.sObjectAlias };
   const fields = query.fields ?? [];
@@ -194,17 +220,25 @@ function compileQuery(ctx: EngineContext, query: Query | Subquery, scope: Scope,
     throw sfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOQL offset allowed is ${MAX_OFFSET}`);
   }
 
-  const groupByClauses = query.groupBy === undefined ? [] : Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy];
-  const isCountAll = (f: SoqlField) => f.type === 'FieldFunctionExpression' && f.functionName.toUpperCase() === 'COUNT' && f.parameters.length === 0;
+  const groupByClauses =
+    query.groupBy === undefined ? [] : Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy];
+  const isCountAll = (f: SoqlField) =>
+    f.type === 'FieldFunctionExpression' && f.functionName.toUpperCase() === 'COUNT' && f.parameters.length === 0;
   const countOnly = fields.some(isCountAll);
   if (countOnly && (fields.length > 1 || level === 'child')) {
     throw syntaxError(ctx, ctx.source.find(scope, 'COUNT'), 'COUNT() must be the only element in the SELECT list');
   }
   if (countOnly && groupByClauses.length > 0) {
-    throw syntaxError(ctx, ctx.source.find(scope, 'COUNT'), "COUNT() can't be used with GROUP BY: use COUNT(fieldName)");
+    throw syntaxError(
+      ctx,
+      ctx.source.find(scope, 'COUNT'),
+      "COUNT() can't be used with GROUP BY: use COUNT(fieldName)",
+    );
   }
   const aggregateMode =
-    !countOnly && (groupByClauses.length > 0 || fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
+    !countOnly &&
+    (groupByClauses.length > 0 ||
+      fields.some((f) => f.type === 'FieldFunctionExpression' && AGGREGATES.has(f.functionName.toUpperCase())));
   if (aggregateMode && level !== 'outer') {
     throw syntaxError(ctx, ctx.source.find(scope, 'GROUP'), 'aggregate functions are not supported in subqueries');
   }
@@ -242,7 +276,13 @@ function compileQuery(ctx: EngineContext, query: Query | Subquery, scope: Scope,
 }
 
 /** toLabel(field) and FIELDS(ALL|STANDARD|CUSTOM) in a non-aggregate select list. */
-function compileFunctionField(ctx: EngineContext, ref: ObjectRef, field: FieldFunctionExpression, scope: Scope, limit: number | undefined): SelectItem[] {
+function compileFunctionField(
+  ctx: EngineContext,
+  ref: ObjectRef,
+  field: FieldFunctionExpression,
+  scope: Scope,
+  limit: number | undefined,
+): SelectItem[] {
   const name = field.functionName.toUpperCase();
   const param = field.parameters[0];
   const at = ctx.source.find(scope, field.functionName);
@@ -251,7 +291,8 @@ function compileFunctionField(ctx: EngineContext, ref: ObjectRef, field: FieldFu
   }
   if (name === 'FIELDS' && typeof param === 'string') {
     const which = param.toUpperCase();
-    if (which !== 'ALL' && which !== 'STANDARD' && which !== 'CUSTOM') throw syntaxError(ctx, at, unexpectedToken(ctx, param));
+    if (which !== 'ALL' && which !== 'STANDARD' && which !== 'CUSTOM')
+      throw syntaxError(ctx, at, unexpectedToken(ctx, param));
     if (which !== 'STANDARD' && (limit === undefined || limit > 200)) {
       throw syntaxError(ctx, at, 'The SOQL FIELDS function must have a LIMIT of at most 200');
     }
@@ -298,20 +339,41 @@ function compileTypeof(ctx: EngineContext, ref: ObjectRef, field: FieldTypeOf, s
       }),
     });
   }
-  return { kind: 'typeof', hop: { field: lookup, name: lookup.relationshipName, target: undefined }, branches, otherwise };
+  return {
+    kind: 'typeof',
+    hop: { field: lookup, name: lookup.relationshipName, target: undefined },
+    branches,
+    otherwise,
+  };
 }
 
-function compileChild(ctx: EngineContext, parent: ObjectDef, parentRef: ObjectRef, field: FieldSubquery, scope: Scope): { item: SelectItem; activity: string | undefined } {
+function compileChild(
+  ctx: EngineContext,
+  parent: ObjectDef,
+  parentRef: ObjectRef,
+  field: FieldSubquery,
+  scope: Scope,
+): { item: SelectItem; activity: string | undefined } {
   const sub = field.subquery;
   const prefix = sub.sObjectPrefix ?? [];
   const written = [...prefix, sub.relationshipName].join('.');
   const offset = ctx.source.find(scope, written, { after: 'FROM' });
   const misunderstood = () =>
-    sfError(400, 'INVALID_TYPE', ctx.source.decorate(offset, `Didn't understand relationship '${written}' in FROM part of query call. ${RELATIONSHIP_HINT}`));
+    sfError(
+      400,
+      'INVALID_TYPE',
+      ctx.source.decorate(
+        offset,
+        `Didn't understand relationship '${written}' in FROM part of query call. ${RELATIONSHIP_HINT}`,
+      ),
+    );
   const prefixOk =
     prefix.length === 0 ||
-    (prefix.length === 1 && [parent.name, parentRef.alias].some((n) => n !== undefined && n.toLowerCase() === prefix[0]?.toLowerCase()));
-  const rel = parent.childRelationships.find((r) => r.relationshipName.toLowerCase() === sub.relationshipName.toLowerCase());
+    (prefix.length === 1 &&
+      [parent.name, parentRef.alias].some((n) => n !== undefined && n.toLowerCase() === prefix[0]?.toLowerCase()));
+  const rel = parent.childRelationships.find(
+    (r) => r.relationshipName.toLowerCase() === sub.relationshipName.toLowerCase(),
+  );
   const childDef = rel ? ctx.store.visibleObject(rel.childSObject) : undefined;
   if (!prefixOk || !rel || !childDef) throw misunderstood();
 
@@ -324,11 +386,19 @@ function compileChild(ctx: EngineContext, parent: ObjectDef, parentRef: ObjectRe
     kind: 'custom',
     key,
     fill: (row, record) => {
-      const children = window(sortRows(ctx.store.children(record, key).filter(plan.where ?? (() => true)), plan.order), plan.offset, plan.limit);
+      const children = window(
+        sortRows(ctx.store.children(record, key).filter(plan.where ?? (() => true)), plan.order),
+        plan.offset,
+        plan.limit,
+      );
       row[key] =
         children.length === 0
           ? null
-          : { totalSize: children.length, done: true, records: children.map((child) => projectRecord(ctx, childDef.name, child, plan.items)) };
+          : {
+              totalSize: children.length,
+              done: true,
+              records: children.map((child) => projectRecord(ctx, childDef.name, child, plan.items)),
+            };
     },
   };
   return { item, activity: activityOrder ? key : undefined };
@@ -342,18 +412,27 @@ function checkActivityRules(
   sub: Subquery,
   expected: { text: string; keys: [string, string, string][] },
 ): void {
-  const restriction = (detail: string) => sfError(400, 'MALFORMED_QUERY', `There is an implementation restriction on ${relationship}. ${detail}`);
+  const restriction = (detail: string) =>
+    sfError(400, 'MALFORMED_QUERY', `There is an implementation restriction on ${relationship}. ${detail}`);
   if (sub.where) {
-    throw restriction("When you query this relationship, a WHERE clause isn't allowed in the subquery for users who don't have the View All Data permission.");
+    throw restriction(
+      "When you query this relationship, a WHERE clause isn't allowed in the subquery for users who don't have the View All Data permission.",
+    );
   }
   if (sub.limit !== undefined && sub.limit > 500) {
-    throw restriction("When you query this relationship, the subquery's LIMIT can't exceed 500 for users who don't have the View All Data permission.");
+    throw restriction(
+      "When you query this relationship, the subquery's LIMIT can't exceed 500 for users who don't have the View All Data permission.",
+    );
   }
   const actual = orderList(sub.orderBy).map((clause) => {
     if (!('field' in clause)) return '';
     const desc = clause.order?.toUpperCase() === 'DESC';
     const nulls = clause.nulls?.toUpperCase() ?? (desc ? 'LAST' : 'FIRST');
-    return [pathParts(ctx, { name: childObject, alias: sub.sObjectAlias }, clause.field).join('.').toLowerCase(), desc ? 'DESC' : 'ASC', nulls].join(' ');
+    return [
+      pathParts(ctx, { name: childObject, alias: sub.sObjectAlias }, clause.field).join('.').toLowerCase(),
+      desc ? 'DESC' : 'ASC',
+      nulls,
+    ].join(' ');
   });
   const wanted = expected.keys.map((k) => k.join(' '));
   if (actual.length !== wanted.length || actual.some((a, i) => a !== wanted[i])) {
@@ -376,7 +455,11 @@ function compileSemiJoin(
   const inner = compileQuery(ctx, cond.valueQuery, scope, 'semi');
   const selected = inner.items[0];
   if (inner.items.length !== 1 || selected?.kind !== 'path' || kindOf(selected.path.leaf.type) !== 'id') {
-    throw syntaxError(ctx, scope.start === scope.end ? offset : scope.start + 1, 'The selected field in a semi join subquery must be a single ID or reference field');
+    throw syntaxError(
+      ctx,
+      scope.start === scope.end ? offset : scope.start + 1,
+      'The selected field in a semi join subquery must be a single ID or reference field',
+    );
   }
   const negate = cond.operator.toUpperCase() === 'NOT IN';
   let ids: Set<string> | undefined;
@@ -403,13 +486,18 @@ function compileAggregate(
   const groupBy = groupByClauses.map((clause) => {
     if (!('field' in clause)) {
       const raw = clause.fn.rawValue ?? clause.fn.functionName ?? '';
-      throw syntaxError(ctx, ctx.source.find(scope, clause.fn.functionName ?? raw, { after: 'GROUP' }), `the emulated org does not support GROUP BY ${raw}`);
+      throw syntaxError(
+        ctx,
+        ctx.source.find(scope, clause.fn.functionName ?? raw, { after: 'GROUP' }),
+        `the emulated org does not support GROUP BY ${raw}`,
+      );
     }
     const path = resolvePath(ctx, ref, clause.field, { scope, after: 'GROUP' });
     checkGroupable(ctx, path, ctx.source.find(scope, clause.field, { after: 'GROUP' }));
     return path;
   });
-  const groupIndex = (path: FieldPath) => groupBy.findIndex((g) => g.canonical.toLowerCase() === path.canonical.toLowerCase());
+  const groupIndex = (path: FieldPath) =>
+    groupBy.findIndex((g) => g.canonical.toLowerCase() === path.canonical.toLowerCase());
 
   let expr = 0;
   const outputs: AggregatePlan['outputs'] = [];
@@ -418,7 +506,8 @@ function compileAggregate(
       const raw = rawOf(field);
       const path = resolvePath(ctx, ref, raw, { scope });
       const index = groupIndex(path);
-      if (index < 0) throw syntaxError(ctx, ctx.source.find(scope, raw), `Field must be grouped or aggregated: ${path.leaf.name}`);
+      if (index < 0)
+        throw syntaxError(ctx, ctx.source.find(scope, raw), `Field must be grouped or aggregated: ${path.leaf.name}`);
       const alias = 'alias' in field ? field.alias : undefined;
       outputs.push({ key: alias ?? path.leaf.name, value: (group) => group.keys[index] ?? null });
     } else if (field.type === 'FieldFunctionExpression') {
@@ -438,11 +527,24 @@ function compileAggregate(
   const having = query.having
     ? buildLogic<Group>(ctx, query.having, { scope, after: 'HAVING' }, (cond) => {
         if ('fn' in cond) {
-          const aggregator = compileAggregator(ctx, ref, cond.fn.functionName ?? '', cond.fn.parameters ?? [], scope, 'HAVING');
-          const test = compileComparison(ctx, aggregator.field, cond, ctx.source.find(scope, cond.fn.functionName ?? '', { after: 'HAVING' }));
+          const aggregator = compileAggregator(
+            ctx,
+            ref,
+            cond.fn.functionName ?? '',
+            cond.fn.parameters ?? [],
+            scope,
+            'HAVING',
+          );
+          const test = compileComparison(
+            ctx,
+            aggregator.field,
+            cond,
+            ctx.source.find(scope, cond.fn.functionName ?? '', { after: 'HAVING' }),
+          );
           return (group) => test(aggregator.compute(group.records));
         }
-        if ('valueQuery' in cond || !('field' in cond)) throw syntaxError(ctx, ctx.source.find(scope, 'HAVING'), unexpectedToken(ctx, 'HAVING'));
+        if ('valueQuery' in cond || !('field' in cond))
+          throw syntaxError(ctx, ctx.source.find(scope, 'HAVING'), unexpectedToken(ctx, 'HAVING'));
         const path = resolvePath(ctx, ref, cond.field, { scope, after: 'HAVING' });
         const at = ctx.source.find(scope, cond.field, { after: 'HAVING' });
         const index = groupIndex(path);
@@ -455,7 +557,14 @@ function compileAggregate(
 
   const order = orderList(query.orderBy).map((clause: OrderByClause): SortKey<Group> => {
     if ('fn' in clause) {
-      const aggregator = compileAggregator(ctx, ref, clause.fn.functionName ?? '', clause.fn.parameters ?? [], scope, 'ORDER');
+      const aggregator = compileAggregator(
+        ctx,
+        ref,
+        clause.fn.functionName ?? '',
+        clause.fn.parameters ?? [],
+        scope,
+        'ORDER',
+      );
       const key = sortKeyOf(aggregator.field);
       return sortDirection(clause, (group) => key(aggregator.compute(group.records)));
     }
@@ -482,11 +591,16 @@ function compileAggregator(
   const at = ctx.source.find(scope, functionName, { after });
   const param = parameters[0];
   if (!AGGREGATES.has(name) || parameters.length !== 1 || typeof param !== 'string') {
-    throw syntaxError(ctx, at, `the emulated org does not support ${functionName}(${parameters.map(String).join(', ')})`);
+    throw syntaxError(
+      ctx,
+      at,
+      `the emulated org does not support ${functionName}(${parameters.map(String).join(', ')})`,
+    );
   }
   const path = resolvePath(ctx, ref, param, { scope, after });
   const kind = kindOf(path.leaf.type);
-  const values = (records: StoredRecord[]) => records.map((r) => pathValue(ctx.store, r, path)).filter((v): v is string | number | boolean => v !== null);
+  const values = (records: StoredRecord[]) =>
+    records.map((r) => pathValue(ctx.store, r, path)).filter((v): v is string | number | boolean => v !== null);
   const numeric = (records: StoredRecord[]) => values(records).map(Number);
   switch (name) {
     case 'COUNT':
@@ -498,7 +612,8 @@ function compileAggregator(
       };
     case 'SUM':
     case 'AVG': {
-      if (kind !== 'number') throw syntaxError(ctx, at, `field ${path.leaf.name} does not support aggregate operator ${name}`);
+      if (kind !== 'number')
+        throw syntaxError(ctx, at, `field ${path.leaf.name} does not support aggregate operator ${name}`);
       return {
         field: { name: 'expr', label: 'expr', type: 'double' },
         compute: (records) => {
@@ -523,7 +638,8 @@ function compileAggregator(
             const k = key(value);
             if (k === null) continue;
             const bestKey = key(best);
-            if (bestKey === null || (name === 'MIN' ? compareScalars(k, bestKey) < 0 : compareScalars(k, bestKey) > 0)) best = value;
+            if (bestKey === null || (name === 'MIN' ? compareScalars(k, bestKey) < 0 : compareScalars(k, bestKey) > 0))
+              best = value;
           }
           return best;
         },

@@ -13,7 +13,13 @@ function seedOrg() {
   const store = new OrgStore();
   let clock = NOW.getTime();
   store.now = () => new Date(clock);
-  const jane = store.seed('User', { FirstName: 'Jane', LastName: 'Doe', Email: 'jane@acme.test', Username: 'jane@acme.test', Phone: '+1 415 555 0100' });
+  const jane = store.seed('User', {
+    FirstName: 'Jane',
+    LastName: 'Doe',
+    Email: 'jane@acme.test',
+    Username: 'jane@acme.test',
+    Phone: '+1 415 555 0100',
+  });
   const acme = store.seed('Account', { Name: 'Acme Corp', Phone: '(415) 555-1212', OwnerId: jane });
   const globex = store.seed('Account', { Name: 'Globex', Phone: '+44 20 7946 0958', OwnerId: jane });
   const blackOrWhite = store.seed('Account', { Name: 'Black Or White', OwnerId: jane });
@@ -34,8 +40,21 @@ function seedOrg() {
     AccountId: acme,
     OwnerId: jane,
   });
-  const grace = store.seed('Contact', { FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.test', Phone: '(415) 555-1212', AccountId: acme, OwnerId: jane });
-  const linus = store.seed('Contact', { FirstName: 'Linus', LastName: "O'Brien", Phone: '+1 415-555-1212 ext. 22', AccountId: globex, OwnerId: jane });
+  const grace = store.seed('Contact', {
+    FirstName: 'Grace',
+    LastName: 'Hopper',
+    Email: 'grace@navy.test',
+    Phone: '(415) 555-1212',
+    AccountId: acme,
+    OwnerId: jane,
+  });
+  const linus = store.seed('Contact', {
+    FirstName: 'Linus',
+    LastName: "O'Brien",
+    Phone: '+1 415-555-1212 ext. 22',
+    AccountId: globex,
+    OwnerId: jane,
+  });
   const alan = store.seed('Lead', {
     FirstName: 'Alan',
     LastName: 'Turing',
@@ -54,18 +73,58 @@ function seedOrg() {
     ConvertedContactId: ada,
     OwnerId: jane,
   });
-  const expansion = store.seed('Opportunity', { Name: 'Acme - Expansion', AccountId: acme, StageName: 'Prospecting', Amount: 5000, CloseDate: '2026-04-30', OwnerId: jane });
-  const renewal = store.seed('Opportunity', { Name: 'Acme - Renewal', AccountId: acme, StageName: 'Closed Won', Amount: 12000, CloseDate: '2026-02-15', OwnerId: jane });
+  const expansion = store.seed('Opportunity', {
+    Name: 'Acme - Expansion',
+    AccountId: acme,
+    StageName: 'Prospecting',
+    Amount: 5000,
+    CloseDate: '2026-04-30',
+    OwnerId: jane,
+  });
+  const renewal = store.seed('Opportunity', {
+    Name: 'Acme - Renewal',
+    AccountId: acme,
+    StageName: 'Closed Won',
+    Amount: 12000,
+    CloseDate: '2026-02-15',
+    OwnerId: jane,
+  });
   store.seed('OpportunityContactRole', { OpportunityId: expansion, ContactId: ada, Role: 'Decision Maker' });
-  const call = store.seed('Task', { Subject: 'Call about Zephyr rollout', Status: 'Completed', WhoId: ada, OwnerId: jane });
-  const ticket = store.seed('Case', { Subject: 'Zephyr outage', SuppliedPhone: '415.555.9999', AccountId: acme, OwnerId: jane });
+  const call = store.seed('Task', {
+    Subject: 'Call about Zephyr rollout',
+    Status: 'Completed',
+    WhoId: ada,
+    OwnerId: jane,
+  });
+  const ticket = store.seed('Case', {
+    Subject: 'Zephyr outage',
+    SuppliedPhone: '415.555.9999',
+    AccountId: acme,
+    OwnerId: jane,
+  });
   const personContact = store.rows('Contact').find((c) => c.values.IsPersonAccount === true)?.values.Id as string;
   return {
     store,
     advance: (ms: number) => {
       clock += ms;
     },
-    ids: { jane, acme, globex, blackOrWhite, person, personContact, ada, grace, linus, alan, converted, expansion, renewal, call, ticket },
+    ids: {
+      jane,
+      acme,
+      globex,
+      blackOrWhite,
+      person,
+      personContact,
+      ada,
+      grace,
+      linus,
+      alan,
+      converted,
+      expansion,
+      renewal,
+      call,
+      ticket,
+    },
   };
 }
 
@@ -100,7 +159,12 @@ function failure(run: () => unknown): CaughtError {
     run();
   } catch (error) {
     if (!(error instanceof SfApiError)) throw error;
-    return { status: error.status, errorCode: error.first?.errorCode ?? '', message: error.first?.message ?? '', body: error.body };
+    return {
+      status: error.status,
+      errorCode: error.first?.errorCode ?? '',
+      message: error.first?.message ?? '',
+      body: error.body,
+    };
   }
   throw new Error('expected the search to fail');
 }
@@ -115,7 +179,9 @@ describe('statement syntax', () => {
       status: 400,
       errorCode: 'MALFORMED_SEARCH',
       message: 'No search term found. The search term must be enclosed in braces.',
-      body: [{ message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' }],
+      body: [
+        { message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' },
+      ],
     };
     expect(failure(() => find('FIND Lovelace'))).toEqual(braces);
     expect(failure(() => find(`FIND 'Lovelace' RETURNING Contact`))).toEqual(braces);
@@ -123,7 +189,11 @@ describe('statement syntax', () => {
   });
 
   it('refuses terms shorter than two characters, wildcards aside', () => {
-    const short = { status: 400, errorCode: 'MALFORMED_SEARCH', message: 'search term must be longer than one character' };
+    const short = {
+      status: 400,
+      errorCode: 'MALFORMED_SEARCH',
+      message: 'search term must be longer than one character',
+    };
     expect(failure(() => find('FIND {a}'))).toMatchObject(short);
     expect(failure(() => find('FIND {a*} RETURNING Contact'))).toMatchObject(short);
     expect(failure(() => find('FIND { ? }'))).toMatchObject(short);
@@ -142,14 +212,22 @@ describe('statement syntax', () => {
 
   it('points at a malformed clause', () => {
     const sosl = 'FIND {Lovelace} RETURNIN Contact';
-    expect(failure(() => find(sosl))).toMatchObject({ errorCode: 'MALFORMED_SEARCH', message: positioned(sosl, 17, "unexpected token: 'RETURNIN'") });
+    expect(failure(() => find(sosl))).toMatchObject({
+      errorCode: 'MALFORMED_SEARCH',
+      message: positioned(sosl, 17, "unexpected token: 'RETURNIN'"),
+    });
     expect(failure(() => find('FIND {Lovelace} IN BOGUS FIELDS')).errorCode).toBe('MALFORMED_SEARCH');
     expect(failure(() => find('FIND {Lovelace} RETURNING Contact(Name WHERE)')).errorCode).toBe('MALFORMED_SEARCH');
-    expect(failure(() => find('SEARCH {Lovelace}'))).toMatchObject({ errorCode: 'MALFORMED_SEARCH', message: "unexpected token: 'SEARCH'" });
+    expect(failure(() => find('SEARCH {Lovelace}'))).toMatchObject({
+      errorCode: 'MALFORMED_SEARCH',
+      message: "unexpected token: 'SEARCH'",
+    });
   });
 
   it('accepts WITH clauses and answers label metadata when asked', () => {
-    const result = find(`FIND {Hopper} RETURNING Contact(Name, Email) WITH SPELL_CORRECTION = false WITH METADATA = 'LABELS' LIMIT 10`);
+    const result = find(
+      `FIND {Hopper} RETURNING Contact(Name, Email) WITH SPELL_CORRECTION = false WITH METADATA = 'LABELS' LIMIT 10`,
+    );
     expect(result.searchRecords.map((r) => r.Name)).toEqual(['Grace Hopper']);
     expect(result.metadata).toEqual({
       entityetadata: [
@@ -167,7 +245,8 @@ describe('statement syntax', () => {
 });
 
 describe('phone matching', () => {
-  const phone = (digits: string) => found(`FIND {${digits}} IN PHONE FIELDS RETURNING Contact(Id), Account(Id), Lead(Id)`);
+  const phone = (digits: string) =>
+    found(`FIND {${digits}} IN PHONE FIELDS RETURNING Contact(Id), Account(Id), Lead(Id)`);
 
   it('compares digits, ignoring punctuation', () => {
     expect(phone('4155551212')).toEqual([org.ids.grace, org.ids.acme]);
@@ -186,7 +265,9 @@ describe('phone matching', () => {
   it('lets a stored extension not stop the main number from matching', () => {
     expect(found('FIND {14155551212} IN PHONE FIELDS RETURNING Contact(Id)')).toContain(org.ids.linus);
     expect(found('FIND {141555512122*} IN PHONE FIELDS RETURNING Contact(Id)')).toEqual([org.ids.linus]);
-    expect(find('FIND {14155551212} IN PHONE FIELDS RETURNING Contact(LastName)').searchRecords.map((r) => r.LastName)).toEqual(['Lovelace', "O'Brien"]);
+    expect(
+      find('FIND {14155551212} IN PHONE FIELDS RETURNING Contact(LastName)').searchRecords.map((r) => r.LastName),
+    ).toEqual(['Lovelace', "O'Brien"]);
   });
 
   it('treats a trailing * as a digit prefix', () => {
@@ -207,7 +288,8 @@ describe('phone matching', () => {
 });
 
 describe('text matching', () => {
-  const contacts = (term: string, group = 'ALL') => found(`FIND {${term}} IN ${group} FIELDS RETURNING Contact(Id), Lead(Id)`);
+  const contacts = (term: string, group = 'ALL') =>
+    found(`FIND {${term}} IN ${group} FIELDS RETURNING Contact(Id), Lead(Id)`);
 
   it('matches whole words case-insensitively', () => {
     expect(contacts('LOVELACE')).toEqual([org.ids.ada, org.ids.converted]);
@@ -248,8 +330,14 @@ describe('text matching', () => {
 
   it('matches e-mail addresses whole or by their words', () => {
     expect(found('FIND {ada@example.com} IN EMAIL FIELDS RETURNING Contact(Id)')).toEqual([org.ids.ada]);
-    expect(find('FIND {ADA@EXAMPLE.COM} IN EMAIL FIELDS RETURNING Contact(Email)').searchRecords[0]?.Email).toBe('Ada@Example.com');
-    expect(found('FIND {example.com} IN EMAIL FIELDS RETURNING Contact(Id), Account(Id)')).toEqual([org.ids.personContact, org.ids.ada, org.ids.person]);
+    expect(find('FIND {ADA@EXAMPLE.COM} IN EMAIL FIELDS RETURNING Contact(Email)').searchRecords[0]?.Email).toBe(
+      'Ada@Example.com',
+    );
+    expect(found('FIND {example.com} IN EMAIL FIELDS RETURNING Contact(Id), Account(Id)')).toEqual([
+      org.ids.personContact,
+      org.ids.ada,
+      org.ids.person,
+    ]);
     expect(found('FIND {ada@example.com} IN NAME FIELDS RETURNING Contact(Id)')).toEqual([]);
   });
 
@@ -273,22 +361,39 @@ describe('RETURNING', () => {
     expect(find('FIND {Acme}').searchRecords).toEqual([
       // Jane's e-mail is jane@acme.test.
       { attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` }, Id: org.ids.jane },
-      { attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.converted}` }, Id: org.ids.converted },
-      { attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.ids.acme}` }, Id: org.ids.acme },
-      { attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.expansion}` }, Id: org.ids.expansion },
-      { attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.renewal}` }, Id: org.ids.renewal },
+      {
+        attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.converted}` },
+        Id: org.ids.converted,
+      },
+      {
+        attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.ids.acme}` },
+        Id: org.ids.acme,
+      },
+      {
+        attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.expansion}` },
+        Id: org.ids.expansion,
+      },
+      {
+        attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.renewal}` },
+        Id: org.ids.renewal,
+      },
     ]);
     expect(found('FIND {Zephyr}')).toEqual([org.ids.call, org.ids.ticket]);
   });
 
   it('returns the requested fields per object, in RETURNING order, with parent fields', () => {
-    const result = find(`FIND {Acme} RETURNING Opportunity(Name, Amount, Account.Name), Account(Name, Owner.Name), Contact`);
+    const result = find(
+      `FIND {Acme} RETURNING Opportunity(Name, Amount, Account.Name), Account(Name, Owner.Name), Contact`,
+    );
     expect(result.searchRecords).toEqual([
       {
         attributes: { type: 'Opportunity', url: `/services/data/v66.0/sobjects/Opportunity/${org.ids.expansion}` },
         Name: 'Acme - Expansion',
         Amount: 5000,
-        Account: { attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.ids.acme}` }, Name: 'Acme Corp' },
+        Account: {
+          attributes: { type: 'Account', url: `/services/data/v66.0/sobjects/Account/${org.ids.acme}` },
+          Name: 'Acme Corp',
+        },
       },
       {
         attributes: expect.objectContaining({ type: 'Opportunity' }) as unknown,
@@ -299,7 +404,10 @@ describe('RETURNING', () => {
       {
         attributes: expect.objectContaining({ type: 'Account' }) as unknown,
         Name: 'Acme Corp',
-        Owner: { attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` }, Name: 'Jane Doe' },
+        Owner: {
+          attributes: { type: 'User', url: `/services/data/v66.0/sobjects/User/${org.ids.jane}` },
+          Name: 'Jane Doe',
+        },
       },
     ]);
   });
@@ -320,7 +428,10 @@ describe('RETURNING', () => {
     for (let i = 0; i < 3; i++) store.seed('Contact', { LastName: 'Smith', FirstName: `Contact${i}` });
     const counts = (limit: string) => {
       const rows = find(`FIND {Smith} RETURNING Lead(Id), Contact(Id) ${limit}`).searchRecords;
-      return [rows.filter((r) => r.attributes.type === 'Lead').length, rows.filter((r) => r.attributes.type === 'Contact').length];
+      return [
+        rows.filter((r) => r.attributes.type === 'Lead').length,
+        rows.filter((r) => r.attributes.type === 'Contact').length,
+      ];
     };
     expect(counts('')).toEqual([5, 3]);
     expect(counts('LIMIT 4')).toEqual([2, 2]);
@@ -348,7 +459,9 @@ describe('RETURNING', () => {
         "No such column 'Bacon' on entity 'Contact'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.",
       ),
     });
-    expect(failure(() => find('FIND {Acme} RETURNING Contact(Acount.Name)')).message).toContain("Didn't understand relationship 'Acount' in field path.");
+    expect(failure(() => find('FIND {Acme} RETURNING Contact(Acount.Name)')).message).toContain(
+      "Didn't understand relationship 'Acount' in field path.",
+    );
     expect(failure(() => find('FIND {Acme} RETURNING Contact(Name WHERE Bogus = 1)')).errorCode).toBe('INVALID_FIELD');
   });
 
@@ -369,7 +482,10 @@ describe('permissions', () => {
     expect(find(byMobile).searchRecords).toEqual([]);
     expect(find('FIND {07700900123}').searchRecords).toEqual([]);
     const returning = 'FIND {Turing} RETURNING Lead(Name, MobilePhone)';
-    expect(failure(() => find(returning))).toMatchObject({ errorCode: 'INVALID_FIELD', message: expect.stringContaining("No such column 'MobilePhone' on entity 'Lead'") as unknown });
+    expect(failure(() => find(returning))).toMatchObject({
+      errorCode: 'INVALID_FIELD',
+      message: expect.stringContaining("No such column 'MobilePhone' on entity 'Lead'") as unknown,
+    });
     expect(find('FIND {Turing} RETURNING Lead(Name, Phone)').searchRecords).toHaveLength(1);
   });
 
@@ -392,10 +508,17 @@ describe('permissions', () => {
 describe('the search index', () => {
   it('does not find a record until the index has caught up, while SOQL does', () => {
     store.searchIndexLagMs = 30_000;
-    const id = store.create('Lead', { FirstName: 'Zed', LastName: 'Newcomer', Company: 'Fresh Co', Phone: '+1 (212) 555-0199' }, { userId: org.ids.jane });
+    const id = store.create(
+      'Lead',
+      { FirstName: 'Zed', LastName: 'Newcomer', Company: 'Fresh Co', Phone: '+1 (212) 555-0199' },
+      { userId: org.ids.jane },
+    );
     expect(found('FIND {12125550199} IN PHONE FIELDS RETURNING Lead(Id)')).toEqual([]);
     expect(searched({ q: 'Newcomer', sobjects: [{ name: 'Lead' }] }).searchRecords).toEqual([]);
-    expect(runSoql(store, `SELECT Id FROM Lead WHERE LastName = 'Newcomer'`, { apiVersion: V, includeDeleted: false }).totalSize).toBe(1);
+    expect(
+      runSoql(store, `SELECT Id FROM Lead WHERE LastName = 'Newcomer'`, { apiVersion: V, includeDeleted: false })
+        .totalSize,
+    ).toBe(1);
     org.advance(29_000);
     expect(found('FIND {Newcomer}')).toEqual([]);
     org.advance(1_000);
@@ -423,35 +546,53 @@ describe('parameterized search', () => {
         Email: 'Ada@Example.com',
         Account: expect.objectContaining({ Name: 'Acme Corp' }) as unknown,
       },
-      { attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.converted}` }, Id: org.ids.converted },
+      {
+        attributes: { type: 'Lead', url: `/services/data/v66.0/sobjects/Lead/${org.ids.converted}` },
+        Id: org.ids.converted,
+      },
     ]);
   });
 
   it('applies global fields, where, orderBy and the limits', () => {
     const names = (body: Record<string, unknown>) => searched({ q: 'Acme', ...body }).searchRecords.map((r) => r.Name);
-    expect(names({ fields: ['Name'], sobjects: [{ name: 'Opportunity', orderBy: 'Amount DESC' }, { name: 'Account' }] })).toEqual([
-      'Acme - Renewal',
+    expect(
+      names({ fields: ['Name'], sobjects: [{ name: 'Opportunity', orderBy: 'Amount DESC' }, { name: 'Account' }] }),
+    ).toEqual(['Acme - Renewal', 'Acme - Expansion', 'Acme Corp']);
+    expect(names({ fields: ['Name'], sobjects: [{ name: 'Opportunity', where: 'Amount < 6000' }] })).toEqual([
       'Acme - Expansion',
-      'Acme Corp',
     ]);
-    expect(names({ fields: ['Name'], sobjects: [{ name: 'Opportunity', where: 'Amount < 6000' }] })).toEqual(['Acme - Expansion']);
-    expect(names({ fields: ['Name'], defaultLimit: 1, sobjects: [{ name: 'Opportunity' }, { name: 'Account', limit: 5 }] })).toEqual([
-      'Acme - Expansion',
-      'Acme Corp',
-    ]);
-    expect(names({ fields: ['Name'], overallLimit: 2, sobjects: [{ name: 'Opportunity' }, { name: 'Account' }] })).toEqual(['Acme - Expansion', 'Acme Corp']);
+    expect(
+      names({ fields: ['Name'], defaultLimit: 1, sobjects: [{ name: 'Opportunity' }, { name: 'Account', limit: 5 }] }),
+    ).toEqual(['Acme - Expansion', 'Acme Corp']);
+    expect(
+      names({ fields: ['Name'], overallLimit: 2, sobjects: [{ name: 'Opportunity' }, { name: 'Account' }] }),
+    ).toEqual(['Acme - Expansion', 'Acme Corp']);
   });
 
   it('searches every searchable object without sobjects, with the global fields each one has', () => {
     expect(searched({ q: 'Zephyr', fields: ['Subject', 'Status'] }).searchRecords).toEqual([
-      { attributes: { type: 'Task', url: `/services/data/v66.0/sobjects/Task/${org.ids.call}` }, Id: org.ids.call, Subject: 'Call about Zephyr rollout', Status: 'Completed' },
-      { attributes: { type: 'Case', url: `/services/data/v66.0/sobjects/Case/${org.ids.ticket}` }, Id: org.ids.ticket, Subject: 'Zephyr outage', Status: 'New' },
+      {
+        attributes: { type: 'Task', url: `/services/data/v66.0/sobjects/Task/${org.ids.call}` },
+        Id: org.ids.call,
+        Subject: 'Call about Zephyr rollout',
+        Status: 'Completed',
+      },
+      {
+        attributes: { type: 'Case', url: `/services/data/v66.0/sobjects/Case/${org.ids.ticket}` },
+        Id: org.ids.ticket,
+        Subject: 'Zephyr outage',
+        Status: 'New',
+      },
     ]);
-    expect(failure(() => searched({ q: 'Zephyr', fields: ['Subject'], sobjects: [{ name: 'Account' }] })).errorCode).toBe('INVALID_FIELD');
+    expect(
+      failure(() => searched({ q: 'Zephyr', fields: ['Subject'], sobjects: [{ name: 'Account' }] })).errorCode,
+    ).toBe('INVALID_FIELD');
   });
 
   it('treats q as a search string, not SOSL', () => {
-    expect(searched({ q: '4155551212', in: 'PHONE', sobjects: [{ name: 'Contact' }] }).searchRecords.map((r) => r.Id)).toEqual([org.ids.grace]);
+    expect(
+      searched({ q: '4155551212', in: 'PHONE', sobjects: [{ name: 'Contact' }] }).searchRecords.map((r) => r.Id),
+    ).toEqual([org.ids.grace]);
     expect(searched({ q: 'FIND {Lovelace}', sobjects: [{ name: 'Contact' }] }).searchRecords).toEqual([]);
     expect(searched({ q: 'Hopper OR Turing' }).searchRecords.map((r) => r.Id)).toEqual([org.ids.alan, org.ids.grace]);
   });
@@ -477,12 +618,16 @@ describe('parameterized search', () => {
       errorCode: 'INVALID_FIELD',
       message: expect.stringMatching(/^No such column 'Bacon' on entity 'Account'\./) as unknown,
     });
-    expect(failure(() => searched({ q: 'Acme', sobjects: [{ name: 'Account', where: 'Name = ' }] })).errorCode).toBe('MALFORMED_SEARCH');
+    expect(failure(() => searched({ q: 'Acme', sobjects: [{ name: 'Account', where: 'Name = ' }] })).errorCode).toBe(
+      'MALFORMED_SEARCH',
+    );
   });
 
   it('applies field-level security', () => {
     store.hideField('Lead', 'MobilePhone');
     expect(searched({ q: '07700900123', in: 'PHONE' }).searchRecords).toEqual([]);
-    expect(failure(() => searched({ q: 'Turing', sobjects: [{ name: 'Lead', fields: ['MobilePhone'] }] })).errorCode).toBe('INVALID_FIELD');
+    expect(
+      failure(() => searched({ q: 'Turing', sobjects: [{ name: 'Lead', fields: ['MobilePhone'] }] })).errorCode,
+    ).toBe('INVALID_FIELD');
   });
 });

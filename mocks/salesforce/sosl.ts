@@ -86,7 +86,8 @@ export function runParameterizedSearch(store: OrgStore, body: unknown, options: 
   if (q === undefined || q === null || (typeof q === 'string' && q.trim() === '')) {
     throw errors.malformedSearch('Missing or empty required parameter: q');
   }
-  if (typeof q !== 'string') throw errors.jsonParser(`Cannot deserialize instance of string from ${jsonKind(q)} value for field q`);
+  if (typeof q !== 'string')
+    throw errors.jsonParser(`Cannot deserialize instance of string from ${jsonKind(q)} value for field q`);
   const expression = parseSearchTerm(ctx, q);
 
   const group = optionalEnum(body, 'in') ?? 'ALL';
@@ -95,7 +96,9 @@ export function runParameterizedSearch(store: OrgStore, body: unknown, options: 
   const overallLimit = optionalLimit(body, 'overallLimit') ?? MAX_RESULTS;
   const metadata = body.metadata;
   if (metadata !== undefined && typeof metadata !== 'string') {
-    throw errors.jsonParser(`Cannot deserialize instance of string from ${jsonKind(metadata)} value for field metadata`);
+    throw errors.jsonParser(
+      `Cannot deserialize instance of string from ${jsonKind(metadata)} value for field metadata`,
+    );
   }
   const sobjects = body.sobjects;
   if (sobjects !== undefined && !Array.isArray(sobjects)) {
@@ -104,9 +107,13 @@ export function runParameterizedSearch(store: OrgStore, body: unknown, options: 
 
   const requests: ParameterizedObject[] = sobjects
     ? sobjects.map((entry: unknown, index) => {
-        if (!isRecordObject(entry)) throw errors.jsonParser(`Cannot deserialize instance of object from ${jsonKind(entry)} value for field sobjects[${index}]`);
+        if (!isRecordObject(entry))
+          throw errors.jsonParser(
+            `Cannot deserialize instance of object from ${jsonKind(entry)} value for field sobjects[${index}]`,
+          );
         const name = entry.name;
-        if (typeof name !== 'string' || name.trim() === '') throw errors.malformedSearch(`Missing or empty required parameter: sobjects[${index}].name`);
+        if (typeof name !== 'string' || name.trim() === '')
+          throw errors.malformedSearch(`Missing or empty required parameter: sobjects[${index}].name`);
         return {
           name,
           fields: optionalStrings(entry, 'fields') ?? globalFields,
@@ -241,7 +248,10 @@ function significantLength(tokens: TermToken[]): number {
   return tokens.reduce(
     (sum, token) =>
       token.k === 'text'
-        ? sum + (operatorOf(token) ? 0 : token.chars.filter((ch) => ch.escaped || (ch.c !== '*' && ch.c !== '?' && ch.c.trim() !== '')).length)
+        ? sum +
+          (operatorOf(token)
+            ? 0
+            : token.chars.filter((ch) => ch.escaped || (ch.c !== '*' && ch.c !== '?' && ch.c.trim() !== '')).length)
         : sum,
     0,
   );
@@ -257,7 +267,8 @@ function parseSearchTerm(ctx: EngineContext, term: string): SearchExpression {
     const text = token === undefined ? '<EOF>' : token.k === 'open' ? '(' : token.k === 'close' ? ')' : token.text;
     throw errors.malformedSearch(unexpectedToken(ctx, text));
   };
-  const startsOperand = (token: TermToken | undefined) => token !== undefined && token.k !== 'close' && (operatorOf(token) === undefined || operatorOf(token) === 'NOT');
+  const startsOperand = (token: TermToken | undefined) =>
+    token !== undefined && token.k !== 'close' && (operatorOf(token) === undefined || operatorOf(token) === 'NOT');
   const parseUnary = (): SearchNode | null => {
     const token = tokens[pos];
     if (token === undefined || operatorOf(token) !== undefined) return fail(token);
@@ -346,12 +357,18 @@ function termMatchesField(term: SearchNode & { t: 'term' }, field: FieldDef, val
   return false;
 }
 
-function evaluate(node: SearchNode, orOnly: boolean, matchesTerm: (term: SearchNode & { t: 'term' }) => boolean): boolean {
+function evaluate(
+  node: SearchNode,
+  orOnly: boolean,
+  matchesTerm: (term: SearchNode & { t: 'term' }) => boolean,
+): boolean {
   switch (node.t) {
     case 'term':
       return matchesTerm(node);
     case 'and':
-      return orOnly ? node.parts.some((p) => evaluate(p, orOnly, matchesTerm)) : node.parts.every((p) => evaluate(p, orOnly, matchesTerm));
+      return orOnly
+        ? node.parts.some((p) => evaluate(p, orOnly, matchesTerm))
+        : node.parts.every((p) => evaluate(p, orOnly, matchesTerm));
     case 'or':
       return node.parts.some((p) => evaluate(p, orOnly, matchesTerm));
     case 'andnot':
@@ -366,7 +383,13 @@ function searchFields(store: OrgStore, object: ObjectDef, group: SearchGroup): F
   const search = object.search;
   if (!search) return [];
   const names =
-    group === 'NAME' ? search.name : group === 'EMAIL' ? search.email : group === 'PHONE' ? search.phone : [...search.text, ...search.email, ...search.phone];
+    group === 'NAME'
+      ? search.name
+      : group === 'EMAIL'
+        ? search.email
+        : group === 'PHONE'
+          ? search.phone
+          : [...search.text, ...search.email, ...search.phone];
   const out: FieldDef[] = [];
   for (const name of new Set(names)) {
     const f = store.visibleField(object.name, name);
@@ -401,7 +424,11 @@ function parseClauses(ctx: EngineContext): Statement {
   const peek = (): Token | undefined => tokens[pos];
   const word = (token: Token | undefined) => (token?.kind === 'ident' ? token.text.toUpperCase() : undefined);
   const fail = (token: Token | undefined): never => {
-    throw syntaxError(ctx, token?.start ?? ctx.source.text.trimEnd().length, unexpectedToken(ctx, token?.text ?? '<EOF>'));
+    throw syntaxError(
+      ctx,
+      token?.start ?? ctx.source.text.trimEnd().length,
+      unexpectedToken(ctx, token?.text ?? '<EOF>'),
+    );
   };
   const expectWord = (...allowed: string[]): string => {
     const token = peek();
@@ -434,7 +461,12 @@ function parseClauses(ctx: EngineContext): Statement {
           if (!token) break;
           if (token.text === '(') depth += 1;
           else if (token.text === ')') depth -= 1;
-          else if (depth === 1 && split === undefined && ['WHERE', 'ORDER', 'LIMIT', 'OFFSET', 'USING'].includes(word(token) ?? '')) split = token.start;
+          else if (
+            depth === 1 &&
+            split === undefined &&
+            ['WHERE', 'ORDER', 'LIMIT', 'OFFSET', 'USING'].includes(word(token) ?? '')
+          )
+            split = token.start;
           if (depth === 0) break;
         }
         const closeToken = tokens[pos];
@@ -449,7 +481,18 @@ function parseClauses(ctx: EngineContext): Statement {
   }
   while (word(peek()) === 'WITH') {
     pos += 1;
-    const what = expectWord('METADATA', 'DIVISION', 'DATA', 'NETWORK', 'SNIPPET', 'HIGHLIGHT', 'SPELL_CORRECTION', 'PRICEBOOKID', 'USER_MODE', 'SYSTEM_MODE');
+    const what = expectWord(
+      'METADATA',
+      'DIVISION',
+      'DATA',
+      'NETWORK',
+      'SNIPPET',
+      'HIGHLIGHT',
+      'SPELL_CORRECTION',
+      'PRICEBOOKID',
+      'USER_MODE',
+      'SYSTEM_MODE',
+    );
     let depth = 0;
     const valueTokens: Token[] = [];
     for (let token = peek(); token; token = peek()) {
@@ -460,7 +503,10 @@ function parseClauses(ctx: EngineContext): Statement {
       pos += 1;
     }
     if (what === 'METADATA') {
-      const value = valueTokens.find((t) => t.kind === 'string')?.text.slice(1, -1).toUpperCase();
+      const value = valueTokens
+        .find((t) => t.kind === 'string')
+        ?.text.slice(1, -1)
+        .toUpperCase();
       statement.metadata = value === 'LABELS';
     }
   }
@@ -503,7 +549,11 @@ function searchableObject(ctx: EngineContext, name: string, offset: number | und
   const object = ctx.store.visibleObject(name);
   if (!object) throw invalidTypeAt(ctx, offset, name);
   if (!object.search || object.searchable === false) {
-    throw sfError(400, 'INVALID_TYPE_FOR_OPERATION', ctx.source.decorate(offset, `entity type ${object.name} does not support search`));
+    throw sfError(
+      400,
+      'INVALID_TYPE_FOR_OPERATION',
+      ctx.source.decorate(offset, `entity type ${object.name} does not support search`),
+    );
   }
   return object;
 }
@@ -514,7 +564,8 @@ function compileReturning(ctx: EngineContext, spec: ReturningSpec): CompiledSpec
   if (!inner) return plainSpec(object);
   const text = ctx.source.text;
   const fieldsText = text.slice(inner.open + 1, inner.split);
-  if (fieldsText.trim() === '') throw syntaxError(ctx, inner.split, unexpectedToken(ctx, text.slice(inner.split, inner.split + 1) || '<EOF>'));
+  if (fieldsText.trim() === '')
+    throw syntaxError(ctx, inner.split, unexpectedToken(ctx, text.slice(inner.split, inner.split + 1) || '<EOF>'));
   const rest = text.slice(inner.split, inner.close);
   const head = `SELECT ${fieldsText} FROM ${object.name} `;
   const scope: Scope = { start: inner.open, end: inner.close + 1, children: [] };
@@ -526,7 +577,8 @@ function compileReturning(ctx: EngineContext, spec: ReturningSpec): CompiledSpec
       scope,
       mapOffset: (offset) => {
         const fieldsStart = 'SELECT '.length;
-        if (offset >= fieldsStart && offset < fieldsStart + fieldsText.length) return inner.open + 1 + offset - fieldsStart;
+        if (offset >= fieldsStart && offset < fieldsStart + fieldsText.length)
+          return inner.open + 1 + offset - fieldsStart;
         return offset >= head.length ? inner.split + offset - head.length : undefined;
       },
     });
@@ -537,16 +589,29 @@ function compileReturning(ctx: EngineContext, spec: ReturningSpec): CompiledSpec
 function compileSpecQuery(ctx: EngineContext, object: ObjectDef, query: Query, scope: Scope): CompiledSpec {
   const ref: ObjectRef = { name: object.name };
   const items = (query.fields ?? []).map((field): SelectItem => {
-    if (field.type === 'FieldFunctionExpression' && field.functionName.toLowerCase() === 'tolabel' && typeof field.parameters[0] === 'string') {
+    if (
+      field.type === 'FieldFunctionExpression' &&
+      field.functionName.toLowerCase() === 'tolabel' &&
+      typeof field.parameters[0] === 'string'
+    ) {
       return { kind: 'path', path: resolvePath(ctx, ref, field.parameters[0], { scope }), label: true };
     }
     if (field.type === 'Field' || field.type === 'FieldRelationship') return compilePathItem(ctx, ref, field, scope);
-    const word = field.type === 'FieldFunctionExpression' ? field.functionName : field.type === 'FieldSubquery' ? 'SELECT' : 'TYPEOF';
+    const word =
+      field.type === 'FieldFunctionExpression'
+        ? field.functionName
+        : field.type === 'FieldSubquery'
+          ? 'SELECT'
+          : 'TYPEOF';
     throw syntaxError(ctx, ctx.source.find(scope, word), unexpectedToken(ctx, word));
   });
   checkDuplicates(items);
   if (query.groupBy !== undefined || query.having !== undefined) {
-    throw syntaxError(ctx, ctx.source.find(scope, 'GROUP') ?? ctx.source.find(scope, 'HAVING'), unexpectedToken(ctx, 'GROUP'));
+    throw syntaxError(
+      ctx,
+      ctx.source.find(scope, 'GROUP') ?? ctx.source.find(scope, 'HAVING'),
+      unexpectedToken(ctx, 'GROUP'),
+    );
   }
   if (query.offset !== undefined && query.offset > MAX_OFFSET) {
     throw sfError(400, 'NUMBER_OUTSIDE_VALID_RANGE', `Maximum SOSL offset allowed is ${MAX_OFFSET}`);
@@ -574,7 +639,11 @@ function compileParameterized(ctx: EngineContext, request: ParameterizedObject):
   const ref: ObjectRef = { name: object.name };
   const scope = emptyScope();
   const names = request.fields ?? [];
-  const items: SelectItem[] = names.map((name) => ({ kind: 'path', path: resolvePath(ctx, ref, name, { scope }), label: false }));
+  const items: SelectItem[] = names.map((name) => ({
+    kind: 'path',
+    path: resolvePath(ctx, ref, name, { scope }),
+    label: false,
+  }));
   // The response always carries the Id.
   if (!items.some((item) => item.kind === 'path' && item.path.canonical === 'Id')) {
     items.unshift({ kind: 'path', path: resolvePath(ctx, ref, 'Id', { scope }), label: false });
@@ -634,7 +703,7 @@ function search(
   // An overall limit is shared evenly among the objects, in RETURNING order.
   const shares = perObject.map(() => 0);
   let remaining = Math.min(overallLimit, MAX_RESULTS);
-  for (let progressed = true; remaining > 0 && progressed; ) {
+  for (let progressed = true; remaining > 0 && progressed;) {
     progressed = false;
     perObject.forEach((rows, i) => {
       const share = shares[i] ?? 0;
@@ -653,7 +722,10 @@ function search(
       searchRecords.push(
         spec.items
           ? projectRecord(ctx, spec.object.name, record, spec.items)
-          : { attributes: attributes(ctx.apiVersion, spec.object.name, record.values.Id), Id: record.values.Id ?? null },
+          : {
+              attributes: attributes(ctx.apiVersion, spec.object.name, record.values.Id),
+              Id: record.values.Id ?? null,
+            },
       );
     }
   });
@@ -663,7 +735,9 @@ function search(
     metadata: {
       entityetadata: specs.map((spec) => ({
         entityName: spec.object.name,
-        fieldMetadata: (spec.items ?? []).flatMap((item) => (item.kind === 'path' ? [{ name: item.path.canonical, label: item.path.leaf.label }] : [])),
+        fieldMetadata: (spec.items ?? []).flatMap((item) =>
+          item.kind === 'path' ? [{ name: item.path.canonical, label: item.path.leaf.label }] : [],
+        ),
       })),
     },
   };
@@ -691,7 +765,8 @@ function jsonKind(value: unknown): string {
 function optionalString(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw errors.jsonParser(`Cannot deserialize instance of string from ${jsonKind(value)} value for field ${key}`);
+  if (typeof value !== 'string')
+    throw errors.jsonParser(`Cannot deserialize instance of string from ${jsonKind(value)} value for field ${key}`);
   return value;
 }
 
@@ -699,7 +774,9 @@ function optionalStrings(body: Record<string, unknown>, key: string): string[] |
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) {
-    throw errors.jsonParser(`Cannot deserialize instance of array of string from ${jsonKind(value)} value for field ${key}`);
+    throw errors.jsonParser(
+      `Cannot deserialize instance of array of string from ${jsonKind(value)} value for field ${key}`,
+    );
   }
   return value;
 }
@@ -719,7 +796,9 @@ function optionalEnum(body: Record<string, unknown>, key: string): SearchGroup |
   if (value === undefined) return undefined;
   const group = GROUPS.find((g) => g === value.toUpperCase());
   if (!group) {
-    throw errors.jsonParser(`Cannot deserialize value of type SearchScope from String "${value}": value not one of declared Enum instance names: [${GROUPS.join(', ')}]`);
+    throw errors.jsonParser(
+      `Cannot deserialize value of type SearchScope from String "${value}": value not one of declared Enum instance names: [${GROUPS.join(', ')}]`,
+    );
   }
   return group;
 }

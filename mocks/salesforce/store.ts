@@ -69,7 +69,14 @@ export function parseSfDateTime(value: string): Date {
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** System fields the store stamps on writes; an object without one (ContentDocumentLink, Group) doesn't get it. */
-const AUDIT_FIELDS = ['IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
+const AUDIT_FIELDS = [
+  'IsDeleted',
+  'CreatedDate',
+  'CreatedById',
+  'LastModifiedDate',
+  'LastModifiedById',
+  'SystemModstamp',
+];
 
 function dropUndefinedAudit(def: ObjectDef, values: SfValues): void {
   for (const name of AUDIT_FIELDS) if (!fieldDef(def, name)) Reflect.deleteProperty(values, name);
@@ -181,7 +188,9 @@ export class OrgStore {
     if (def.name === 'ActivityHistory' || def.name === 'OpenActivity') return [];
     const all = options.includeDeleted === true;
     const archived = all || options.includeArchived === true;
-    return [...this.table(def.name).values()].filter((r) => (all || !r.deleted) && (archived || r.values.IsArchived !== true));
+    return [...this.table(def.name).values()].filter(
+      (r) => (all || !r.deleted) && (archived || r.values.IsArchived !== true),
+    );
   }
 
   /** A record by 15- or 18-character id, of any type. */
@@ -227,7 +236,8 @@ export class OrgStore {
         if (t === 'Task' || t === 'Event') return this.activityAccountId(record);
         break;
       case 'lastactivitydate':
-        if (t === 'Lead' || t === 'Contact' || t === 'Account' || t === 'Opportunity') return this.lastActivityDate(record);
+        if (t === 'Lead' || t === 'Contact' || t === 'Account' || t === 'Opportunity')
+          return this.lastActivityDate(record);
         break;
       case 'isdeleted':
         return record.deleted;
@@ -407,7 +417,9 @@ export class OrgStore {
   /** A deep copy of every table, for the all-or-none rollback of composite requests. */
   snapshot(): StoreSnapshot {
     return {
-      tables: new Map([...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, structuredClone(r)]))])),
+      tables: new Map(
+        [...this.tables].map(([name, table]) => [name, new Map([...table].map(([id, r]) => [id, structuredClone(r)]))]),
+      ),
       counter: this.counter,
       caseNumber: this.caseNumber,
     };
@@ -533,7 +545,8 @@ export class OrgStore {
     if (raw === null || raw === undefined || raw === '') {
       return null;
     }
-    const bad = (message: string) => sfError(400, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: ${message}`, [f.name]);
+    const bad = (message: string) =>
+      sfError(400, 'INVALID_TYPE_ON_FIELD_IN_RECORD', `${f.label}: ${message}`, [f.name]);
     switch (f.type) {
       case 'boolean':
         if (typeof raw !== 'boolean') throw bad(`value not of required type: ${shown(raw)}`);
@@ -543,18 +556,23 @@ export class OrgStore {
       case 'currency':
       case 'percent': {
         const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : Number.NaN;
-        if (!Number.isFinite(n) || (f.type === 'int' && !Number.isInteger(n))) throw bad(`value not of required type: ${shown(raw)}`);
+        if (!Number.isFinite(n) || (f.type === 'int' && !Number.isInteger(n)))
+          throw bad(`value not of required type: ${shown(raw)}`);
         return n;
       }
       case 'date':
         if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw))) {
-          throw errors.jsonParser(`Cannot deserialize instance of date from VALUE_STRING value ${shown(raw)} or request may be missing a required field`);
+          throw errors.jsonParser(
+            `Cannot deserialize instance of date from VALUE_STRING value ${shown(raw)} or request may be missing a required field`,
+          );
         }
         return raw;
       case 'datetime': {
         const ms = typeof raw === 'string' ? parseSfDateTime(raw).getTime() : Number.NaN;
         if (Number.isNaN(ms)) {
-          throw errors.jsonParser(`Cannot deserialize instance of datetime from VALUE_STRING value ${shown(raw)} or request may be missing a required field`);
+          throw errors.jsonParser(
+            `Cannot deserialize instance of datetime from VALUE_STRING value ${shown(raw)} or request may be missing a required field`,
+          );
         }
         return sfDateTime(new Date(ms));
       }
@@ -562,7 +580,10 @@ export class OrgStore {
         if (typeof raw !== 'string' || !isId(raw)) throw errors.malformedId(f.label, shown(raw), f.name);
         const target = this.get(raw);
         const targetType = target?.type ?? objectForId(raw)?.name;
-        if (!targetType || !(f.referenceTo ?? []).includes(targetType === 'ContentNote' ? 'ContentDocument' : targetType)) {
+        if (
+          !targetType ||
+          !(f.referenceTo ?? []).includes(targetType === 'ContentNote' ? 'ContentDocument' : targetType)
+        ) {
           throw errors.malformedId(f.label, raw, f.name);
         }
         if (!target) {
@@ -575,7 +596,12 @@ export class OrgStore {
       case 'combobox': {
         const value = typeof raw === 'string' ? raw : shown(raw);
         if (f.restrictedPicklist === true && !f.picklist?.some((p) => p.value === value)) {
-          throw sfError(400, 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${value}`, [f.name]);
+          throw sfError(
+            400,
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${f.label}: bad value for restricted picklist field: ${value}`,
+            [f.name],
+          );
         }
         return value;
       }
@@ -586,7 +612,8 @@ export class OrgStore {
         return raw;
       }
       default: {
-        if (typeof raw === 'object') throw errors.jsonParser(`Cannot deserialize instance of string from START_OBJECT value on field ${f.name}`);
+        if (typeof raw === 'object')
+          throw errors.jsonParser(`Cannot deserialize instance of string from START_OBJECT value on field ${f.name}`);
         const value = typeof raw === 'string' ? raw : shown(raw);
         if (f.length !== undefined && f.type !== 'base64' && value.length > f.length) {
           throw sfError(
@@ -640,7 +667,12 @@ export class OrgStore {
         if (creating) {
           const personType = v.RecordTypeId === PERSON_ACCOUNT_RECORD_TYPE_ID;
           if (personType && !this.personAccountsEnabled) {
-            throw sfError(400, 'INVALID_CROSS_REFERENCE_KEY', 'Record Type ID: this ID value isn\'t valid for the user: ' + PERSON_ACCOUNT_RECORD_TYPE_ID, ['RecordTypeId']);
+            throw sfError(
+              400,
+              'INVALID_CROSS_REFERENCE_KEY',
+              "Record Type ID: this ID value isn't valid for the user: " + PERSON_ACCOUNT_RECORD_TYPE_ID,
+              ['RecordTypeId'],
+            );
           }
           v.IsPersonAccount = personType;
         }
@@ -674,7 +706,7 @@ export class OrgStore {
       throw sfError(
         400,
         'FIELD_INTEGRITY_EXCEPTION',
-        'Related To ID: You can\'t relate an activity to a lead and to another record at the same time.',
+        "Related To ID: You can't relate an activity to a lead and to another record at the same time.",
         ['WhatId'],
       );
     }
@@ -711,7 +743,11 @@ export class OrgStore {
       .map((type) => {
         const matches = this.rows(type).filter((r) => {
           const other = r.values.Email;
-          return typeof other === 'string' && other.toLowerCase() === lower && !(type === 'Lead' && r.values.IsConverted === true);
+          return (
+            typeof other === 'string' &&
+            other.toLowerCase() === lower &&
+            !(type === 'Lead' && r.values.IsConverted === true)
+          );
         });
         return {
           entityType: type,

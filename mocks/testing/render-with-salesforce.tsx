@@ -11,7 +11,11 @@ import type { Outbox } from '@/salesforce/outbox/outbox';
 import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
 import type { setupSalesforceHarness } from './salesforce-harness';
 
-export function renderWithSalesforce(h: ReturnType<typeof setupSalesforceHarness>, ui: ReactNode, options: { outbox?: Outbox } = {}) {
+export function renderWithSalesforce(
+  h: ReturnType<typeof setupSalesforceHarness>,
+  ui: ReactNode,
+  options: { outbox?: Outbox } = {},
+) {
   const services = {
     client: h.client,
     describes: h.describes,

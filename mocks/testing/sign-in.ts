@@ -33,24 +33,45 @@ export async function codeFlow(options: { scope?: string; user?: string } = {}):
     decision: 'allow',
     ...(options.user ? { user: options.user } : {}),
   });
-  const authorize = await fetch(`${TEST_ORG_ORIGIN}/services/oauth2/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  const authorize = await fetch(`${TEST_ORG_ORIGIN}/services/oauth2/authorize`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
   const location = authorize.headers.get('location');
   if (!location) throw new Error(`authorize did not redirect (${String(authorize.status)})`);
   const code = new URL(location).searchParams.get('code');
   if (!code) throw new Error(`no code in ${location}`);
   const token = await fetch(`${TEST_ORG_ORIGIN}/services/oauth2/token`, {
     method: 'POST',
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: TEST_REDIRECT_URI, client_id: TEST_CLIENT_ID, code_verifier: verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: TEST_REDIRECT_URI,
+      client_id: TEST_CLIENT_ID,
+      code_verifier: verifier,
+    }),
   });
   return (await token.json()) as Record<string, string>;
 }
 
 /** Signs in and publishes the session through the manager, as the popup flow ends. */
-export async function signIn(manager: SessionManager, storage: Storage, options: { scope?: string } = {}): Promise<Record<string, string>> {
+export async function signIn(
+  manager: SessionManager,
+  storage: Storage,
+  options: { scope?: string } = {},
+): Promise<Record<string, string>> {
   const tokens = await codeFlow(options);
   storage.setItem(
     oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID),
-    JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, id_token: tokens.id_token, token_type: 'Bearer', scope: tokens.scope, profile: {} }),
+    JSON.stringify({
+      access_token: tokens.access_token,
+      refresh_token: tokens.refresh_token,
+      id_token: tokens.id_token,
+      token_type: 'Bearer',
+      scope: tokens.scope,
+      profile: {},
+    }),
   );
   await manager.completeSignIn(TEST_ORG_ORIGIN, tokens.instance_url ?? TEST_ORG_ORIGIN);
   return tokens;

@@ -8,7 +8,11 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
 import type { setupSalesforceHarness } from './salesforce-harness';
 
-export function setupTestOutbox(h: ReturnType<typeof setupSalesforceHarness>, name: string, options: { now?: () => number } = {}) {
+export function setupTestOutbox(
+  h: ReturnType<typeof setupSalesforceHarness>,
+  name: string,
+  options: { now?: () => number } = {},
+) {
   let seq = 0;
   let current: Outbox | null = null;
   let errors: unknown[] = [];

@@ -10,7 +10,16 @@ afterEach(() => {
 });
 
 const directoryBody = {
-  people: [{ id: '00Q1', type: 'Lead', name: 'Ann Smith', phones: ['+14155550123'], email: 'ann@example.com', company: 'Acme' }],
+  people: [
+    {
+      id: '00Q1',
+      type: 'Lead',
+      name: 'Ann Smith',
+      phones: ['+14155550123'],
+      email: 'ann@example.com',
+      company: 'Acme',
+    },
+  ],
   conversations: [{ id: 'conv-seed-1', label: 'Call with Bob', contact: { email: 'bob@example.com', name: 'Bob' } }],
 };
 
@@ -22,7 +31,12 @@ async function setup(fetchImpl: FetchLike) {
   const peer = createHarness({ randomId: () => `r${String(++n)}` });
   const directory = new DirectorySource('http://localhost:4300', fetchImpl);
   await directory.load();
-  const info = { appUrl: 'http://localhost:4200/', orgOrigin: 'http://localhost:4300', userEmail: 'jane.doe@acme.example', problems: [] };
+  const info = {
+    appUrl: 'http://localhost:4200/',
+    orgOrigin: 'http://localhost:4300',
+    userEmail: 'jane.doe@acme.example',
+    problems: [],
+  };
   render(<ControlPanel host={peer.host} directory={directory} info={info} randomId={() => 'abc'} />);
   return { peer, user: userEvent.setup() };
 }
@@ -34,7 +48,10 @@ describe('control panel', () => {
     await user.selectOptions(screen.getByLabelText('Person'), '00Q1');
     expect(screen.getByLabelText('Phone')).toHaveValue('+14155550123');
     await user.click(screen.getByRole('button', { name: /Open conversation/ }));
-    expect(peer.host.getContext()).toEqual({ contact: { phone: '+14155550123', name: 'Ann Smith' }, conversationId: 'conv-abc' });
+    expect(peer.host.getContext()).toEqual({
+      contact: { phone: '+14155550123', name: 'Ann Smith' },
+      conversationId: 'conv-abc',
+    });
     expect(peer.host.frameOf('info-frame')?.iframeId).not.toBe(before);
   });
 
@@ -43,10 +60,16 @@ describe('control panel', () => {
     await user.selectOptions(screen.getByLabelText('Person'), '00Q1');
     await user.selectOptions(screen.getByLabelText('Reach them by'), '1');
     await user.click(screen.getByRole('button', { name: /Open conversation/ }));
-    expect(peer.host.getContext()).toEqual({ contact: { email: 'ann@example.com', name: 'Ann Smith' }, conversationId: 'conv-abc' });
+    expect(peer.host.getContext()).toEqual({
+      contact: { email: 'ann@example.com', name: 'Ann Smith' },
+      conversationId: 'conv-abc',
+    });
     await user.selectOptions(screen.getByLabelText('Seeded conversation'), 'conv-seed-1');
     await user.click(screen.getByRole('button', { name: /Open conversation/ }));
-    expect(peer.host.getContext()).toEqual({ contact: { email: 'bob@example.com', name: 'Bob' }, conversationId: 'conv-seed-1' });
+    expect(peer.host.getContext()).toEqual({
+      contact: { email: 'bob@example.com', name: 'Bob' },
+      conversationId: 'conv-seed-1',
+    });
   });
 
   it('says when the directory cannot be loaded and keeps the free-text fields working', async () => {
@@ -65,7 +88,10 @@ describe('control panel', () => {
     await user.type(screen.getByLabelText('Search text'), 'ann');
     await user.click(screen.getByRole('button', { name: 'Search' }));
     expect(await peer.received('daemon')).toEqual([{ type: 'xBeesGetContactsAutoSuggest', payload: 'ann' }]);
-    await peer.send('daemon', 'xBeesContactsAutoSuggest', { query: 'ann', contacts: [{ id: '00Q1', name: 'Ann Smith', phone: '+14155550123' }] });
+    await peer.send('daemon', 'xBeesContactsAutoSuggest', {
+      query: 'ann',
+      contacts: [{ id: '00Q1', name: 'Ann Smith', phone: '+14155550123' }],
+    });
     expect(await screen.findByText('1 contact for “ann”')).toBeInTheDocument();
     expect(screen.getByText('Ann Smith · +14155550123 · 00Q1')).toBeInTheDocument();
   });

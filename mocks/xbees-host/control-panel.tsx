@@ -167,7 +167,12 @@ function ConversationSection({
         <div className="row">
           <div className="field">
             <label htmlFor={`${id}-person`}>Person</label>
-            <select id={`${id}-person`} value={personId} disabled={people.length === 0} onChange={(e) => pickPerson(e.target.value)}>
+            <select
+              id={`${id}-person`}
+              value={personId}
+              disabled={people.length === 0}
+              onChange={(e) => pickPerson(e.target.value)}
+            >
               <option value="">Choose a person…</option>
               {people.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -246,7 +251,13 @@ function ThemeSection({ host, theme }: { host: XBeesHost; theme: ThemeMode }): R
         <legend>x-bees theme</legend>
         {(['light', 'dark'] as const).map((mode) => (
           <label key={mode} className="choice">
-            <input type="radio" name={`${id}-theme`} value={mode} checked={theme === mode} onChange={() => host.setTheme(mode)} />
+            <input
+              type="radio"
+              name={`${id}-theme`}
+              value={mode}
+              checked={theme === mode}
+              onChange={() => host.setTheme(mode)}
+            />
             {mode === 'light' ? 'Light' : 'Dark'}
           </label>
         ))}
@@ -279,7 +290,11 @@ function CallSection({ host, state }: { host: XBeesHost; state: HostState }): Re
         </div>
         <div className="field">
           <label htmlFor={`${id}-direction`}>Direction</label>
-          <select id={`${id}-direction`} value={direction} onChange={(e) => setDirection(e.target.value === 'outbound' ? 'outbound' : 'inbound')}>
+          <select
+            id={`${id}-direction`}
+            value={direction}
+            onChange={(e) => setDirection(e.target.value === 'outbound' ? 'outbound' : 'inbound')}
+          >
             <option value="inbound">Inbound</option>
             <option value="outbound">Outbound</option>
           </select>
@@ -296,7 +311,9 @@ function CallSection({ host, state }: { host: XBeesHost; state: HostState }): Re
         </button>
       </div>
       <p role="status" className="muted">
-        {call ? `Call ${call.callId} in progress with ${call.phoneNumber || '(no number)'} (${call.direction}).` : 'No call in progress.'}
+        {call
+          ? `Call ${call.callId} in progress with ${call.phoneNumber || '(no number)'} (${call.direction}).`
+          : 'No call in progress.'}
       </p>
     </section>
   );
@@ -402,7 +419,9 @@ function OutcomeView({ outcome, timeoutMs }: { outcome: Outcome; timeoutMs: numb
       if (!result) return <p>{noAnswer}</p>;
       return (
         <p>
-          {result.contact ? `Match for ${outcome.label}: ${contactLine(result.contact)}` : `No match for ${outcome.label}.`}
+          {result.contact
+            ? `Match for ${outcome.label}: ${contactLine(result.contact)}`
+            : `No match for ${outcome.label}.`}
           {result.errorMessage ? ` Error: ${result.errorMessage}` : ''}
         </p>
       );
@@ -434,7 +453,11 @@ function IntegrationSection({ host, options }: { host: XBeesHost; options: HostO
         <legend>Host behaviour</legend>
         {toggles.map(({ key, label }) => (
           <label key={key} className="choice">
-            <input type="checkbox" checked={options[key]} onChange={(e) => host.setOptions({ [key]: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={options[key]}
+              onChange={(e) => host.setOptions({ [key]: e.target.checked })}
+            />
             {label}
           </label>
         ))}
@@ -510,7 +533,10 @@ function RecordedSection({ state }: { state: HostState }): ReactNode {
         <RecordedList title="Calls requested" items={state.startCalls} />
         <RecordedList title="Copied to clipboard" items={state.clipboard} />
         <RecordedList title="Toasts" items={state.toasts.map((t) => `${t.severity || '?'}: ${t.message}`)} />
-        <RecordedList title="Protocol problems" items={state.problems.map((p) => `${p.variant ?? ''} ${p.text}`.trim())} />
+        <RecordedList
+          title="Protocol problems"
+          items={state.problems.map((p) => `${p.variant ?? ''} ${p.text}`.trim())}
+        />
       </div>
     </section>
   );

@@ -26,7 +26,10 @@ export type DirectoryPerson = z.infer<typeof personSchema>;
 export type DirectoryConversation = z.infer<typeof conversationSchema>;
 export type Directory = z.infer<typeof directorySchema>;
 
-export type FetchLike = (url: string, init?: { signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type FetchLike = (
+  url: string,
+  init?: { signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 export class DirectoryError extends Error {
   override readonly name = 'DirectoryError';
@@ -40,7 +43,9 @@ export function parseDirectory(raw: unknown): Directory {
   const result = directorySchema.safeParse(raw);
   if (result.success) return result.data;
   const first = result.error.issues[0];
-  throw new DirectoryError(`the directory has an unexpected shape (${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'})`);
+  throw new DirectoryError(
+    `the directory has an unexpected shape (${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'})`,
+  );
 }
 
 export async function loadDirectory(orgOrigin: string, fetchImpl: FetchLike, timeoutMs = 5000): Promise<Directory> {
@@ -101,9 +106,7 @@ export function conversationContext(conversation: DirectoryConversation): HostCo
 }
 
 export type DirectoryStatus =
-  | { state: 'loading' }
-  | { state: 'ready'; directory: Directory }
-  | { state: 'error'; message: string };
+  { state: 'loading' } | { state: 'ready'; directory: Directory } | { state: 'error'; message: string };
 
 /** Loads the directory once and lets the panel (and the test API) observe the result. */
 export class DirectorySource {

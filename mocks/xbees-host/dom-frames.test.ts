@@ -27,10 +27,15 @@ describe('DOM iframes', () => {
     const info = visible.querySelector('iframe');
     const daemon = hidden.querySelector('iframe');
     const infoId = host.frameOf('info-frame')?.iframeId ?? '';
-    expect(info?.getAttribute('src')).toBe(`http://localhost:4200/?variant=info-frame&iframeId=${infoId}&user=jane.doe%40acme.example`);
+    expect(info?.getAttribute('src')).toBe(
+      `http://localhost:4200/?variant=info-frame&iframeId=${infoId}&user=jane.doe%40acme.example`,
+    );
     expect(info?.title).toMatch(/info-frame/);
     expect(info?.hidden).toBe(false);
-    expect([info?.getAttribute('width'), info?.getAttribute('height')]).toEqual([INFO_FRAME_SIZE.width, INFO_FRAME_SIZE.height]);
+    expect([info?.getAttribute('width'), info?.getAttribute('height')]).toEqual([
+      INFO_FRAME_SIZE.width,
+      INFO_FRAME_SIZE.height,
+    ]);
     expect(daemon?.getAttribute('src')).toContain('?variant=daemon&iframeId=daemon-');
     expect(daemon?.title).toMatch(/daemon/);
     expect(daemon?.hidden).toBe(true);

@@ -12,7 +12,10 @@ const context = { contact: { phone: '+14155550123', name: 'Ann Smith' }, convers
 describe('requests: one reply on the transferred port, exact envelope', () => {
   it('answers getContext once with {type, errorMessage: "", payload: context}', async () => {
     const peer = createHarness({ context });
-    const replies = await peer.requestAll('info-frame', { type: 'xBeesContext', iframeId: peer.host.frameOf('info-frame')?.iframeId });
+    const replies = await peer.requestAll('info-frame', {
+      type: 'xBeesContext',
+      iframeId: peer.host.frameOf('info-frame')?.iframeId,
+    });
     expect(replies).toStrictEqual([{ type: 'xBeesContext', errorMessage: '', payload: context }]);
   });
 
@@ -36,7 +39,11 @@ describe('requests: one reply on the transferred port, exact envelope', () => {
 
   it('answers a message without type (or a JSON string) with "message type should be provided"', async () => {
     const peer = createHarness();
-    const expected = { type: undefined, errorMessage: 'message skipped, message type should be provided', payload: undefined };
+    const expected = {
+      type: undefined,
+      errorMessage: 'message skipped, message type should be provided',
+      payload: undefined,
+    };
     expect(await peer.request('info-frame', { payload: 1 })).toStrictEqual(expected);
     expect(await peer.request('info-frame', JSON.stringify({ type: 'xBeesContext' }))).toStrictEqual(expected);
     expect(await peer.request('info-frame', { type: '' })).toStrictEqual({ ...expected, type: '' });
@@ -56,14 +63,26 @@ describe('requests: one reply on the transferred port, exact envelope', () => {
 
   it('answers theme requests: getTheme → {mode}, getThemeMode → bare string', async () => {
     const peer = createHarness({ theme: 'dark' });
-    expect(await peer.send('info-frame', 'xBeesTheme')).toStrictEqual({ type: 'xBeesTheme', errorMessage: '', payload: { mode: 'dark' } });
-    expect(await peer.send('info-frame', 'xBeesThemeMode')).toStrictEqual({ type: 'xBeesThemeMode', errorMessage: '', payload: 'dark' });
+    expect(await peer.send('info-frame', 'xBeesTheme')).toStrictEqual({
+      type: 'xBeesTheme',
+      errorMessage: '',
+      payload: { mode: 'dark' },
+    });
+    expect(await peer.send('info-frame', 'xBeesThemeMode')).toStrictEqual({
+      type: 'xBeesThemeMode',
+      errorMessage: '',
+      payload: 'dark',
+    });
   });
 
   it('answers reboot with "skip" and does not reload anything', async () => {
     const peer = createHarness();
     const before = peer.host.frameOf('info-frame')?.iframeId;
-    expect(await peer.send('info-frame', 'xBeesReboot')).toStrictEqual({ type: 'xBeesReboot', errorMessage: '', payload: 'skip' });
+    expect(await peer.send('info-frame', 'xBeesReboot')).toStrictEqual({
+      type: 'xBeesReboot',
+      errorMessage: '',
+      payload: 'skip',
+    });
     expect(peer.host.frameOf('info-frame')?.iframeId).toBe(before);
   });
 
@@ -74,7 +93,11 @@ describe('requests: one reply on the transferred port, exact envelope', () => {
       errorMessage: '',
       payload: 'ok',
     });
-    expect(await peer.send('info-frame', 'xBeesToClipboard', '')).toStrictEqual({ type: 'xBeesToClipboard', errorMessage: '', payload: 'error' });
+    expect(await peer.send('info-frame', 'xBeesToClipboard', '')).toStrictEqual({
+      type: 'xBeesToClipboard',
+      errorMessage: '',
+      payload: 'error',
+    });
     expect(peer.host.getState().clipboard).toEqual(['+1 415 555 0123']);
   });
 
@@ -94,7 +117,11 @@ describe('requests: one reply on the transferred port, exact envelope', () => {
 
   it('handles a request without a port (the app is initialized) but records that no reply was possible', async () => {
     const peer = createHarness();
-    const replies = await peer.requestAll('daemon', { type: 'xBeesReady', payload: { version: '1.3.5' }, iframeId: peer.host.frameOf('daemon')?.iframeId }, { withPort: false });
+    const replies = await peer.requestAll(
+      'daemon',
+      { type: 'xBeesReady', payload: { version: '1.3.5' }, iframeId: peer.host.frameOf('daemon')?.iframeId },
+      { withPort: false },
+    );
     expect(replies).toEqual([]);
     expect(peer.host.getState().frames.find((f) => f.variant === 'daemon')?.ready).toBe(true);
     expect(peer.host.getState().problems[0]?.text).toMatch(/without a MessagePort/);
@@ -110,7 +137,13 @@ describe('routing by event.source', () => {
     const stranger = document.createElement('iframe');
     document.body.append(stranger);
     for (const source of [window, stranger.contentWindow, null]) {
-      expect(peer.host.handleMessage({ data: { type: 'xBeesReady', payload: { version: '1.3.5' } }, source, ports: [channel.port2] })).toBe(false);
+      expect(
+        peer.host.handleMessage({
+          data: { type: 'xBeesReady', payload: { version: '1.3.5' } },
+          source,
+          ports: [channel.port2],
+        }),
+      ).toBe(false);
     }
     await tick(30);
     channel.port1.close();
@@ -164,16 +197,24 @@ describe('throttling (1000 ms per type and iframe)', () => {
 
   it('throttles a startCall that failed for lack of a phone number, too', async () => {
     const peer = createHarness();
-    expect(await peer.send('info-frame', 'xBeesStartCall', {})).toMatchObject({ errorMessage: "payload doesn't exist or doesn't have a phone number" });
+    expect(await peer.send('info-frame', 'xBeesStartCall', {})).toMatchObject({
+      errorMessage: "payload doesn't exist or doesn't have a phone number",
+    });
     peer.clock.now += 100;
-    expect(await peer.send('info-frame', 'xBeesStartCall', { phoneNumber: '+1' })).toMatchObject({ errorMessage: tooFast });
+    expect(await peer.send('info-frame', 'xBeesStartCall', { phoneNumber: '+1' })).toMatchObject({
+      errorMessage: tooFast,
+    });
   });
 });
 
 describe('startCall and viewport', () => {
   it('rejects startCall without a phone number with payload "error"', async () => {
     const peer = createHarness();
-    const expected = { type: 'xBeesStartCall', errorMessage: "payload doesn't exist or doesn't have a phone number", payload: 'error' };
+    const expected = {
+      type: 'xBeesStartCall',
+      errorMessage: "payload doesn't exist or doesn't have a phone number",
+      payload: 'error',
+    };
     expect(await peer.send('info-frame', 'xBeesStartCall')).toStrictEqual(expected);
     peer.clock.now += 2000;
     expect(await peer.send('info-frame', 'xBeesStartCall', '+14155550123')).toStrictEqual(expected);
@@ -192,7 +233,9 @@ describe('startCall and viewport', () => {
     const element = peer.iframe('info-frame');
     expect([element.getAttribute('height'), element.getAttribute('width')]).toEqual(['480', '320']);
     expect(await peer.send('info-frame', 'xBeesViewPort', { height: 0, width: 100 })).toMatchObject({ payload: 'ok' });
-    expect(await peer.send('info-frame', 'xBeesViewPort', { height: '0', width: 100 })).toMatchObject({ payload: 'ok' });
+    expect(await peer.send('info-frame', 'xBeesViewPort', { height: '0', width: 100 })).toMatchObject({
+      payload: 'ok',
+    });
     expect([element.getAttribute('height'), element.getAttribute('width')]).toEqual(['480', '320']);
     expect(peer.host.getState().frames.find((f) => f.variant === 'info-frame')).toMatchObject({
       viewport: { height: 480, width: 320 },
@@ -272,7 +315,10 @@ describe('calls', () => {
     peer.host.callEnded();
     expect(await peer.received('info-frame')).toEqual([
       { type: 'xBeesAddCall', payload: { callId: 'call-abc', phoneNumber: '+14155550123', direction: 'inbound' } },
-      { type: 'xBeesTerminateCall', payload: { callId: 'call-abc', phoneNumber: '+14155550123', direction: 'inbound', durationSeconds: 65 } },
+      {
+        type: 'xBeesTerminateCall',
+        payload: { callId: 'call-abc', phoneNumber: '+14155550123', direction: 'inbound', durationSeconds: 65 },
+      },
     ]);
     expect(await peer.received('daemon')).toEqual([]);
   });
@@ -302,7 +348,11 @@ describe('context changes recreate the info-frame', () => {
     expect(oldInfo.isConnected).toBe(false);
     expect(peer.host.frameOf('daemon')?.iframeId).toBe(daemonId);
     expect(peer.host.getState().frames.find((f) => f.variant === 'daemon')?.ready).toBe(true);
-    expect(await peer.send('info-frame', 'xBeesContext')).toStrictEqual({ type: 'xBeesContext', errorMessage: '', payload: next });
+    expect(await peer.send('info-frame', 'xBeesContext')).toStrictEqual({
+      type: 'xBeesContext',
+      errorMessage: '',
+      payload: next,
+    });
   });
 
   it('rejects a malformed context', () => {
@@ -359,13 +409,19 @@ describe('Live Search and lookup correlation', () => {
     expect(await peer.received('daemon')).toEqual([{ type: 'xBeesGetContactsAutoSuggest', payload: 'ann' }]);
     expect(await peer.received('info-frame')).toEqual([]);
     const other = { contacts: [{ id: '1', name: 'Bob', phone: '+1' }], query: 'bob' };
-    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest', other)).toStrictEqual({ type: 'xBeesContactsAutoSuggest', errorMessage: '', payload: 'ok' });
+    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest', other)).toStrictEqual({
+      type: 'xBeesContactsAutoSuggest',
+      errorMessage: '',
+      payload: 'ok',
+    });
     await tick(10);
     expect(settled).toBe(false);
     const contacts = [{ id: '003A', name: 'Ann Smith', phone: '+14155550123' }];
     await peer.send('daemon', 'xBeesContactsAutoSuggest', { contacts, query: 'ann' });
     expect(await pending).toEqual({ query: 'ann', contacts });
-    expect(peer.host.getState().searchResults.at(-1)?.contacts).toEqual([{ ...contacts[0], integration: 'emulated-salesforce-integration' }]);
+    expect(peer.host.getState().searchResults.at(-1)?.contacts).toEqual([
+      { ...contacts[0], integration: 'emulated-salesforce-integration' },
+    ]);
   });
 
   it('search: a result from the info-frame does not answer the daemon query; timeout resolves null', async () => {
@@ -375,7 +431,9 @@ describe('Live Search and lookup correlation', () => {
     await peer.send('info-frame', 'xBeesContactsAutoSuggest', { contacts: [], query: 'ann' });
     expect(await pending).toBeNull();
     // A late answer is still acknowledged, and recorded.
-    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest', { contacts: [], query: 'ann' })).toMatchObject({ payload: 'ok' });
+    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest', { contacts: [], query: 'ann' })).toMatchObject({
+      payload: 'ok',
+    });
     expect(peer.host.getState().searchResults).toHaveLength(2);
   });
 
@@ -383,7 +441,12 @@ describe('Live Search and lookup correlation', () => {
     const peer = createHarness();
     await peer.ready('daemon');
     const first = peer.host.search('x');
-    await peer.request('daemon', { type: 'xBeesContactsAutoSuggest', payload: { contacts: [], query: 'x' }, errorMessage: 'not signed in', iframeId: peer.host.frameOf('daemon')?.iframeId });
+    await peer.request('daemon', {
+      type: 'xBeesContactsAutoSuggest',
+      payload: { contacts: [], query: 'x' },
+      errorMessage: 'not signed in',
+      iframeId: peer.host.frameOf('daemon')?.iframeId,
+    });
     expect(await first).toEqual({ query: 'x', contacts: [], errorMessage: 'not signed in' });
     const second = peer.host.search('y');
     await peer.send('daemon', 'xBeesContactsAutoSuggest', { contacts: [], query: 'y', errorMessage: 'boom' });
@@ -394,7 +457,11 @@ describe('Live Search and lookup correlation', () => {
   it('search result without a contacts array gets no reply (the real host throws); an empty payload gets payload undefined', async () => {
     const peer = createHarness();
     expect(await peer.send('daemon', 'xBeesContactsAutoSuggest', { query: 'x' })).toBe(NO_REPLY);
-    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest')).toStrictEqual({ type: 'xBeesContactsAutoSuggest', errorMessage: '', payload: undefined });
+    expect(await peer.send('daemon', 'xBeesContactsAutoSuggest')).toStrictEqual({
+      type: 'xBeesContactsAutoSuggest',
+      errorMessage: '',
+      payload: undefined,
+    });
   });
 
   it('sends xBeesPbxToken right before each search/lookup event when usePbxToken is on', async () => {
@@ -403,7 +470,12 @@ describe('Live Search and lookup correlation', () => {
     void peer.host.search('ann');
     void peer.host.lookup({ email: 'a@b.c' });
     const messages = (await peer.received('daemon')) as { type: string; payload: unknown }[];
-    expect(messages.map((m) => m.type)).toEqual(['xBeesPbxToken', 'xBeesGetContactsAutoSuggest', 'xBeesPbxToken', 'xBeesGetLookUpAndMatch']);
+    expect(messages.map((m) => m.type)).toEqual([
+      'xBeesPbxToken',
+      'xBeesGetContactsAutoSuggest',
+      'xBeesPbxToken',
+      'xBeesGetLookUpAndMatch',
+    ]);
     expect(messages[0]?.payload).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
   });
 
@@ -415,20 +487,31 @@ describe('Live Search and lookup correlation', () => {
       settled = true;
       return result;
     });
-    expect(await peer.received('daemon')).toEqual([{ type: 'xBeesGetLookUpAndMatch', payload: { phone: '+14155550123' } }]);
+    expect(await peer.received('daemon')).toEqual([
+      { type: 'xBeesGetLookUpAndMatch', payload: { phone: '+14155550123' } },
+    ]);
     const contact = { id: '003A', name: 'Ann Smith', phone: '+14155550123' };
     await peer.send('daemon', 'xBeesContactLookupAndMatch', { contact, query: { phone: '+14155550999' } });
-    await peer.send('daemon', 'xBeesContactLookupAndMatch', { contact, query: { phone: '+14155550123', email: 'x@y.z' } });
+    await peer.send('daemon', 'xBeesContactLookupAndMatch', {
+      contact,
+      query: { phone: '+14155550123', email: 'x@y.z' },
+    });
     await tick(10);
     expect(settled).toBe(false);
-    expect(await peer.send('daemon', 'xBeesContactLookupAndMatch', { contact, query: { phone: '+14155550123' } })).toStrictEqual({
+    expect(
+      await peer.send('daemon', 'xBeesContactLookupAndMatch', { contact, query: { phone: '+14155550123' } }),
+    ).toStrictEqual({
       type: 'xBeesContactLookupAndMatch',
       errorMessage: '',
       payload: 'ok',
     });
     expect(await pending).toEqual({
       query: { phone: '+14155550123' },
-      contact: { ...contact, integrationId: 'emulated-salesforce-integration', updatedAt: new Date(peer.clock.now).toISOString() },
+      contact: {
+        ...contact,
+        integrationId: 'emulated-salesforce-integration',
+        updatedAt: new Date(peer.clock.now).toISOString(),
+      },
     });
   });
 
@@ -436,7 +519,9 @@ describe('Live Search and lookup correlation', () => {
     const peer = createHarness({ options: { lookupEventType: 'xBeesLookupAndMatchContact' } });
     await peer.ready('daemon');
     const pending = peer.host.lookup({ email: 'nobody@example.com' });
-    expect(await peer.received('daemon')).toEqual([{ type: 'xBeesLookupAndMatchContact', payload: { email: 'nobody@example.com' } }]);
+    expect(await peer.received('daemon')).toEqual([
+      { type: 'xBeesLookupAndMatchContact', payload: { email: 'nobody@example.com' } },
+    ]);
     await peer.send('daemon', 'xBeesContactLookupAndMatch', { contact: null, query: { email: 'nobody@example.com' } });
     expect(await pending).toEqual({ query: { email: 'nobody@example.com' }, contact: null });
   });
@@ -463,7 +548,14 @@ describe('Live Search and lookup correlation', () => {
     ).toMatchObject({ errorMessage: '', payload: 'ok' });
     expect(await pending).toEqual({
       results: [
-        { query: { email: 'b@example.com' }, contact: { ...bob, integrationId: 'emulated-salesforce-integration', updatedAt: expect.any(String) as unknown } },
+        {
+          query: { email: 'b@example.com' },
+          contact: {
+            ...bob,
+            integrationId: 'emulated-salesforce-integration',
+            updatedAt: expect.any(String) as unknown,
+          },
+        },
         { query: { phone: '+1' }, contact: null },
       ],
     });
@@ -506,7 +598,9 @@ describe('aliases and guessed types', () => {
     const peer = createHarness();
     await peer.ready('daemon');
     const pending = peer.host.search('ann');
-    expect(await peer.send('daemon', 'xBeesContactsAutosuggest', { contacts: [], query: 'ann' })).toMatchObject({ payload: 'ok' });
+    expect(await peer.send('daemon', 'xBeesContactsAutosuggest', { contacts: [], query: 'ann' })).toMatchObject({
+      payload: 'ok',
+    });
     expect(await pending).toEqual({ query: 'ann', contacts: [] });
   });
 
@@ -518,7 +612,10 @@ describe('aliases and guessed types', () => {
       payload: 'ok',
     });
     await peer.send('info-frame', 'xBeesShowToast', { message: 'Odd', severity: 'LOUD' });
-    await peer.send('info-frame', 'xBeesContactUpdated', { query: { phone: '+1' }, contact: { id: '1', name: 'A', phone: '+1' } });
+    await peer.send('info-frame', 'xBeesContactUpdated', {
+      query: { phone: '+1' },
+      contact: { id: '1', name: 'A', phone: '+1' },
+    });
     await peer.send('info-frame', 'xBeesCreateContactIsSupported');
     const state = peer.host.getState();
     expect(state.toasts).toEqual([

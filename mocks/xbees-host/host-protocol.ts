@@ -90,7 +90,9 @@ function base64Url(text: string): string {
 export function dummyPbxToken(userEmail: string, nowMs: number): string {
   const iat = Math.floor(nowMs / 1000);
   const header = base64Url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: 'emulated-xbees' }));
-  const body = base64Url(JSON.stringify({ iss: 'emulated-xbees-host', sub: userEmail, email: userEmail, iat, exp: iat + 3600 }));
+  const body = base64Url(
+    JSON.stringify({ iss: 'emulated-xbees-host', sub: userEmail, email: userEmail, iat, exp: iat + 3600 }),
+  );
   return `${header}.${body}.${base64Url('emulated-signature')}`;
 }
 
@@ -98,7 +100,8 @@ export function dummyPbxToken(userEmail: string, nowMs: number): string {
 function resultError(data: Record<string, unknown>, payload: unknown): string | undefined {
   const top = data.errorMessage;
   if (typeof top === 'string' && top !== '') return top;
-  if (isRecord(payload) && typeof payload.errorMessage === 'string' && payload.errorMessage !== '') return payload.errorMessage;
+  if (isRecord(payload) && typeof payload.errorMessage === 'string' && payload.errorMessage !== '')
+    return payload.errorMessage;
   return undefined;
 }
 
@@ -112,7 +115,8 @@ function cloneContext(context: HostContext): HostContext {
 function templateText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.map((item: unknown) => (item === null || item === undefined ? '' : templateText(item))).join(',');
+  if (Array.isArray(value))
+    return value.map((item: unknown) => (item === null || item === undefined ? '' : templateText(item))).join(',');
   if (value instanceof Date) return value.toString();
   return '[object Object]';
 }
@@ -356,7 +360,10 @@ export class XBeesHost {
         record.reply = { type: toJsonSafe(reply.type), errorMessage: reply.errorMessage };
         if (reply.payload !== undefined) record.reply.payload = toJsonSafe(reply.payload);
       } else {
-        this.problem(frame, `${preview(record.type)} arrived without a MessagePort: handled, but no reply could be sent`);
+        this.problem(
+          frame,
+          `${preview(record.type)} arrived without a MessagePort: handled, but no reply could be sent`,
+        );
       }
     }
     this.changed();
@@ -450,7 +457,8 @@ export class XBeesHost {
 
   private onReady(frame: FrameController, payload: unknown): { value: unknown } {
     frame.ready = true;
-    if (payload === null || payload === undefined) throw new HostCrash('xBeesReady without payload (reading payload.version)');
+    if (payload === null || payload === undefined)
+      throw new HostCrash('xBeesReady without payload (reading payload.version)');
     frame.version = isRecord(payload) ? payload.version : undefined;
     if (typeof frame.version !== 'string') this.problem(frame, 'xBeesReady payload has no string version');
     const queued = frame.queue.splice(0);
@@ -476,12 +484,16 @@ export class XBeesHost {
   }
 
   private onViewport(frame: FrameController, payload: unknown): void {
-    if (payload === null || payload === undefined) throw new HostCrash('xBeesViewPort without payload (reading payload.height)');
+    if (payload === null || payload === undefined)
+      throw new HostCrash('xBeesViewPort without payload (reading payload.height)');
     const { height, width } = isRecord(payload) ? payload : {};
     if (height === 0 || height === '0') return;
     const parsed = { height: parseDimension(height), width: parseDimension(width) };
     if (parsed.height === null || parsed.width === null) {
-      this.problem(frame, `viewport ${preview(payload)} is not {height, width} numbers; the host sets the attributes as text anyway`);
+      this.problem(
+        frame,
+        `viewport ${preview(payload)} is not {height, width} numbers; the host sets the attributes as text anyway`,
+      );
     }
     // As the real host: both attributes, from the values as sent.
     frame.element.setAttribute('height', String(height));
@@ -496,7 +508,11 @@ export class XBeesHost {
     return { value: REPLY_PAYLOADS.ok };
   }
 
-  private onSearchResult(frame: FrameController, message: Record<string, unknown>, payload: unknown): { value: unknown } {
+  private onSearchResult(
+    frame: FrameController,
+    message: Record<string, unknown>,
+    payload: unknown,
+  ): { value: unknown } {
     if (!payload) return { value: undefined };
     const contacts = isRecord(payload) ? payload.contacts : undefined;
     if (!Array.isArray(contacts)) throw new HostCrash('search result without a contacts array (contacts.map)');
@@ -507,7 +523,12 @@ export class XBeesHost {
       if (problem) this.problem(frame, `search result contact #${index} ${problem}`);
     });
     const stored = contacts.map((contact: unknown) => ({ ...contactAsJson(contact), integration: this.integrationId }));
-    const entry: HostState['searchResults'][number] = { at: this.now(), iframeId: frame.iframeId, query: toJsonSafe(query), contacts: stored };
+    const entry: HostState['searchResults'][number] = {
+      at: this.now(),
+      iframeId: frame.iframeId,
+      query: toJsonSafe(query),
+      contacts: stored,
+    };
     if (errorMessage !== undefined) {
       entry.errorMessage = errorMessage;
       this.problem(frame, `search for ${preview(query)} answered with error: ${errorMessage}`);
@@ -528,15 +549,27 @@ export class XBeesHost {
       this.problem(frame, 'xBeesSearchResult payload is not an array of contacts');
       return;
     }
-    const contacts = payload.map((contact: unknown) => ({ ...contactAsJson(contact), integration: this.integrationId }));
+    const contacts = payload.map((contact: unknown) => ({
+      ...contactAsJson(contact),
+      integration: this.integrationId,
+    }));
     this.searchResults.push({ at: this.now(), iframeId: frame.iframeId, query: null, contacts });
   }
 
-  private storeMatch(frame: FrameController, source: RequestAction, query: ContactQuery, contact: unknown): JsonObject | null {
+  private storeMatch(
+    frame: FrameController,
+    source: RequestAction,
+    query: ContactQuery,
+    contact: unknown,
+  ): JsonObject | null {
     const stored =
       contact === null || contact === undefined
         ? null
-        : { ...contactAsJson(contact), integrationId: this.integrationId, updatedAt: new Date(this.now()).toISOString() };
+        : {
+            ...contactAsJson(contact),
+            integrationId: this.integrationId,
+            updatedAt: new Date(this.now()).toISOString(),
+          };
     if (contact !== null && contact !== undefined) {
       const problem = contactProblem(contact);
       if (problem) this.problem(frame, `matched contact for ${preview(query)} ${problem}`);
@@ -545,7 +578,12 @@ export class XBeesHost {
     return stored;
   }
 
-  private onLookupResult(frame: FrameController, action: RequestAction, message: Record<string, unknown>, payload: unknown): void {
+  private onLookupResult(
+    frame: FrameController,
+    action: RequestAction,
+    message: Record<string, unknown>,
+    payload: unknown,
+  ): void {
     const raw = isRecord(payload) ? payload : {};
     const query = parseContactQuery(raw.query);
     const errorMessage = resultError(message, payload);
@@ -553,7 +591,8 @@ export class XBeesHost {
       this.problem(frame, `${action} result has no {phone?, email?} query: ${preview(raw.query)}`);
       return;
     }
-    if (errorMessage !== undefined) this.problem(frame, `lookup for ${preview(query)} answered with error: ${errorMessage}`);
+    if (errorMessage !== undefined)
+      this.problem(frame, `lookup for ${preview(query)} answered with error: ${errorMessage}`);
     const contact = this.storeMatch(frame, action, query, raw.contact);
     if (action !== 'lookupResult') return;
     const outcome: LookupOutcome = { query, contact };
@@ -604,7 +643,14 @@ export class XBeesHost {
     if (frame.removed) return 'dropped';
     if (frame.ready) return this.post(frame, type, payload);
     const at = this.now();
-    const record: EventRecord = { seq: ++this.seq, at, iframeId: frame.iframeId, variant: frame.variant, type, delivery: 'dropped' };
+    const record: EventRecord = {
+      seq: ++this.seq,
+      at,
+      iframeId: frame.iframeId,
+      variant: frame.variant,
+      type,
+      delivery: 'dropped',
+    };
     const value = payload?.(frame);
     if (payload) record.payload = toJsonSafe(value);
     if (this.options.queueEvents) {
@@ -621,7 +667,14 @@ export class XBeesHost {
     const message: EventMessage = { type };
     if (payload) message.payload = payload(frame);
     const target = frame.element.contentWindow;
-    const record: EventRecord = { seq: ++this.seq, at: this.now(), iframeId: frame.iframeId, variant: frame.variant, type, delivery: 'sent' };
+    const record: EventRecord = {
+      seq: ++this.seq,
+      at: this.now(),
+      iframeId: frame.iframeId,
+      variant: frame.variant,
+      type,
+      delivery: 'sent',
+    };
     if (payload) record.payload = toJsonSafe(message.payload);
     if (!target) record.delivery = 'dropped';
     else target.postMessage(message, '*');
@@ -649,7 +702,11 @@ export class XBeesHost {
     return this.emit(frame, type, () => payload);
   }
 
-  private wait<T>(register: (waiter: Waiter<T>) => void, unregister: (waiter: Waiter<T>) => void, frame: FrameController): Promise<T | null> {
+  private wait<T>(
+    register: (waiter: Waiter<T>) => void,
+    unregister: (waiter: Waiter<T>) => void,
+    frame: FrameController,
+  ): Promise<T | null> {
     return new Promise<T | null>((resolve) => {
       const timer = setTimeout(() => {
         unregister(waiter);
@@ -746,7 +803,8 @@ export class XBeesHost {
       callId: input.callId ?? active?.callId ?? newCallId(this.randomId),
       phoneNumber: input.phoneNumber ?? active?.phoneNumber ?? this.context.contact.phone ?? '',
       direction: input.direction ?? active?.direction ?? 'inbound',
-      durationSeconds: input.durationSeconds ?? (active ? Math.max(0, Math.round((this.now() - active.startedAt) / 1000)) : 0),
+      durationSeconds:
+        input.durationSeconds ?? (active ? Math.max(0, Math.round((this.now() - active.startedAt) / 1000)) : 0),
     };
     this.activeCall = null;
     const delivery = this.sendCallEvent(EVENT_TYPES.terminateCall.type, call);
@@ -770,7 +828,13 @@ export class XBeesHost {
   /* ---------------- records */
 
   private problem(frame: FrameController | null, text: string): void {
-    this.problems.push({ seq: ++this.seq, at: this.now(), iframeId: frame?.iframeId ?? null, variant: frame?.variant ?? null, text });
+    this.problems.push({
+      seq: ++this.seq,
+      at: this.now(),
+      iframeId: frame?.iframeId ?? null,
+      variant: frame?.variant ?? null,
+      text,
+    });
   }
 
   /** Forgets everything recorded (requests, events, problems, calls, clipboard, toasts, auth history, results). */

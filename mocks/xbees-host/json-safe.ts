@@ -34,7 +34,9 @@ function convert(value: unknown, depth: number, seen: WeakSet<object>): JsonValu
   try {
     if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
     if (value instanceof Map) {
-      return { '[Map]': [...value.entries()].map(([k, v]) => [convert(k, depth + 1, seen), convert(v, depth + 1, seen)]) };
+      return {
+        '[Map]': [...value.entries()].map(([k, v]) => [convert(k, depth + 1, seen), convert(v, depth + 1, seen)]),
+      };
     }
     if (value instanceof Set) return { '[Set]': [...value].map((v) => convert(v, depth + 1, seen)) };
     if (Array.isArray(value)) return value.map((item: unknown) => convert(item, depth + 1, seen));

@@ -64,7 +64,12 @@ createRoot(element('panel')).render(
     <ControlPanel
       host={host}
       directory={directory}
-      info={{ appUrl: params.appUrl, orgOrigin: params.orgOrigin, userEmail: params.userEmail, problems: params.problems }}
+      info={{
+        appUrl: params.appUrl,
+        orgOrigin: params.orgOrigin,
+        userEmail: params.userEmail,
+        problems: params.problems,
+      }}
       randomId={randomId}
     />
   </StrictMode>,

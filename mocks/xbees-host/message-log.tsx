@@ -73,7 +73,8 @@ export function MessageLog({ state, onClear }: { state: HostState; onClear: () =
       </div>
       {total > entries.length && (
         <p className="muted">
-          Showing the latest {entries.length} of {total} entries (all of them are in <code>window.xbeesHost.getState()</code>).
+          Showing the latest {entries.length} of {total} entries (all of them are in{' '}
+          <code>window.xbeesHost.getState()</code>).
         </p>
       )}
       <div role="log" aria-labelledby={`${id}-h`} className="log">
@@ -83,7 +84,8 @@ export function MessageLog({ state, onClear }: { state: HostState; onClear: () =
           <ol ref={listRef} tabIndex={0} aria-label="Messages, newest last">
             {entries.map((entry) => (
               <li key={entry.seq} className={`log__entry log__entry--${entry.kind}`}>
-                <time dateTime={new Date(entry.record.at).toISOString()}>{time(entry.record.at)}</time> {describeEntry(entry)}
+                <time dateTime={new Date(entry.record.at).toISOString()}>{time(entry.record.at)}</time>{' '}
+                {describeEntry(entry)}
               </li>
             ))}
           </ol>

@@ -24,7 +24,13 @@ describe('page parameters', () => {
       orgOrigin: 'http://127.0.0.1:5300',
       userEmail: 'bob@x.example',
       theme: 'dark',
-      options: { queueEvents: true, callPayloads: false, usePbxToken: true, lookupEventType: 'xBeesLookup', resultTimeoutMs: 500 },
+      options: {
+        queueEvents: true,
+        callPayloads: false,
+        usePbxToken: true,
+        lookupEventType: 'xBeesLookup',
+        resultTimeoutMs: 500,
+      },
       context: { contact: { phone: '+14155550123', name: 'Ann' }, conversationId: 'conv-9' },
       problems: [],
     });

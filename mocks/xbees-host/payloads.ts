@@ -19,7 +19,8 @@ function optionalString(value: unknown): string | undefined {
 export function parseContactQuery(value: unknown): ContactQuery | null {
   if (!isRecord(value)) return null;
   const { phone, email } = value;
-  if ((phone !== undefined && typeof phone !== 'string') || (email !== undefined && typeof email !== 'string')) return null;
+  if ((phone !== undefined && typeof phone !== 'string') || (email !== undefined && typeof email !== 'string'))
+    return null;
   const query: ContactQuery = {};
   if (phone !== undefined) query.phone = phone;
   if (email !== undefined) query.email = email;
@@ -72,7 +73,8 @@ export interface Toast {
 }
 
 export function parseToast(value: unknown): { toast: Toast; problem: string | null } {
-  if (!isRecord(value)) return { toast: { message: preview(value), severity: '' }, problem: 'toast payload is not {message, severity}' };
+  if (!isRecord(value))
+    return { toast: { message: preview(value), severity: '' }, problem: 'toast payload is not {message, severity}' };
   const message = optionalString(value.message);
   const severity = optionalString(value.severity);
   const toast = { message: message ?? JSON.stringify(toJsonSafe(value.message)), severity: severity ?? '' };
@@ -86,7 +88,8 @@ export function parseToast(value: unknown): { toast: Toast; problem: string | nu
 
 /** Context handed in by people or tests: `{contact: {phone?, email?, name?}, conversationId?}`. */
 export function parseHostContext(value: unknown): HostContext {
-  if (!isRecord(value)) throw new TypeError('context must be an object {contact: {phone?, email?, name?}, conversationId?}');
+  if (!isRecord(value))
+    throw new TypeError('context must be an object {contact: {phone?, email?, name?}, conversationId?}');
   const { contact, conversationId } = value;
   if (contact !== undefined && !isRecord(contact)) throw new TypeError('context.contact must be an object');
   const out: ContextContact = {};

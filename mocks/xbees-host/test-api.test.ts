@@ -28,7 +28,11 @@ describe('window.xbeesHost', () => {
     const mark = api.getState().lastSeq;
     const waiting = api.waitForRequest('xBeesToClipboard', { variant: 'info-frame', afterSeq: mark, timeoutMs: 2000 });
     await peer.send('info-frame', 'xBeesToClipboard', 'two');
-    expect(await waiting).toMatchObject({ type: 'xBeesToClipboard', payload: 'two', reply: { errorMessage: '', payload: 'ok' } });
+    expect(await waiting).toMatchObject({
+      type: 'xBeesToClipboard',
+      payload: 'two',
+      reply: { errorMessage: '', payload: 'ok' },
+    });
     expect(await api.waitForRequest('xBeesStartCall', { timeoutMs: 20 })).toBeNull();
   });
 
@@ -56,7 +60,9 @@ describe('window.xbeesHost', () => {
     expect(() => api.setTheme('blue' as 'dark')).toThrow(/light" or "dark/);
     await expect(api.lookup({ phone: 5 } as unknown as { phone: string })).rejects.toThrow(/lookup query/);
     await expect(api.lookupBatch([])).rejects.toThrow(/non-empty array/);
-    expect(() => api.setContext({ contact: { email: ['x'] } } as unknown as { contact: { email: string } })).toThrow(/email must be a string/);
+    expect(() => api.setContext({ contact: { email: ['x'] } } as unknown as { contact: { email: string } })).toThrow(
+      /email must be a string/,
+    );
   });
 
   it('returns state that survives JSON unchanged, and clearLog empties the records', async () => {
@@ -74,7 +80,13 @@ describe('window.xbeesHost', () => {
     expect(state.toasts).toEqual([{ message: 'Hi', severity: 'INFO' }]);
     api.clearLog();
     const cleared = api.getState();
-    expect([cleared.requests, cleared.events, cleared.clipboard, cleared.startCalls, cleared.toasts]).toEqual([[], [], [], [], []]);
+    expect([cleared.requests, cleared.events, cleared.clipboard, cleared.startCalls, cleared.toasts]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
     expect(cleared.frames.find((f) => f.variant === 'info-frame')?.ready).toBe(true);
   });
 });

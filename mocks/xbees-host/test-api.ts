@@ -106,7 +106,8 @@ export function waitUntil<T>(host: XBeesHost, check: () => T | null, timeoutMs: 
 }
 
 export function createTestApi({ host, postFromStranger, getDirectory }: TestApiDeps): XBeesHostTestApi {
-  const frameState = (variant: Variant): FrameState | undefined => host.getState().frames.find((f) => f.variant === variant);
+  const frameState = (variant: Variant): FrameState | undefined =>
+    host.getState().frames.find((f) => f.variant === variant);
   return {
     setContext: (context) => host.setContext(context),
     getContext: () => host.getContext(),
@@ -146,7 +147,10 @@ export function createTestApi({ host, postFromStranger, getDirectory }: TestApiD
           host
             .getState()
             .requests.find(
-              (r) => r.type === type && (options.variant === undefined || r.variant === options.variant) && r.seq > (options.afterSeq ?? 0),
+              (r) =>
+                r.type === type &&
+                (options.variant === undefined || r.variant === options.variant) &&
+                r.seq > (options.afterSeq ?? 0),
             ) ?? null,
         options.timeoutMs ?? DEFAULT_WAIT_MS,
       ),

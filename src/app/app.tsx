@@ -22,12 +22,20 @@ export type AppProps = { locale: string } & (
 );
 
 /** Sign-in (with oidc-client-ts) loads only when someone is signed out. */
-const SignInPanel = lazy(() => Promise.all([import('@/features/sign-in/sign-in-panel'), loadWorkMessages()]).then(([module]) => ({ default: module.SignInPanel })));
+const SignInPanel = lazy(() =>
+  Promise.all([import('@/features/sign-in/sign-in-panel'), loadWorkMessages()]).then(([module]) => ({
+    default: module.SignInPanel,
+  })),
+);
 
 /** The screen pop (lookup, picker, card, tabs) loads once someone is signed in, with its messages. */
-const conversationPerson = createModuleLoader(() => Promise.all([import('./conversation-person'), loadWorkMessages()]).then(([module]) => module));
+const conversationPerson = createModuleLoader(() =>
+  Promise.all([import('./conversation-person'), loadWorkMessages()]).then(([module]) => module),
+);
 
-const outboxPanel = createModuleLoader(() => Promise.all([import('@/features/outbox-status/outbox-panel'), loadWorkMessages()]).then(([module]) => module));
+const outboxPanel = createModuleLoader(() =>
+  Promise.all([import('@/features/outbox-status/outbox-panel'), loadWorkMessages()]).then(([module]) => module),
+);
 
 const apiUsage = createModuleLoader(() => import('@/features/connection/api-usage'));
 
@@ -39,7 +47,9 @@ const AppQueries = createContext<{ module: QueryModule; client: QueryClient } | 
 /** Its children, inside the App's query client once TanStack Query has loaded (nothing before). */
 function WithQueries({ children }: { children: ReactNode }) {
   const queries = useContext(AppQueries);
-  return queries ? <queries.module.QueryClientProvider client={queries.client}>{children}</queries.module.QueryClientProvider> : null;
+  return queries ? (
+    <queries.module.QueryClientProvider client={queries.client}>{children}</queries.module.QueryClientProvider>
+  ) : null;
 }
 
 function OutboxPanelSlot() {
@@ -107,7 +117,10 @@ function Shell() {
 export function App(props: AppProps) {
   const queryModule = queries.useModule();
   // One client for the App's lifetime, made when TanStack Query has loaded.
-  const appQueries = useMemo(() => (queryModule ? { module: queryModule, client: queryModule.createQueryClient() } : null), [queryModule]);
+  const appQueries = useMemo(
+    () => (queryModule ? { module: queryModule, client: queryModule.createQueryClient() } : null),
+    [queryModule],
+  );
   return (
     <I18nProvider locale={props.locale}>
       <ErrorBoundary fallback={(error, reset) => <CrashScreen error={error} onReset={reset} />}>

@@ -26,7 +26,9 @@ import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
-const LeadCreateForm = lazy(() => import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })));
+const LeadCreateForm = lazy(() =>
+  import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })),
+);
 
 /**
  * The screen pop: who the conversation is with in Salesforce. One match → the card; several → the
@@ -55,7 +57,11 @@ export function ConversationPerson() {
     return (
       <Card heading={t('app.name')} headingId="lookup-heading">
         <Spinner
-          label={target.kind === 'phone' ? t('lookup.searching.phone', { phone: target.raw }) : t('lookup.searching.email', { email: target.email })}
+          label={
+            target.kind === 'phone'
+              ? t('lookup.searching.phone', { phone: target.raw })
+              : t('lookup.searching.email', { email: target.email })
+          }
         />
       </Card>
     );
@@ -107,8 +113,15 @@ export function ConversationPerson() {
 
   return (
     <>
-      {lookup.matches.length > 1 ? <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} /> : null}
-      <PersonCard person={lookup.selected.person} instanceUrl={session.instanceUrl} match={lookup.selected} defaultRegion={services.region} />
+      {lookup.matches.length > 1 ? (
+        <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} />
+      ) : null}
+      <PersonCard
+        person={lookup.selected.person}
+        instanceUrl={session.instanceUrl}
+        match={lookup.selected}
+        defaultRegion={services.region}
+      />
       <PersonWork key={lookup.selected.person.id} person={lookup.selected.person} conversationId={conversationKey} />
     </>
   );
@@ -121,20 +134,32 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
   const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
-  const work = useQuery(conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId));
+  const history = useQuery(
+    historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
+  );
+  const work = useQuery(
+    conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId),
+  );
   const workReady = work.data !== undefined;
   useEffect(() => {
     // The benchmark's end point for "both tabs ready" (shown or not, with the footer's reason).
     if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
   }, [workReady, person.id]);
   const callObjects = new Map<string, string>();
-  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])]) if (row.callObject) callObjects.set(row.callObject, row.id);
+  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])])
+    if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);
-  const contactId = person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
+  const contactId =
+    person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
   const personTab = (
     <>
-      <LogForm person={person} conversationId={conversationId} call={call} historyCallObjects={history.data ? callObjects : null} whatId={person.type === 'Contact' ? person.accountId : null} />
+      <LogForm
+        person={person}
+        conversationId={conversationId}
+        call={call}
+        historyCallObjects={history.data ? callObjects : null}
+        whatId={person.type === 'Contact' ? person.accountId : null}
+      />
       <TasksPanel person={person} openTasks={history.data?.open ?? []} />
       <HistoryPanel person={person} />
     </>
@@ -151,7 +176,14 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
           conversationId={conversationId}
           accountId={accountId}
           renderTaskForm={(opportunity, close) => (
-            <TaskForm person={person} mode={{ kind: 'create' }} formKey={`opportunity:${opportunity.id}:task`} fixedWhat={{ id: opportunity.id, name: opportunity.name }} onDone={close} onCancel={close} />
+            <TaskForm
+              person={person}
+              mode={{ kind: 'create' }}
+              formKey={`opportunity:${opportunity.id}:task`}
+              fixedWhat={{ id: opportunity.id, name: opportunity.name }}
+              onDone={close}
+              onCancel={close}
+            />
           )}
         />
       ),
@@ -161,7 +193,16 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
     tabs.push({
       id: 'cases',
       label: t('tabs.cases'),
-      content: <CaseTab tab={work.data.cases} person={person} conversationId={conversationId} conversationKind={call ? 'call' : 'chat'} accountId={accountId} contactId={contactId} />,
+      content: (
+        <CaseTab
+          tab={work.data.cases}
+          person={person}
+          conversationId={conversationId}
+          conversationKind={call ? 'call' : 'chat'}
+          accountId={accountId}
+          contactId={contactId}
+        />
+      ),
     });
   }
   return (

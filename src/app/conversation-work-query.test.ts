@@ -10,11 +10,23 @@ const h = setupSalesforceHarness();
 function panel() {
   const { ids } = h.emulator;
   const queryClient = new QueryClient();
-  const options = conversationWorkQuery(h.client, h.describes, localStorage, 'org:user', { type: 'Contact', id: ids.contacts.juergen, accountId: ids.accounts.mueller }, 'conv-work-cache');
+  const options = conversationWorkQuery(
+    h.client,
+    h.describes,
+    localStorage,
+    'org:user',
+    { type: 'Contact', id: ids.contacts.juergen, accountId: ids.accounts.mueller },
+    'conv-work-cache',
+  );
   const observer = new QueryObserver(queryClient, options);
   const results: (ConversationWork | undefined)[] = [];
   const stop = observer.subscribe((result) => results.push(result.data));
-  return { first: observer.getCurrentResult().data, results, settled: () => queryClient.getQueryCache().find({ queryKey: options.queryKey })?.promise, stop };
+  return {
+    first: observer.getCurrentResult().data,
+    results,
+    settled: () => queryClient.getQueryCache().find({ queryKey: options.queryKey })?.promise,
+    stop,
+  };
 }
 
 describe('the tabs’ data across panels', () => {
@@ -33,8 +45,14 @@ describe('the tabs’ data across panels', () => {
     expect(reopened.first?.opportunities).toMatchObject({ visible: false, reason: 'nothing-open' });
     await reopened.settled();
     reopened.stop();
-    expect(h.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['POST /services/data/v66.0/composite']);
-    expect(reopened.results.at(-1)?.opportunities).toMatchObject({ visible: true, reason: null, rows: [{ id: h.emulator.ids.opportunities.muellerWon }] });
+    expect(h.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'POST /services/data/v66.0/composite',
+    ]);
+    expect(reopened.results.at(-1)?.opportunities).toMatchObject({
+      visible: true,
+      reason: null,
+      rows: [{ id: h.emulator.ids.opportunities.muellerWon }],
+    });
   });
 
   it('keeps nothing from a read that failed, and nothing that storage garbled', async () => {

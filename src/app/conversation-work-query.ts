@@ -12,7 +12,14 @@ import type { Person } from '@/salesforce/people';
  */
 const KEEP_MS = 5 * 60_000;
 const PERSIST_PREFIX = 'sfx.work:';
-const REASONS: readonly (TabReason | null)[] = ['no-access', 'no-field', 'not-for-person', 'nothing-open', 'failed', null];
+const REASONS: readonly (TabReason | null)[] = [
+  'no-access',
+  'no-field',
+  'not-for-person',
+  'nothing-open',
+  'failed',
+  null,
+];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -20,8 +27,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** A tab as this module stored it: a visibility, a reason and rows that carry an id and the tie. */
 function isStoredTab(value: unknown): boolean {
-  if (!isRecord(value) || typeof value.visible !== 'boolean' || !REASONS.includes(value.reason as TabReason | null) || !Array.isArray(value.rows)) return false;
-  return value.rows.every((row) => isRecord(row) && typeof row.id === 'string' && (typeof row.conversationId === 'string' || row.conversationId === null) && typeof row.isClosed === 'boolean');
+  if (
+    !isRecord(value) ||
+    typeof value.visible !== 'boolean' ||
+    !REASONS.includes(value.reason as TabReason | null) ||
+    !Array.isArray(value.rows)
+  )
+    return false;
+  return value.rows.every(
+    (row) =>
+      isRecord(row) &&
+      typeof row.id === 'string' &&
+      (typeof row.conversationId === 'string' || row.conversationId === null) &&
+      typeof row.isClosed === 'boolean',
+  );
 }
 
 function readPersisted(storage: Storage, key: string): { at: number; work: ConversationWork } | null {

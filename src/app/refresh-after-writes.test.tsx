@@ -6,18 +6,44 @@ import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
 import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
 import { touchedObjects, useRefreshAfterWrites } from './refresh-after-writes';
 
-const LOG_CALL: OutboxOperation = { kind: 'create', sobject: 'Task', fields: { Subject: 'Call' }, dedupe: { match: { CallObject: 'call-1' } } };
+const LOG_CALL: OutboxOperation = {
+  kind: 'create',
+  sobject: 'Task',
+  fields: { Subject: 'Call' },
+  dedupe: { match: { CallObject: 'call-1' } },
+};
 const TIE: OutboxOperation = {
   kind: 'composite',
   allOrNone: true,
   subrequests: [
-    { method: 'PATCH', url: '/services/data/v66.0/sobjects/Opportunity/006A', referenceId: 'clear', body: { conversationId__c: null } },
-    { method: 'PATCH', url: '/services/data/v66.0/sobjects/Opportunity/006B', referenceId: 'tie', body: { conversationId__c: 'conv-1' } },
+    {
+      method: 'PATCH',
+      url: '/services/data/v66.0/sobjects/Opportunity/006A',
+      referenceId: 'clear',
+      body: { conversationId__c: null },
+    },
+    {
+      method: 'PATCH',
+      url: '/services/data/v66.0/sobjects/Opportunity/006B',
+      referenceId: 'tie',
+      body: { conversationId__c: 'conv-1' },
+    },
   ],
 };
 
 function item(id: string, op: OutboxOperation, state: OutboxItem['state'], updatedAt: number): OutboxItem {
-  return { id, scope: 'org:user', op, label: id, state, attempts: 1, nextAttemptAt: 0, seq: 1, createdAt: updatedAt - 10, updatedAt };
+  return {
+    id,
+    scope: 'org:user',
+    op,
+    label: id,
+    state,
+    attempts: 1,
+    nextAttemptAt: 0,
+    seq: 1,
+    createdAt: updatedAt - 10,
+    updatedAt,
+  };
 }
 
 /** An outbox that tells the hook what the test says, as the real one tells every instance. */
@@ -48,7 +74,9 @@ function setup() {
     ),
   });
   const stale = () =>
-    Object.fromEntries(Object.entries(keys).map(([name, key]) => [name, queryClient.getQueryState(key)?.isInvalidated ?? false])) as Record<keyof typeof keys, boolean>;
+    Object.fromEntries(
+      Object.entries(keys).map(([name, key]) => [name, queryClient.getQueryState(key)?.isInvalidated ?? false]),
+    ) as Record<keyof typeof keys, boolean>;
   const emit = (items: OutboxItem[]) => act(() => listener?.(items));
   return { emit, stale };
 }

@@ -6,7 +6,9 @@ import { useSalesforce } from '@/salesforce/salesforce-context';
 /** The objects a write changes (a composite's, from its subrequests' resources). */
 export function touchedObjects(op: OutboxOperation): Set<string> {
   if (op.kind !== 'composite') return new Set([op.sobject]);
-  const names = op.subrequests.map((sub) => /\/sobjects\/(\w+)/.exec(sub.url)?.[1]).filter((name): name is string => name !== undefined);
+  const names = op.subrequests
+    .map((sub) => /\/sobjects\/(\w+)/.exec(sub.url)?.[1])
+    .filter((name): name is string => name !== undefined);
   return new Set(names);
 }
 
@@ -15,8 +17,12 @@ const TAB_OBJECTS = ['Opportunity', 'Case', 'CaseComment', 'ContentNote', 'Conte
 
 /** The lists that show what a write changed: read again (only the ones on screen are fetched now). */
 function refresh(queryClient: QueryClient, touched: ReadonlySet<string>, olderThan?: number): void {
-  const stale = olderThan === undefined ? undefined : (query: { state: { dataUpdatedAt: number } }) => query.state.dataUpdatedAt < olderThan;
-  const invalidate = (queryKey: readonly string[]) => void queryClient.invalidateQueries({ queryKey, ...(stale ? { predicate: stale } : {}) });
+  const stale =
+    olderThan === undefined
+      ? undefined
+      : (query: { state: { dataUpdatedAt: number } }) => query.state.dataUpdatedAt < olderThan;
+  const invalidate = (queryKey: readonly string[]) =>
+    void queryClient.invalidateQueries({ queryKey, ...(stale ? { predicate: stale } : {}) });
   const any = (names: readonly string[]) => names.some((name) => touched.has(name));
   if (any(ACTIVITIES)) {
     invalidate(['history']);
@@ -55,7 +61,9 @@ export function useRefreshAfterWrites(): void {
           for (const item of landed) refresh(queryClient, touchedObjects(item.op), item.updatedAt);
           return;
         }
-        const touched = new Set(landed.filter((item) => !previous.has(item.id)).flatMap((item) => [...touchedObjects(item.op)]));
+        const touched = new Set(
+          landed.filter((item) => !previous.has(item.id)).flatMap((item) => [...touchedObjects(item.op)]),
+        );
         if (touched.size > 0) refresh(queryClient, touched);
       }),
     [outbox, queryClient],

@@ -7,7 +7,12 @@ const MOBILE = new Set(['MobilePhone', 'PersonMobilePhone']);
 const OFFICE = new Set(['Phone']);
 const HOME = new Set(['HomePhone', 'PersonHomePhone']);
 
-export function toXBeesContact(person: Person, engine: LookupEngine, region: string | undefined, matchedField?: string | null): Contact {
+export function toXBeesContact(
+  person: Person,
+  engine: LookupEngine,
+  region: string | undefined,
+  matchedField?: string | null,
+): Contact {
   const dial = (value: string) => engine.dialable(value, region) ?? value.trim();
   const first = (fields: Set<string>) => person.phones.find((p) => fields.has(p.field))?.value;
   const matched = matchedField ? person.phones.find((p) => p.field === matchedField)?.value : undefined;

@@ -75,9 +75,16 @@ describe('daemon: Live Search and lookup-and-match', () => {
     await loadLookupEngine();
     await h.describes.warm(['Lead', 'Contact', 'Account']);
     const { parent } = daemon();
-    const numbers = ['+14155550142', '+49891234567', ...Array.from({ length: 18 }, (_, i) => `+1202555${String(2000 + i)}`)];
+    const numbers = [
+      '+14155550142',
+      '+49891234567',
+      ...Array.from({ length: 18 }, (_, i) => `+1202555${String(2000 + i)}`),
+    ];
     h.emulator.log.length = 0;
-    parent.emit('xBeesGetLookUpAndMatchBatch', numbers.map((phone) => ({ phone })));
+    parent.emit(
+      'xBeesGetLookUpAndMatchBatch',
+      numbers.map((phone) => ({ phone })),
+    );
     const request = await answered(made!, 'xBeesContactLookupAndMatchBatch');
     const results = request.payload as { query: { phone: string }; contact: { id: string } | null }[];
     expect(results).toHaveLength(20);
@@ -100,7 +107,12 @@ describe('daemon: Live Search and lookup-and-match', () => {
     ]);
     const request = await answered(made!, 'xBeesContactLookupAndMatchBatch');
     const results = request.payload as { contact: { id: string } | null }[];
-    expect(results.map((r) => r.contact?.id ?? null)).toEqual([h.emulator.ids.contacts.ada, h.emulator.ids.contacts.juergen, h.emulator.ids.contacts.grace, null]);
+    expect(results.map((r) => r.contact?.id ?? null)).toEqual([
+      h.emulator.ids.contacts.ada,
+      h.emulator.ids.contacts.juergen,
+      h.emulator.ids.contacts.grace,
+      null,
+    ]);
     expect(searches()).toHaveLength(2);
   });
 

@@ -60,15 +60,20 @@ export function registerDaemonHandlers(bridge: XBeesBridge, deps: DaemonDeps) {
     run: async (keys) => {
       const engine = await loadLookupEngine();
       const results = new Map<Key, Contact | null>();
-      const phones = keys.filter((k) => k.startsWith('phone:')).flatMap((k) => {
-        const phone = engine.normalizePhone(k.slice('phone:'.length), deps.region);
-        return phone ? [phone] : [];
-      });
+      const phones = keys
+        .filter((k) => k.startsWith('phone:'))
+        .flatMap((k) => {
+          const phone = engine.normalizePhone(k.slice('phone:'.length), deps.region);
+          return phone ? [phone] : [];
+        });
       if (phones.length > 0) {
         const found = await engine.lookupPhones(deps, phones);
         for (const phone of phones) {
           const match = best(found.get(phone.e164));
-          results.set(`phone:${phone.e164}`, match ? toXBeesContact(match.person, engine, deps.region, match.matchedField) : null);
+          results.set(
+            `phone:${phone.e164}`,
+            match ? toXBeesContact(match.person, engine, deps.region, match.matchedField) : null,
+          );
         }
       }
       const emails = keys.filter((k) => k.startsWith('email:')).map((k) => k.slice('email:'.length));

@@ -71,7 +71,8 @@ describe('createBatcher', () => {
       keyOf: (q) => q,
       fallback: '',
       maxBatch: 20,
-      run: (queries) => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(new Map(queries.map((q) => [q, q])))),
+      run: (queries) =>
+        fail ? Promise.reject(new Error('offline')) : Promise.resolve(new Map(queries.map((q) => [q, q]))),
     });
     await expect(batcher.lookup('x')).rejects.toThrow('offline');
     fail = false;
@@ -82,7 +83,10 @@ describe('createBatcher', () => {
 describe('TtlCache', () => {
   it('expires misses sooner than matches', () => {
     let now = 0;
-    const cache = new TtlCache<string | null>((value) => (value === null ? 60_000 : 600_000), () => now);
+    const cache = new TtlCache<string | null>(
+      (value) => (value === null ? 60_000 : 600_000),
+      () => now,
+    );
     cache.set('hit', 'Ada');
     cache.set('miss', null);
     now = 61_000;

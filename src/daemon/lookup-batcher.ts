@@ -49,7 +49,8 @@ export function createBatcher<Q, R>(options: BatcherOptions<Q, R>): Batcher<Q, R
     requests += 1;
     const done = options.run(batch.map(([, entry]) => entry.query)).then(
       (results) => {
-        for (const [key, entry] of batch) for (const w of entry.waiting) w.resolve(results.get(key) ?? options.fallback);
+        for (const [key, entry] of batch)
+          for (const w of entry.waiting) w.resolve(results.get(key) ?? options.fallback);
       },
       (error: unknown) => {
         for (const [, entry] of batch) for (const w of entry.waiting) w.reject(error);

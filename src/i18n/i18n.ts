@@ -7,10 +7,15 @@ export type MessageKey = keyof English;
 export type Messages = Readonly<Record<MessageKey, string>>;
 
 /** The `{placeholder}` names of a message, as a union. */
-type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | Placeholders<Rest>
+  : never;
 export type MessageParams<K extends MessageKey> = Record<Placeholders<English[K]>, string | number>;
 
-export type Translate = <K extends MessageKey>(key: K, ...params: Placeholders<English[K]> extends never ? [] : [MessageParams<K>]) => string;
+export type Translate = <K extends MessageKey>(
+  key: K,
+  ...params: Placeholders<English[K]> extends never ? [] : [MessageParams<K>]
+) => string;
 
 /**
  * Catalogs by language; English is complete and the fallback. The shell's messages are here from the start;

@@ -9,17 +9,22 @@ export const enWork = {
   'signIn.heading': 'Sign in to Salesforce',
   'signIn.intro': 'Sign in with your Salesforce account to see the Salesforce records of the people you talk to.',
   'signIn.domain.label': 'Your Salesforce My Domain',
-  'signIn.domain.help': 'The address you use to sign in, for example acme.my.salesforce.com. In Salesforce: Setup → My Domain.',
+  'signIn.domain.help':
+    'The address you use to sign in, for example acme.my.salesforce.com. In Salesforce: Setup → My Domain.',
   'signIn.domain.pinned': 'Org: {domain}',
   'signIn.domain.pinnedInvalid.title': 'The org in config.json can’t be used',
-  'signIn.domain.pinnedInvalid.body': 'config.json sets salesforce.domain to {domain}. {problem} Ask your administrator to correct salesforce.domain in config.json, or to remove it so that you can type your My Domain.',
+  'signIn.domain.pinnedInvalid.body':
+    'config.json sets salesforce.domain to {domain}. {problem} Ask your administrator to correct salesforce.domain in config.json, or to remove it so that you can type your My Domain.',
   'signIn.domain.error.empty': 'Enter your My Domain, for example acme.my.salesforce.com.',
   'signIn.domain.error.notAUrl': 'This is not a web address. Enter your My Domain, for example acme.my.salesforce.com.',
   'signIn.domain.error.notHttps': 'Salesforce needs https. Use {suggestion}.',
-  'signIn.domain.error.genericLogin': 'login.salesforce.com and test.salesforce.com can’t be used here: Salesforce allows this sign-in only on your org’s My Domain. Enter it, for example acme.my.salesforce.com.',
-  'signIn.domain.error.lightning': 'That is the Lightning address of your org. Use its My Domain instead: {suggestion}.',
+  'signIn.domain.error.genericLogin':
+    'login.salesforce.com and test.salesforce.com can’t be used here: Salesforce allows this sign-in only on your org’s My Domain. Enter it, for example acme.my.salesforce.com.',
+  'signIn.domain.error.lightning':
+    'That is the Lightning address of your org. Use its My Domain instead: {suggestion}.',
   'signIn.domain.error.setup': 'That is the Setup address of your org. Use its My Domain instead: {suggestion}.',
-  'signIn.domain.error.notMyDomain': 'This is not a Salesforce My Domain. It ends with .my.salesforce.com (sandboxes: --name.sandbox.my.salesforce.com).',
+  'signIn.domain.error.notMyDomain':
+    'This is not a Salesforce My Domain. It ends with .my.salesforce.com (sandboxes: --name.sandbox.my.salesforce.com).',
   'signIn.domain.error.notMyDomainSuggest': 'This is not a Salesforce My Domain. Did you mean {suggestion}?',
   'signIn.domain.error.hasPath': 'Enter only the address of your org, without a page: {suggestion}.',
   'signIn.domain.useSuggestion': 'Use {suggestion}',
@@ -28,15 +33,24 @@ export const enWork = {
   'signIn.waiting': 'Finish signing in in the Salesforce window…',
   'signIn.previous': 'Your Salesforce session for {name} ended. Sign in again to continue; nothing you typed is lost.',
   'signIn.problem.title': 'Sign-in did not complete',
-  'signIn.problem.popupBlocked': 'Your browser blocked the Salesforce sign-in window. Allow pop-ups for this page (look for the blocked pop-up icon in the address bar), then try again.',
-  'signIn.problem.popupClosed': 'The Salesforce window closed before the sign-in finished. Try again and finish the sign-in in that window.',
-  'signIn.problem.accessDenied': 'You chose Deny in Salesforce, so x-bees can’t show your Salesforce data. Try again and choose Allow.',
-  'signIn.problem.appNotInstalled': 'Salesforce refused the sign-in: the x-bees app must be installed in your org. Ask your Salesforce admin to install it (Setup → Apps → Connected Apps → Connected Apps OAuth Usage → Install), or to give your user the permission “Approve Uninstalled Connected Apps” (setup guide, step 3).',
-  'signIn.problem.oauthCors': 'Salesforce blocked the sign-in from this app because “Enable CORS for OAuth endpoints” is off. Ask your Salesforce admin to turn it on in Setup → Security → CORS → Cross-Origin Resource Sharing (CORS) Policy Settings.',
-  'signIn.problem.unreachable': 'Salesforce could not be reached ({detail}). Check the My Domain and your connection, then try again.',
-  'signIn.problem.sessionExpired': 'Your Salesforce session ended. Sign in again to continue; nothing you typed is lost.',
-  'signIn.problem.restRefused': 'Salesforce accepted the sign-in but refuses API access for this session ({detail}). Ask your Salesforce admin to give your user the “API Enabled” permission and to allow the x-bees app the “api” scope (or allow it under API Access Control). Then sign in again.',
-  'signIn.problem.oauthError': 'Salesforce refused the sign-in ({error}: {detail}). Try again, or ask your Salesforce admin.',
+  'signIn.problem.popupBlocked':
+    'Your browser blocked the Salesforce sign-in window. Allow pop-ups for this page (look for the blocked pop-up icon in the address bar), then try again.',
+  'signIn.problem.popupClosed':
+    'The Salesforce window closed before the sign-in finished. Try again and finish the sign-in in that window.',
+  'signIn.problem.accessDenied':
+    'You chose Deny in Salesforce, so x-bees can’t show your Salesforce data. Try again and choose Allow.',
+  'signIn.problem.appNotInstalled':
+    'Salesforce refused the sign-in: the x-bees app must be installed in your org. Ask your Salesforce admin to install it (Setup → Apps → Connected Apps → Connected Apps OAuth Usage → Install), or to give your user the permission “Approve Uninstalled Connected Apps” (setup guide, step 3).',
+  'signIn.problem.oauthCors':
+    'Salesforce blocked the sign-in from this app because “Enable CORS for OAuth endpoints” is off. Ask your Salesforce admin to turn it on in Setup → Security → CORS → Cross-Origin Resource Sharing (CORS) Policy Settings.',
+  'signIn.problem.unreachable':
+    'Salesforce could not be reached ({detail}). Check the My Domain and your connection, then try again.',
+  'signIn.problem.sessionExpired':
+    'Your Salesforce session ended. Sign in again to continue; nothing you typed is lost.',
+  'signIn.problem.restRefused':
+    'Salesforce accepted the sign-in but refuses API access for this session ({detail}). Ask your Salesforce admin to give your user the “API Enabled” permission and to allow the x-bees app the “api” scope (or allow it under API Access Control). Then sign in again.',
+  'signIn.problem.oauthError':
+    'Salesforce refused the sign-in ({error}: {detail}). Try again, or ask your Salesforce admin.',
   'signIn.problem.unexpected': 'The sign-in failed: {detail}. Try again.',
 
   // Opportunity and Case tabs (setup guide: "Enable Opportunity tab", "Enable Cases tab").
@@ -45,16 +59,24 @@ export const enWork = {
   'tabs.name.case': 'Case tab',
   'tabs.step.opportunity': 'Enable Opportunity tab',
   'tabs.step.case': 'Enable Cases tab',
-  'tabs.absent.noAccess': '{tab}: you have no access to {object} in Salesforce. See the setup guide, "{step}": the user needs permissions for the {object} object.',
-  'tabs.absent.noField': '{tab}: the field conversationId is missing on {object} (or hidden from your profile), see the setup guide, "{step}".',
-  'tabs.absent.notForPerson': '{tab}: shown only for Contacts, Accounts and Person Accounts, not for this person (a Lead, for example).',
-  'tabs.absent.nothingOpen.opportunity': '{tab}: this account has no open opportunities, and none is tied to this conversation.',
+  'tabs.absent.noAccess':
+    '{tab}: you have no access to {object} in Salesforce. See the setup guide, "{step}": the user needs permissions for the {object} object.',
+  'tabs.absent.noField':
+    '{tab}: the field conversationId is missing on {object} (or hidden from your profile), see the setup guide, "{step}".',
+  'tabs.absent.notForPerson':
+    '{tab}: shown only for Contacts, Accounts and Person Accounts, not for this person (a Lead, for example).',
+  'tabs.absent.nothingOpen.opportunity':
+    '{tab}: this account has no open opportunities, and none is tied to this conversation.',
   'tabs.absent.nothingOpen.case': '{tab}: this account has no open cases, and none is tied to this conversation.',
   'tabs.absent.failed': '{tab}: could not be loaded ({message}).',
-  'tabs.problem.object': 'You can’t change {object} records: your profile has no edit access to them (INSUFFICIENT_ACCESS_OR_READONLY). See the setup guide, "{step}": the user needs permissions for the {object} object. Nothing was changed; what you typed is kept.',
-  'tabs.problem.field': 'You can’t edit the field {field} ({apiName}) on {object}: it is read-only or hidden for your profile. See the setup guide, "{step}": make the field visible and editable for your profile. Nothing was changed; what you typed is kept.',
-  'tabs.problem.tieTaken': 'Another {object} record already carries this conversation (conversationId is unique). Nothing was changed: reload the list and tie again.',
-  'tabs.problem.severalTied': 'Several {object} records carry this conversation’s id, so Salesforce did not know which one to use, and nothing was saved. In the setup guide, "{step}", conversationId must have "Do not allow duplicate values" checked. What you typed is kept.',
+  'tabs.problem.object':
+    'You can’t change {object} records: your profile has no edit access to them (INSUFFICIENT_ACCESS_OR_READONLY). See the setup guide, "{step}": the user needs permissions for the {object} object. Nothing was changed; what you typed is kept.',
+  'tabs.problem.field':
+    'You can’t edit the field {field} ({apiName}) on {object}: it is read-only or hidden for your profile. See the setup guide, "{step}": make the field visible and editable for your profile. Nothing was changed; what you typed is kept.',
+  'tabs.problem.tieTaken':
+    'Another {object} record already carries this conversation (conversationId is unique). Nothing was changed: reload the list and tie again.',
+  'tabs.problem.severalTied':
+    'Several {object} records carry this conversation’s id, so Salesforce did not know which one to use, and nothing was saved. In the setup guide, "{step}", conversationId must have "Do not allow duplicate values" checked. What you typed is kept.',
   'tabs.problem.other': 'Salesforce refused it: {message}',
   'tabs.write.notStored': 'This device could not keep the change ({message}). Nothing was sent.',
   'tabs.write.queued': 'Not saved yet ({reason}); it is sent again automatically.',
@@ -86,8 +108,10 @@ export const enWork = {
   'opp.stage.notSaved': 'The stage was not changed',
   'opp.stage.writeLabel': 'Move {name} to {stage}',
   'opp.stage.confirm.title': 'Move to {stage}?',
-  'opp.stage.confirm.won': '{name} will be closed as won: Salesforce sets Probability {probability} and Forecast {forecast}.',
-  'opp.stage.confirm.lost': '{name} will be closed as lost: Salesforce sets Probability {probability} and Forecast {forecast}.',
+  'opp.stage.confirm.won':
+    '{name} will be closed as won: Salesforce sets Probability {probability} and Forecast {forecast}.',
+  'opp.stage.confirm.lost':
+    '{name} will be closed as lost: Salesforce sets Probability {probability} and Forecast {forecast}.',
   'opp.stage.confirm.ok': 'Move to {stage}',
   'opp.summary.heading': 'Summary',
   'opp.summary.label': 'Summary',
@@ -102,7 +126,8 @@ export const enWork = {
   'opp.notes.failed': 'The notes could not be loaded',
   'opp.notes.empty': 'No notes yet.',
   'opp.notes.classicOnly.title': 'This org uses classic Notes only',
-  'opp.notes.classicOnly.body': 'Notes here are Salesforce Notes (ContentNote), which are not enabled for you; classic notes are not shown. Your admin can enable Notes in Setup → Notes Settings.',
+  'opp.notes.classicOnly.body':
+    'Notes here are Salesforce Notes (ContentNote), which are not enabled for you; classic notes are not shown. Your admin can enable Notes in Setup → Notes Settings.',
   'opp.notes.unavailable': 'Notes are not available to you in this org.',
   'opp.note.new': 'New note',
   'opp.note.editHeading': 'Edit note {title}',
@@ -170,7 +195,8 @@ export const enWork = {
   'case.edit.saving': 'Saving the case…',
   'case.edit.notSaved': 'The case was not saved',
   'case.edit.writeLabel': 'Case {number}',
-  'case.edit.statusesFailed': 'Salesforce did not say which statuses close a case ({message}), so every status change asks first.',
+  'case.edit.statusesFailed':
+    'Salesforce did not say which statuses close a case ({message}), so every status change asks first.',
   'case.close.title': 'Close case {number}?',
   'case.close.body': '{name}: the status {status} closes the case.',
   'case.close.unknown': 'Salesforce did not say whether {status} closes the case.',
@@ -232,7 +258,8 @@ export const enWork = {
   'lookup.searching.phone': 'Looking up {phone} in Salesforce…',
   'lookup.searching.email': 'Looking up {email} in Salesforce…',
   'lookup.noContact': 'x-bees gave no phone number or e-mail for this conversation, so there is no one to look up.',
-  'lookup.unusable': 'x-bees gave “{value}”, which is neither a phone number nor an e-mail address Salesforce can be searched with.',
+  'lookup.unusable':
+    'x-bees gave “{value}”, which is neither a phone number nor an e-mail address Salesforce can be searched with.',
   'lookup.failed.title': 'The Salesforce lookup failed',
   'lookup.retry': 'Try again',
   'lookup.picker.legend': '{count} people in Salesforce match. Choose who this conversation is with:',
@@ -254,16 +281,20 @@ export const enWork = {
   'lead.discard': 'Clear form',
   'lead.error.required': 'Enter the {field}: Salesforce requires it.',
   'lead.error.email': 'This is not an e-mail address. Check it, or leave the field empty.',
-  'lead.error.phone': 'This is not a phone number Salesforce can call back. Use the international format, e.g. +44 20 7946 0958.',
+  'lead.error.phone':
+    'This is not a phone number Salesforce can call back. Use the international format, e.g. +44 20 7946 0958.',
   'lead.error.title': 'The Lead was not created',
   'lead.error.fieldsBelow': 'Salesforce refused some values; see the fields below. Nothing you typed was lost.',
   'lead.error.other': 'Salesforce refused the Lead: {message}. Nothing you typed was lost; correct it and try again.',
-  'lead.error.notStored': 'This browser could not keep the Lead to send it ({message}). Nothing you typed was lost; try again.',
+  'lead.error.notStored':
+    'This browser could not keep the Lead to send it ({message}). Nothing you typed was lost; try again.',
   'lead.queued': 'Not in Salesforce yet: {reason}. It is kept and sent again by itself.',
   'lead.writeLabel': 'New Lead {name}',
-  'lead.noAccess': 'Your Salesforce profile can’t create Leads. Ask your Salesforce admin for the Lead permissions of the setup guide.',
+  'lead.noAccess':
+    'Your Salesforce profile can’t create Leads. Ask your Salesforce admin for the Lead permissions of the setup guide.',
   'lead.duplicates.title': 'Salesforce already has this person',
-  'lead.duplicates.body': 'Salesforce’s duplicate rules found {count} matching records. Use one of them, or save the new Lead anyway.',
+  'lead.duplicates.body':
+    'Salesforce’s duplicate rules found {count} matching records. Use one of them, or save the new Lead anyway.',
   'lead.duplicates.use': 'Use this record',
   'lead.duplicates.saveAnyway': 'Save anyway',
   'lead.duplicates.back': 'Back to the form',
@@ -372,5 +403,4 @@ export const enWork = {
   'outbox.otherUser': 'Waiting for its user to sign in again',
 
   'person.matchedOn': 'Matched on {field}',
-
 } as const;

@@ -12,9 +12,14 @@ describe('parseConfig', () => {
   });
 
   it('lists every problem with its path', () => {
-    expect(() => parseConfig({ salesforce: { clientId: '' }, xbees: { allowedOrigins: ['https://x.com/path'] } })).toThrow(ConfigError);
+    expect(() =>
+      parseConfig({ salesforce: { clientId: '' }, xbees: { allowedOrigins: ['https://x.com/path'] } }),
+    ).toThrow(ConfigError);
     try {
-      parseConfig({ salesforce: { clientId: '', apiVersion: '66' }, xbees: { allowedOrigins: ['https://x.com/path'] } });
+      parseConfig({
+        salesforce: { clientId: '', apiVersion: '66' },
+        xbees: { allowedOrigins: ['https://x.com/path'] },
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems;
@@ -29,8 +34,8 @@ describe('parseConfig', () => {
   });
 
   it('rejects unknown keys so typos do not pass silently', () => {
-    expect(() => parseConfig({ salesforce: { clientId: 'a', domian: 'x' }, xbees: { allowedOrigins: ['https://a.com'] } })).toThrow(
-      /domian/,
-    );
+    expect(() =>
+      parseConfig({ salesforce: { clientId: 'a', domian: 'x' }, xbees: { allowedOrigins: ['https://a.com'] } }),
+    ).toThrow(/domian/);
   });
 });

@@ -31,7 +31,8 @@ export class ConfigError extends Error {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function isOrigin(value: string): boolean {
   try {
@@ -55,7 +56,8 @@ export function parseConfig(raw: unknown): AppConfig {
   const problems: string[] = [];
   const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
   const unknownKeys = (value: Json, path: string, known: readonly string[]) => {
-    for (const key of Object.keys(value)) if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
+    for (const key of Object.keys(value))
+      if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
   };
   const section = (value: unknown, path: string, required: boolean): Json | null => {
     if (value === undefined && !required) return null;
@@ -66,7 +68,8 @@ export function parseConfig(raw: unknown): AppConfig {
     return value;
   };
 
-  if (!isObject(raw)) throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);
+  if (!isObject(raw))
+    throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);
   unknownKeys(raw, '', ['salesforce', 'xbees', 'phone']);
 
   const sf = section(raw.salesforce, 'salesforce', true);
@@ -75,14 +78,17 @@ export function parseConfig(raw: unknown): AppConfig {
   let apiVersion = 'v66.0';
   if (sf) {
     unknownKeys(sf, 'salesforce', ['clientId', 'domain', 'apiVersion']);
-    if (typeof sf.clientId !== 'string' || sf.clientId.trim() === '') problem('salesforce.clientId', 'must be the Consumer Key of the External Client App');
+    if (typeof sf.clientId !== 'string' || sf.clientId.trim() === '')
+      problem('salesforce.clientId', 'must be the Consumer Key of the External Client App');
     else clientId = sf.clientId.trim();
     if (sf.domain !== undefined) {
-      if (typeof sf.domain !== 'string' || !isUrl(sf.domain)) problem('salesforce.domain', 'must be the My Domain URL, e.g. https://acme.my.salesforce.com');
+      if (typeof sf.domain !== 'string' || !isUrl(sf.domain))
+        problem('salesforce.domain', 'must be the My Domain URL, e.g. https://acme.my.salesforce.com');
       else domain = sf.domain;
     }
     if (sf.apiVersion !== undefined) {
-      if (typeof sf.apiVersion !== 'string' || !/^v\d{2,3}\.0$/.test(sf.apiVersion)) problem('salesforce.apiVersion', 'must look like v66.0');
+      if (typeof sf.apiVersion !== 'string' || !/^v\d{2,3}\.0$/.test(sf.apiVersion))
+        problem('salesforce.apiVersion', 'must look like v66.0');
       else apiVersion = sf.apiVersion;
     }
   }
@@ -97,14 +103,19 @@ export function parseConfig(raw: unknown): AppConfig {
     } else {
       xb.allowedOrigins.forEach((origin: unknown, index) => {
         if (typeof origin === 'string' && isOrigin(origin)) allowedOrigins.push(origin.replace(/\/$/, ''));
-        else problem(`xbees.allowedOrigins.${String(index)}`, 'must be an origin such as https://app.x-bees.com (scheme and host, no path)');
+        else
+          problem(
+            `xbees.allowedOrigins.${String(index)}`,
+            'must be an origin such as https://app.x-bees.com (scheme and host, no path)',
+          );
       });
     }
     const params = section(xb.urlParams, 'xbees.urlParams', false);
     if (params) {
       unknownKeys(params, 'xbees.urlParams', ['userEmail']);
       if (params.userEmail !== undefined) {
-        if (typeof params.userEmail !== 'string' || params.userEmail === '') problem('xbees.urlParams.userEmail', 'must be a URL parameter name');
+        if (typeof params.userEmail !== 'string' || params.userEmail === '')
+          problem('xbees.urlParams.userEmail', 'must be a URL parameter name');
         else userEmail = params.userEmail;
       }
     }
@@ -137,7 +148,10 @@ export async function loadConfig(url: string | URL = new URL('config.json', docu
   } catch (cause) {
     throw new ConfigError(`config.json could not be loaded (${String(cause)})`, ['network error']);
   }
-  if (!response.ok) throw new ConfigError(`config.json could not be loaded (HTTP ${String(response.status)})`, [`HTTP ${String(response.status)}`]);
+  if (!response.ok)
+    throw new ConfigError(`config.json could not be loaded (HTTP ${String(response.status)})`, [
+      `HTTP ${String(response.status)}`,
+    ]);
   let raw: unknown;
   try {
     raw = await response.json();

@@ -1,6 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { comparePhones, defaultRegion, dialable, formatPhone, normalizePhone, phoneSearchTerms, type CountryCode, type NormalizedPhone, type PhoneMatch } from './phone';
+import {
+  comparePhones,
+  defaultRegion,
+  dialable,
+  formatPhone,
+  normalizePhone,
+  phoneSearchTerms,
+  type CountryCode,
+  type NormalizedPhone,
+  type PhoneMatch,
+} from './phone';
 
 function normalized(input: string, region?: CountryCode): NormalizedPhone {
   const phone = normalizePhone(input, region);
@@ -29,7 +39,13 @@ describe('normalizePhone', () => {
     ['06 12 34 56 78', 'FR', '+33612345678', 'FR', '33', '612345678'],
     ['Call me on +1 415 555 0142 please', undefined, '+14155550142', 'US', '1', '4155550142'],
   ])('%j (region %s) → %s', (input, region, e164, country, callingCode, nationalNumber) => {
-    expect(normalizePhone(input, region)).toEqual({ e164, country, countryCallingCode: callingCode, nationalNumber, extension: undefined });
+    expect(normalizePhone(input, region)).toEqual({
+      e164,
+      country,
+      countryCallingCode: callingCode,
+      nationalNumber,
+      extension: undefined,
+    });
   });
 
   it.each<[string, CountryCode | undefined]>([
@@ -57,12 +73,22 @@ describe('normalizePhone', () => {
     expect(normalizePhone(input)).toMatchObject({ e164: '+14155550142', extension });
   });
 
-  it.each(['+1 415 555 0142 x204', '+1 415 555 0142 x 204', '+1 (415) 555-0142 ext. 204', '+1 415 555 0142 ext204', '+1 415 555 0142 extension 204', '+1 415 555 0142;ext=204', '+1 415 555 0142 #204', '+1 415 555 0142,204'])(
-    'separates the extension in %j',
-    (input) => {
-      expect(normalizePhone(input)).toMatchObject({ e164: '+14155550142', nationalNumber: '4155550142', extension: '204' });
-    },
-  );
+  it.each([
+    '+1 415 555 0142 x204',
+    '+1 415 555 0142 x 204',
+    '+1 (415) 555-0142 ext. 204',
+    '+1 415 555 0142 ext204',
+    '+1 415 555 0142 extension 204',
+    '+1 415 555 0142;ext=204',
+    '+1 415 555 0142 #204',
+    '+1 415 555 0142,204',
+  ])('separates the extension in %j', (input) => {
+    expect(normalizePhone(input)).toMatchObject({
+      e164: '+14155550142',
+      nationalNumber: '4155550142',
+      extension: '204',
+    });
+  });
 
   it('accepts a national extension with the caller’s region', () => {
     expect(normalizePhone('089 1234567-0 x 12', 'DE')).toMatchObject({ country: 'DE', extension: '12' });
@@ -104,18 +130,34 @@ describe('phoneSearchTerms', () => {
   });
 
   it('ignores the extension: stored values carry it after the main digits', () => {
-    expect(phoneSearchTerms(normalized('+1 415 555 0142 x204'))).toEqual(phoneSearchTerms(normalized('+1 415 555 0142')));
+    expect(phoneSearchTerms(normalized('+1 415 555 0142 x204'))).toEqual(
+      phoneSearchTerms(normalized('+1 415 555 0142')),
+    );
   });
 
   it('yields digit strings of at least 5 digits only, without duplicates', () => {
     // A Niue number has a 4-digit national number: too short to search on its own.
-    const terms = phoneSearchTerms({ e164: '+6837010', country: 'NU', countryCallingCode: '683', nationalNumber: '7010', extension: undefined });
+    const terms = phoneSearchTerms({
+      e164: '+6837010',
+      country: 'NU',
+      countryCallingCode: '683',
+      nationalNumber: '7010',
+      extension: undefined,
+    });
     expect(terms).toEqual(['6837010', '006837010']);
     for (const term of terms) expect(term).toMatch(/^\d{5,}$/);
   });
 
   it('finds every stored format of the number', () => {
-    const stored = ['+44 20 7946 0958', '020 7946 0958', '(020) 7946-0958', '0044 20 7946 0958', '+44 (0)20 7946 0958', '44.20.7946.0958', '2079460958'];
+    const stored = [
+      '+44 20 7946 0958',
+      '020 7946 0958',
+      '(020) 7946-0958',
+      '0044 20 7946 0958',
+      '+44 (0)20 7946 0958',
+      '44.20.7946.0958',
+      '2079460958',
+    ];
     const terms = phoneSearchTerms(normalized('+442079460958'));
     for (const value of stored) expect(terms).toContain(value.replace(/\D/g, ''));
   });

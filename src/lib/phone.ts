@@ -6,7 +6,12 @@
  * Matching happens in two steps: SOSL finds candidates by digit strings (`phoneSearchTerms`), which ignores
  * punctuation but not country codes or trunk prefixes; then `comparePhones` decides on normalized numbers.
  */
-import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode as LibCountryCode, type PhoneNumber } from 'libphonenumber-js/min';
+import {
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode as LibCountryCode,
+  type PhoneNumber,
+} from 'libphonenumber-js/min';
 
 export type CountryCode = LibCountryCode;
 

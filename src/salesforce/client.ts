@@ -73,7 +73,12 @@ export class SalesforceClient {
    */
   async request<T>(path: string, options: RequestOptions, parse: (json: unknown) => T): Promise<T> {
     let token = await this.tokens.current();
-    if (!token) throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.notSignedIn, message: 'Not signed in to Salesforce' });
+    if (!token)
+      throw new SalesforceError({
+        status: 0,
+        errorCode: LOCAL_ERROR_CODES.notSignedIn,
+        message: 'Not signed in to Salesforce',
+      });
     let response = await this.send(token, path, options);
     if (response.status === 401) {
       const error = await this.errorOf(response);
@@ -91,7 +96,8 @@ export class SalesforceClient {
     }
     if (!response.ok && response.status !== 300) {
       const error = await this.errorOf(response);
-      if (error.errorCode === 'API_DISABLED_FOR_ORG' || error.errorCode === 'REQUEST_LIMIT_EXCEEDED') this.tokens.orgProblem?.(error);
+      if (error.errorCode === 'API_DISABLED_FOR_ORG' || error.errorCode === 'REQUEST_LIMIT_EXCEEDED')
+        this.tokens.orgProblem?.(error);
       throw error;
     }
     if (response.status === 204) return parse(undefined);
@@ -100,7 +106,11 @@ export class SalesforceClient {
       text = await response.text();
     } catch (cause) {
       // The connection died while the answer was arriving: the request may have been processed.
-      throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: `The answer from Salesforce was cut off (${cause instanceof Error ? cause.message : String(cause)})` });
+      throw new SalesforceError({
+        status: 0,
+        errorCode: LOCAL_ERROR_CODES.network,
+        message: `The answer from Salesforce was cut off (${cause instanceof Error ? cause.message : String(cause)})`,
+      });
     }
     if (options.responseType === 'text') return parse(text);
     if (text.trim() === '') return parse(undefined);
@@ -108,7 +118,11 @@ export class SalesforceClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new SalesforceError({ status: response.status, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'Salesforce sent an answer that is not JSON' });
+      throw new SalesforceError({
+        status: response.status,
+        errorCode: LOCAL_ERROR_CODES.unexpected,
+        message: 'Salesforce sent an answer that is not JSON',
+      });
     }
     try {
       return parse(json);
@@ -124,7 +138,11 @@ export class SalesforceClient {
   private async send(token: SessionToken, path: string, options: RequestOptions): Promise<Response> {
     const url = `${token.instanceUrl}${this.resourcePath(path)}`;
     const method = options.method ?? 'GET';
-    const headers: Record<string, string> = { Authorization: `Bearer ${token.accessToken}`, Accept: 'application/json', ...options.headers };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token.accessToken}`,
+      Accept: 'application/json',
+      ...options.headers,
+    };
     const init: RequestInit = { method, headers, credentials: 'omit', cache: 'no-store' };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -165,21 +183,39 @@ export class SalesforceClient {
  * unauthenticated GETs tell them apart: `/services/data/` gets CORS headers only for allowlisted origins,
  * while the OpenID discovery document always has them.
  */
-export async function diagnoseFailure(instanceUrl: string, cause: unknown, fetchImpl: FetchLike, timedOut = false): Promise<SalesforceError> {
+export async function diagnoseFailure(
+  instanceUrl: string,
+  cause: unknown,
+  fetchImpl: FetchLike,
+  timedOut = false,
+): Promise<SalesforceError> {
   const reason = cause instanceof Error ? cause.message : String(cause);
   if (timedOut) {
-    return new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: 'Salesforce did not answer within 30 seconds' });
+    return new SalesforceError({
+      status: 0,
+      errorCode: LOCAL_ERROR_CODES.network,
+      message: 'Salesforce did not answer within 30 seconds',
+    });
   }
   const reachable = async (path: string) => {
     try {
-      await fetchImpl(`${instanceUrl}${path}`, { method: 'GET', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+      await fetchImpl(`${instanceUrl}${path}`, {
+        method: 'GET',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(10_000),
+      });
       return true;
     } catch {
       return false;
     }
   };
   if (await reachable('/services/data/')) {
-    return new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: `The connection to Salesforce was interrupted (${reason})` });
+    return new SalesforceError({
+      status: 0,
+      errorCode: LOCAL_ERROR_CODES.network,
+      message: `The connection to Salesforce was interrupted (${reason})`,
+    });
   }
   if (await reachable('/.well-known/openid-configuration')) {
     return new SalesforceError({
@@ -188,14 +224,26 @@ export async function diagnoseFailure(instanceUrl: string, cause: unknown, fetch
       message: `The org at ${instanceUrl} does not allow this app's origin (${globalThis.location.origin}) on its CORS allowlist`,
     });
   }
-  return new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: `Salesforce at ${instanceUrl} could not be reached (${reason})` });
+  return new SalesforceError({
+    status: 0,
+    errorCode: LOCAL_ERROR_CODES.network,
+    message: `Salesforce at ${instanceUrl} could not be reached (${reason})`,
+  });
 }
 
 /** Whether the OAuth endpoints refuse CORS while the REST allowlist is fine ("Enable CORS for OAuth endpoints" is off). */
-export async function diagnoseTokenFailure(domain: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)): Promise<'oauth-cors' | 'rest-cors' | 'unreachable'> {
+export async function diagnoseTokenFailure(
+  domain: string,
+  fetchImpl: FetchLike = (input, init) => fetch(input, init),
+): Promise<'oauth-cors' | 'rest-cors' | 'unreachable'> {
   const reachable = async (path: string) => {
     try {
-      await fetchImpl(`${domain}${path}`, { method: 'GET', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(10_000) });
+      await fetchImpl(`${domain}${path}`, {
+        method: 'GET',
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(10_000),
+      });
       return true;
     } catch {
       return false;
@@ -207,7 +255,11 @@ export async function diagnoseTokenFailure(domain: string, fetchImpl: FetchLike 
 }
 
 /** `GET /services/oauth2/userinfo` (salesforce-api.md §1.9). */
-export async function fetchUserInfo(instanceUrl: string, accessToken: string, fetchImpl: FetchLike = (input, init) => fetch(input, init)): Promise<unknown> {
+export async function fetchUserInfo(
+  instanceUrl: string,
+  accessToken: string,
+  fetchImpl: FetchLike = (input, init) => fetch(input, init),
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(`${instanceUrl}/services/oauth2/userinfo`, {
@@ -222,7 +274,12 @@ export async function fetchUserInfo(instanceUrl: string, accessToken: string, fe
   const text = await response.text();
   if (!response.ok) {
     // A bad token gets 403 with the plain text Bad_OAuth_Token.
-    if (text.trim() === 'Bad_OAuth_Token') throw new SalesforceError({ status: response.status, errorCode: 'INVALID_SESSION_ID', message: 'Bad_OAuth_Token' });
+    if (text.trim() === 'Bad_OAuth_Token')
+      throw new SalesforceError({
+        status: response.status,
+        errorCode: 'INVALID_SESSION_ID',
+        message: 'Bad_OAuth_Token',
+      });
     let body: unknown = null;
     try {
       body = JSON.parse(text) as unknown;
@@ -234,14 +291,24 @@ export async function fetchUserInfo(instanceUrl: string, accessToken: string, fe
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new SalesforceError({ status: response.status, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'userinfo is not JSON' });
+    throw new SalesforceError({
+      status: response.status,
+      errorCode: LOCAL_ERROR_CODES.unexpected,
+      message: 'userinfo is not JSON',
+    });
   }
 }
 
-export type OAuthResult = { ok: true; body: Record<string, unknown> } | { ok: false; error: string; description: string; status: number };
+export type OAuthResult =
+  { ok: true; body: Record<string, unknown> } | { ok: false; error: string; description: string; status: number };
 
 /** POSTs a form to an OAuth endpoint of the org (token, revoke). Network/CORS failures throw SalesforceError. */
-export async function postOAuthForm(domain: string, endpoint: 'token' | 'revoke', form: Record<string, string>, fetchImpl: FetchLike = (input, init) => fetch(input, init)): Promise<OAuthResult> {
+export async function postOAuthForm(
+  domain: string,
+  endpoint: 'token' | 'revoke',
+  form: Record<string, string>,
+  fetchImpl: FetchLike = (input, init) => fetch(input, init),
+): Promise<OAuthResult> {
   let response: Response;
   try {
     response = await fetchImpl(`${domain}/services/oauth2/${endpoint}`, {
@@ -255,12 +322,19 @@ export async function postOAuthForm(domain: string, endpoint: 'token' | 'revoke'
   } catch (cause) {
     const diagnosis = await diagnoseTokenFailure(domain, fetchImpl);
     if (diagnosis === 'unreachable') {
-      throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.network, message: `Salesforce at ${domain} could not be reached (${cause instanceof Error ? cause.message : String(cause)})` });
+      throw new SalesforceError({
+        status: 0,
+        errorCode: LOCAL_ERROR_CODES.network,
+        message: `Salesforce at ${domain} could not be reached (${cause instanceof Error ? cause.message : String(cause)})`,
+      });
     }
     throw new SalesforceError({
       status: 0,
       errorCode: diagnosis === 'oauth-cors' ? 'OAUTH_CORS_DISABLED' : LOCAL_ERROR_CODES.corsBlocked,
-      message: diagnosis === 'oauth-cors' ? 'The org does not allow CORS on its OAuth endpoints' : `The org does not allow this app's origin (${globalThis.location.origin}) on its CORS allowlist`,
+      message:
+        diagnosis === 'oauth-cors'
+          ? 'The org does not allow CORS on its OAuth endpoints'
+          : `The org does not allow this app's origin (${globalThis.location.origin}) on its CORS allowlist`,
     });
   }
   const text = await response.text();
@@ -272,7 +346,8 @@ export async function postOAuthForm(domain: string, endpoint: 'token' | 'revoke'
       body = {};
     }
   }
-  const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const record =
+    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   if (response.ok) return { ok: true, body: record };
   return {
     ok: false,

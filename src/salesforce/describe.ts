@@ -63,7 +63,16 @@ function parseField(value: unknown): FieldInfo | null {
       ? f.picklistValues.flatMap((p: unknown) => {
           if (typeof p !== 'object' || p === null) return [];
           const v = p as Record<string, unknown>;
-          return typeof v.value === 'string' ? [{ value: v.value, label: str(v.label) || v.value, active: v.active !== false, defaultValue: bool(v.defaultValue) }] : [];
+          return typeof v.value === 'string'
+            ? [
+                {
+                  value: v.value,
+                  label: str(v.label) || v.value,
+                  active: v.active !== false,
+                  defaultValue: bool(v.defaultValue),
+                },
+              ]
+            : [];
         })
       : [],
   };
@@ -96,7 +105,15 @@ export function parseDescribe(json: unknown): ObjectInfo {
 }
 
 export function inaccessible(name: string): ObjectInfo {
-  return { name, accessible: false, queryable: false, createable: false, updateable: false, fields: new Map(), childRelationships: [] };
+  return {
+    name,
+    accessible: false,
+    queryable: false,
+    createable: false,
+    updateable: false,
+    fields: new Map(),
+    childRelationships: [],
+  };
 }
 
 interface Stored {
@@ -113,7 +130,8 @@ function deserialize(text: string | null): { at: number; info: ObjectInfo } | nu
   if (!text) return null;
   try {
     const stored = JSON.parse(text) as Stored;
-    if (typeof stored.at !== 'number' || typeof stored.info.name !== 'string' || !Array.isArray(stored.info.fields)) return null;
+    if (typeof stored.at !== 'number' || typeof stored.info.name !== 'string' || !Array.isArray(stored.info.fields))
+      return null;
     return { at: stored.at, info: { ...stored.info, fields: new Map(stored.info.fields.map((f) => [f.name, f])) } };
   } catch {
     return null;
@@ -158,7 +176,8 @@ export class DescribeCache {
    */
   async get(objectName: string): Promise<ObjectInfo> {
     const key = this.key(objectName);
-    if (!key) throw new SalesforceError({ status: 0, errorCode: 'NOT_SIGNED_IN', message: 'Not signed in to Salesforce' });
+    if (!key)
+      throw new SalesforceError({ status: 0, errorCode: 'NOT_SIGNED_IN', message: 'Not signed in to Salesforce' });
     const cached = this.peek(objectName);
     const hit = this.memory.get(key);
     if (cached && hit) {

@@ -61,8 +61,10 @@ interface ErrorItem {
   duplicates?: DuplicateMatch[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const strings = (value: unknown): string[] | undefined => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const strings = (value: unknown): string[] | undefined =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 
 /** One error item (salesforce-api.md §2.3, §2.4); null when it is not one. */
 function parseErrorItem(value: unknown): ErrorItem | null {
@@ -80,7 +82,10 @@ function parseErrorItem(value: unknown): ErrorItem | null {
       return result.matchRecords.flatMap((match: unknown) => {
         const record = isRecord(match) ? match.record : null;
         if (!isRecord(record) || typeof record.Id !== 'string') return [];
-        const type = isRecord(record.attributes) && typeof record.attributes.type === 'string' ? record.attributes.type : entityType;
+        const type =
+          isRecord(record.attributes) && typeof record.attributes.type === 'string'
+            ? record.attributes.type
+            : entityType;
         return [{ id: record.Id, type }];
       });
     });
@@ -101,7 +106,8 @@ export function errorFromBody(status: number, body: unknown, fallbackText = ''):
     return new SalesforceError({
       status,
       errorCode: LOCAL_ERROR_CODES.unexpected,
-      message: fallbackText.trim() !== '' ? fallbackText.trim().slice(0, 300) : `Salesforce answered HTTP ${String(status)}`,
+      message:
+        fallbackText.trim() !== '' ? fallbackText.trim().slice(0, 300) : `Salesforce answered HTTP ${String(status)}`,
     });
   }
   const all = parsed.map((item) => ({
@@ -110,7 +116,15 @@ export function errorFromBody(status: number, body: unknown, fallbackText = ''):
     fields: item.fields ?? [],
   }));
   // With allOrNone, the other subrequests say PROCESSING_HALTED: the root cause is the first other code.
-  const root = all.find((item) => item.errorCode !== 'PROCESSING_HALTED') ?? all[0] ?? { errorCode: LOCAL_ERROR_CODES.unexpected, message: '', fields: [] };
+  const root = all.find((item) => item.errorCode !== 'PROCESSING_HALTED') ??
+    all[0] ?? { errorCode: LOCAL_ERROR_CODES.unexpected, message: '', fields: [] };
   const duplicates = first.duplicates;
-  return new SalesforceError({ status, errorCode: root.errorCode, message: root.message, fields: root.fields, all, ...(duplicates ? { duplicates } : {}) });
+  return new SalesforceError({
+    status,
+    errorCode: root.errorCode,
+    message: root.message,
+    fields: root.fields,
+    all,
+    ...(duplicates ? { duplicates } : {}),
+  });
 }

@@ -4,5 +4,13 @@
  * once signed in) instead of at start.
  */
 export { normalizePhone, formatPhone, dialable, phoneSearchTerms, type NormalizedPhone } from '@/lib/phone';
-export { lookupByEmail, lookupByPhone, lookupEmails, lookupPhones, peopleByIds, searchPeople, type PeopleSearchDeps } from './api/people-search';
+export {
+  lookupByEmail,
+  lookupByPhone,
+  lookupEmails,
+  lookupPhones,
+  peopleByIds,
+  searchPeople,
+  type PeopleSearchDeps,
+} from './api/people-search';
 export { rankByPolicy, rankEmailMatches, rankPhoneMatches } from './people-ranking';

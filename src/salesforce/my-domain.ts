@@ -10,7 +10,15 @@ export type DomainCheck =
   | { ok: true; origin: string; environment: OrgEnvironment; myDomainName: string }
   | { ok: false; reason: DomainProblem; suggestion?: string };
 
-export type DomainProblem = 'empty' | 'not-a-url' | 'not-https' | 'generic-login-host' | 'lightning-host' | 'setup-host' | 'not-my-domain' | 'has-path';
+export type DomainProblem =
+  | 'empty'
+  | 'not-a-url'
+  | 'not-https'
+  | 'generic-login-host'
+  | 'lightning-host'
+  | 'setup-host'
+  | 'not-my-domain'
+  | 'has-path';
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|[a-z0-9-]+\.localhost)$/i;
 const LABEL = '[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?';
@@ -33,7 +41,7 @@ export function checkMyDomain(input: string): DomainCheck {
     return { ok: false, reason: 'not-a-url' };
   }
   const host = url.hostname.toLowerCase();
-  if (url.pathname !== '/' && url.pathname !== '' ) {
+  if (url.pathname !== '/' && url.pathname !== '') {
     // A pasted record or setup URL still tells us the org; the path is dropped after a clear hint.
     const check = checkHost(host, url);
     if (check.ok) return { ok: false, reason: 'has-path', suggestion: check.origin };
@@ -48,18 +56,29 @@ function checkHost(host: string, url: URL): DomainCheck {
     return { ok: true, origin: url.origin, environment: 'local', myDomainName: host };
   }
   if (url.protocol !== 'https:') return { ok: false, reason: 'not-https', suggestion: `https://${url.host}` };
-  if (host === 'login.salesforce.com' || host === 'test.salesforce.com') return { ok: false, reason: 'generic-login-host' };
+  if (host === 'login.salesforce.com' || host === 'test.salesforce.com')
+    return { ok: false, reason: 'generic-login-host' };
   const lightning = /^(.+?)\.(sandbox\.|develop\.|scratch\.)?lightning\.force\.com$/i.exec(host);
   if (lightning) {
-    return { ok: false, reason: 'lightning-host', suggestion: `https://${lightning[1] ?? ''}.${lightning[2] ?? ''}my.salesforce.com` };
+    return {
+      ok: false,
+      reason: 'lightning-host',
+      suggestion: `https://${lightning[1] ?? ''}.${lightning[2] ?? ''}my.salesforce.com`,
+    };
   }
   const setup = /^(.+?)\.(sandbox\.|develop\.|scratch\.)?my\.salesforce-setup\.com$/i.exec(host);
-  if (setup) return { ok: false, reason: 'setup-host', suggestion: `https://${setup[1] ?? ''}.${setup[2] ?? ''}my.salesforce.com` };
+  if (setup)
+    return {
+      ok: false,
+      reason: 'setup-host',
+      suggestion: `https://${setup[1] ?? ''}.${setup[2] ?? ''}my.salesforce.com`,
+    };
   for (const { env, re } of PATTERNS) {
     const match = re.exec(host);
     if (match) return { ok: true, origin: `https://${host}`, environment: env, myDomainName: match[1] ?? host };
   }
-  if (/^[a-z0-9-]+$/i.test(host)) return { ok: false, reason: 'not-my-domain', suggestion: `https://${host}.my.salesforce.com` };
+  if (/^[a-z0-9-]+$/i.test(host))
+    return { ok: false, reason: 'not-my-domain', suggestion: `https://${host}.my.salesforce.com` };
   return { ok: false, reason: 'not-my-domain' };
 }
 

@@ -6,7 +6,10 @@
 import type { Outbox } from './outbox/outbox';
 import type { OutboxItem, OutboxOperation } from './outbox/types';
 
-export type OutboxApi = Pick<Outbox, 'enqueue' | 'retry' | 'discard' | 'list' | 'waitFor' | 'flush' | 'subscribe' | 'getSnapshot'>;
+export type OutboxApi = Pick<
+  Outbox,
+  'enqueue' | 'retry' | 'discard' | 'list' | 'waitFor' | 'flush' | 'subscribe' | 'getSnapshot'
+>;
 
 type Listener = (items: OutboxItem[]) => void;
 

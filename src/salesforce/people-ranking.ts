@@ -61,4 +61,3 @@ export function rankByPolicy(people: readonly Person[]): Person[] {
     .sort(byPolicy)
     .map((ranked) => ranked.person);
 }
-

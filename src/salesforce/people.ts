@@ -47,7 +47,21 @@ export interface Person {
 
 /** The fields each object contributes, before the describe removes the ones the user can't read. */
 export const PERSON_FIELDS = {
-  Lead: ['Id', 'Name', 'FirstName', 'LastName', 'Title', 'Company', 'Email', 'Phone', 'MobilePhone', 'OwnerId', 'Owner.Name', 'LastActivityDate', 'LastModifiedDate'],
+  Lead: [
+    'Id',
+    'Name',
+    'FirstName',
+    'LastName',
+    'Title',
+    'Company',
+    'Email',
+    'Phone',
+    'MobilePhone',
+    'OwnerId',
+    'Owner.Name',
+    'LastActivityDate',
+    'LastModifiedDate',
+  ],
   Contact: [
     'Id',
     'Name',
@@ -91,7 +105,11 @@ export const PHONE_FIELDS: Record<'Lead' | 'Contact' | 'Account', readonly strin
   Account: ['Phone', 'PersonMobilePhone', 'PersonHomePhone'],
 };
 
-export const EMAIL_FIELDS: Record<'Lead' | 'Contact' | 'Account', string> = { Lead: 'Email', Contact: 'Email', Account: 'PersonEmail' };
+export const EMAIL_FIELDS: Record<'Lead' | 'Contact' | 'Account', string> = {
+  Lead: 'Email',
+  Contact: 'Email',
+  Account: 'PersonEmail',
+};
 
 type Row = Record<string, unknown>;
 

@@ -67,6 +67,8 @@ export class RecentRecords {
   forText(text: string): RecentRecord[] {
     const wanted = text.trim().toLowerCase();
     if (wanted.length < 2) return [];
-    return this.list().filter((r) => r.names.some((name) => name.toLowerCase().includes(wanted)) || r.emails.some((e) => e.includes(wanted)));
+    return this.list().filter(
+      (r) => r.names.some((name) => name.toLowerCase().includes(wanted)) || r.emails.some((e) => e.includes(wanted)),
+    );
   }
 }

@@ -8,7 +8,14 @@ import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import { blockedWrite, tieOperation, untieOperation, writeProblem, type TiedObject, type WriteProblem } from '@/salesforce/api/opportunities';
+import {
+  blockedWrite,
+  tieOperation,
+  untieOperation,
+  writeProblem,
+  type TiedObject,
+  type WriteProblem,
+} from '@/salesforce/api/opportunities';
 import { useOutboxWrite, type OutboxWrite } from '@/salesforce/outbox-react';
 import { useAuthState, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -80,7 +87,11 @@ export function useClearWhenLanded(write: OutboxWrite, draft: { clear: () => voi
  * tab's lists are read again, the draft and the item are forgotten and the form closes on the new record.
  * Done without one: the upsert matched several records (300), `severalTied`. `cancel` gives the form up.
  */
-export function useNewTiedRecord(write: OutboxWrite, draft: { clear: () => void }, onClose: (createdId: string | null) => void) {
+export function useNewTiedRecord(
+  write: OutboxWrite,
+  draft: { clear: () => void },
+  onClose: (createdId: string | null) => void,
+) {
   const queryClient = useQueryClient();
   const { outbox } = useSalesforce();
   const { reset } = write;
@@ -120,7 +131,15 @@ export interface WriteFeedbackProps {
 }
 
 /** Progress of a write (with why it is being retried) and, when Salesforce refused it, what to do. */
-export function RecordWriteFeedback({ write, sobject, pending, failed, blocked = null, retry = false, step }: WriteFeedbackProps) {
+export function RecordWriteFeedback({
+  write,
+  sobject,
+  pending,
+  failed,
+  blocked = null,
+  retry = false,
+  step,
+}: WriteFeedbackProps) {
   const { t } = useI18n();
   const { outbox, describes } = useSalesforce();
   const item = write.item;
@@ -143,7 +162,9 @@ export function RecordWriteFeedback({ write, sobject, pending, failed, blocked =
       <div className="app-actions">
         <Spinner size="x-small" label={pending} />
         <span aria-hidden="true">{pending}</span>
-        {item?.lastError?.retryable ? <span className="slds-text-color_weak">{t('tabs.write.queued', { reason: item.lastError.message })}</span> : null}
+        {item?.lastError?.retryable ? (
+          <span className="slds-text-color_weak">{t('tabs.write.queued', { reason: item.lastError.message })}</span>
+        ) : null}
       </div>
     );
   }
@@ -224,7 +245,9 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
     setBlocked(problem);
     if (problem) return;
     const untie = row.conversationId === conversationId;
-    const op = untie ? untieOperation(sobject, row.id) : tieOperation({ sobject, recordId: row.id, conversationId, tiedId, apiVersion: client.apiVersion });
+    const op = untie
+      ? untieOperation(sobject, row.id)
+      : tieOperation({ sobject, recordId: row.id, conversationId, tiedId, apiVersion: client.apiVersion });
     void tie.submit(op, { label: writeLabel(row, untie), group: `tie:${conversationId}` });
   };
 
@@ -234,7 +257,15 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
         {text.heading}
       </h3>
       <div className="slds-m-bottom_x-small">
-        <RecordWriteFeedback write={tie} sobject={sobject} pending={text.saving} failed={text.notSaved} blocked={blocked} retry step={text.step} />
+        <RecordWriteFeedback
+          write={tie}
+          sobject={sobject}
+          pending={text.saving}
+          failed={text.notSaved}
+          blocked={blocked}
+          retry
+          step={text.step}
+        />
       </div>
       <ul className="app-work-list" aria-labelledby={headingId}>
         {rows.map((row) => {
@@ -243,11 +274,19 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
           return (
             <li key={row.id} className={`app-work-list__item${tied ? ' app-work-list__item_tied' : ''}`}>
               <div className="app-actions">
-                <button type="button" className="slds-button app-work-list__name" aria-expanded={selected} aria-controls={selected ? detailsId : undefined} onClick={() => onSelect(row.id)}>
+                <button
+                  type="button"
+                  className="slds-button app-work-list__name"
+                  aria-expanded={selected}
+                  aria-controls={selected ? detailsId : undefined}
+                  onClick={() => onSelect(row.id)}
+                >
                   {nameOf(row)}
                 </button>
                 {tied ? <span className="slds-badge slds-badge_inverse">{text.tied}</span> : null}
-                {!tied && row.conversationId !== null ? <span className="slds-badge slds-badge_lightest">{text.tiedElsewhere}</span> : null}
+                {!tied && row.conversationId !== null ? (
+                  <span className="slds-badge slds-badge_lightest">{text.tiedElsewhere}</span>
+                ) : null}
               </div>
               <dl className="app-details slds-text-body_small slds-m-vertical_xx-small">
                 {detailsOf(row).map(([label, value]) => (
@@ -282,7 +321,11 @@ function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
  * the first), the tied one, and whether the new-record form is open (a kept draft reopens it; a record
  * created there becomes the pick).
  */
-export function useTabChoice<R extends { id: string; conversationId: string | null }>(kind: 'case' | 'opportunity', conversationId: string, rows: readonly R[]) {
+export function useTabChoice<R extends { id: string; conversationId: string | null }>(
+  kind: 'case' | 'opportunity',
+  conversationId: string,
+  rows: readonly R[],
+) {
   const { storage } = useSalesforce();
   const detailsId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -296,7 +339,11 @@ export function useTabChoice<R extends { id: string; conversationId: string | nu
   return { detailsId, selected, select: setSelectedId, tied, creating, openNew: () => setCreating(true), closeNew };
 }
 
-function readDraft<K extends string>(storage: Storage, storageKey: string, names: readonly K[]): Partial<Record<K, string>> | null {
+function readDraft<K extends string>(
+  storage: Storage,
+  storageKey: string,
+  names: readonly K[],
+): Partial<Record<K, string>> | null {
   try {
     const raw: unknown = JSON.parse(storage.getItem(storageKey) ?? 'null');
     if (typeof raw !== 'object' || raw === null) return null;
@@ -325,7 +372,9 @@ export interface Draft<K extends string> {
 export function useFormDraft<K extends string>(kind: string, key: string, base: Readonly<Record<K, string>>): Draft<K> {
   const { storage } = useSalesforce();
   const storageKey = `sfx.draft:${kind}:${key}`;
-  const [stored, setStored] = useState<Partial<Record<K, string>> | null>(() => readDraft(storage, storageKey, Object.keys(base) as K[]));
+  const [stored, setStored] = useState<Partial<Record<K, string>> | null>(() =>
+    readDraft(storage, storageKey, Object.keys(base) as K[]),
+  );
   const values: Record<K, string> = { ...base, ...stored };
   const set = useCallback(
     (patch: Partial<Record<K, string>>) => {

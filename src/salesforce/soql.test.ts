@@ -83,19 +83,34 @@ const CORPUS: readonly string[] = [
   'line\u2028sep\u2029para',
   'lone \uD800 surrogate \uDFFF',
   '   padded   ',
-  `long ${"'\\\"".repeat(8000)}`,
+  `long ${'\'\\"'.repeat(8000)}`,
 ];
 
 // ------------------------------------------------------------------ test-side decoding (independent of soql.ts)
 
-const NAMED: Readonly<Record<string, string>> = { n: '\n', N: '\n', r: '\r', R: '\r', t: '\t', T: '\t', b: '\b', B: '\b', f: '\f', F: '\f', '"': '"', "'": "'", '\\': '\\' };
+const NAMED: Readonly<Record<string, string>> = {
+  n: '\n',
+  N: '\n',
+  r: '\r',
+  R: '\r',
+  t: '\t',
+  T: '\t',
+  b: '\b',
+  B: '\b',
+  f: '\f',
+  F: '\f',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+};
 const ANY = Symbol('%');
 const ONE = Symbol('_');
 type LikeToken = string | typeof ANY | typeof ONE;
 
 /** Decodes a SOQL string literal as Salesforce documents it; throws on anything it does not allow. */
 function decodeLiteral(quoted: string, mode: 'string' | 'like' = 'string'): LikeToken[] {
-  if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'")) throw new Error(`not a quoted literal: ${quoted}`);
+  if (quoted.length < 2 || !quoted.startsWith("'") || !quoted.endsWith("'"))
+    throw new Error(`not a quoted literal: ${quoted}`);
   const body = quoted.slice(1, -1);
   const out: LikeToken[] = [];
   const push = (text: string) => {
@@ -136,9 +151,10 @@ interface ParsedCondition {
 function conditions(where: WhereClause | undefined): { parts: ParsedCondition[]; operators: string[] } {
   const parts: ParsedCondition[] = [];
   const operators: string[] = [];
-  for (let node: WhereClause | undefined = where; node; ) {
+  for (let node: WhereClause | undefined = where; node;) {
     const left = node.left;
-    if (!left || !('field' in left) || !('value' in left) || typeof left.literalType !== 'string') throw new Error(`unexpected condition ${JSON.stringify(left)}`);
+    if (!left || !('field' in left) || !('value' in left) || typeof left.literalType !== 'string')
+      throw new Error(`unexpected condition ${JSON.stringify(left)}`);
     expect(left).not.toHaveProperty('openParen');
     expect(left).not.toHaveProperty('closeParen');
     parts.push({ field: left.field, operator: left.operator, literalType: left.literalType, value: left.value });
@@ -174,7 +190,9 @@ describe('soql tag', () => {
 
   it('escapes string literals as Salesforce documents', () => {
     expect(soql`${'a\\b\'c"d\ne\rf\tg\bh\fi'}`).toBe(String.raw`'a\\b\'c\"d\ne\rf\tg\bh\fi'`);
-    expect(soql`${'nul\u0000 esc\u001B del\u007F ls\u2028 rlo\u202E lone\uD800'}`).toBe(String.raw`'nul\u0000 esc\u001B del\u007F ls\u2028 rlo\u202E lone\uD800'`);
+    expect(soql`${'nul\u0000 esc\u001B del\u007F ls\u2028 rlo\u202E lone\uD800'}`).toBe(
+      String.raw`'nul\u0000 esc\u001B del\u007F ls\u2028 rlo\u202E lone\uD800'`,
+    );
     // LIKE wildcards are ordinary characters outside LIKE: escaping them there is an error in Salesforce.
     expect(soql`${'50%_off'}`).toBe("'50%_off'");
     expect(soql`${'Ünïcødé 😀'}`).toBe("'Ünïcødé 😀'");
@@ -189,9 +207,12 @@ describe('soql tag', () => {
     expectCode(() => soql`${new Date(Date.UTC(10_000, 0, 1))}`, 'INVALID_DATE');
   });
 
-  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, 1e-7])('rejects the number %s', (value) => {
-    expectCode(() => soql`LIMIT ${value}`, 'INVALID_VALUE');
-  });
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e21, 1e-7])(
+    'rejects the number %s',
+    (value) => {
+      expectCode(() => soql`LIMIT ${value}`, 'INVALID_VALUE');
+    },
+  );
 
   it('writes -0 as 0', () => {
     expect(soql`${-0}`).toBe('0');
@@ -223,7 +244,9 @@ describe('soql tag', () => {
     const condition = soql`Name = ${'x'}`;
     // @ts-expect-error -- a built Soql goes in through sub(), and() or or()
     const query = soql`SELECT Id FROM Contact WHERE Title = ${condition}`;
-    expect(conditions(parseQuery(query).where).parts).toEqual([{ field: 'Title', operator: '=', literalType: 'STRING', value: String.raw`'Name = \'x\''` }]);
+    expect(conditions(parseQuery(query).where).parts).toEqual([
+      { field: 'Title', operator: '=', literalType: 'STRING', value: String.raw`'Name = \'x\''` },
+    ]);
   });
 
   it('refuses queries over 100,000 characters', () => {
@@ -237,32 +260,68 @@ describe('id()', () => {
     expect(soql`WHERE Id = ${id(value)}`).toBe(`WHERE Id = '${value}'`);
   });
 
-  it.each(["001' OR '1'='1", '0035g00000XyZa', '0035g00000XyZabAA', '0035g00000XyZabAABC', '0035g00000XyZab ', ' 0035g00000XyZab', '0035g00000XyZ-bAAB', '0035g00000XyZäbAAB', '', '0035g00000XyZabAAB\n'])(
-    'rejects %j',
-    (value) => {
-      expectCode(() => id(value), 'INVALID_ID');
-    },
-  );
+  it.each([
+    "001' OR '1'='1",
+    '0035g00000XyZa',
+    '0035g00000XyZabAA',
+    '0035g00000XyZabAABC',
+    '0035g00000XyZab ',
+    ' 0035g00000XyZab',
+    '0035g00000XyZ-bAAB',
+    '0035g00000XyZäbAAB',
+    '',
+    '0035g00000XyZabAAB\n',
+  ])('rejects %j', (value) => {
+    expectCode(() => id(value), 'INVALID_ID');
+  });
 
   it('makes validated lists', () => {
     const ids = ['0035g00000XyZabAAB', '00Q5g00000AbCdEEAV'];
     const { parts } = conditions(parseQuery(soql`SELECT Id FROM Contact WHERE Id IN ${ids.map(id)}`).where);
-    expect(parts).toEqual([{ field: 'Id', operator: 'IN', literalType: 'STRING', value: ["'0035g00000XyZabAAB'", "'00Q5g00000AbCdEEAV'"] }]);
+    expect(parts).toEqual([
+      { field: 'Id', operator: 'IN', literalType: 'STRING', value: ["'0035g00000XyZabAAB'", "'00Q5g00000AbCdEEAV'"] },
+    ]);
   });
 });
 
 describe('ident() and fields()', () => {
-  it.each(['Id', 'Name', 'Owner.Name', 'Account.Owner.Name', 'conversationId__c', 'ns__Field__c', 'Parent__r.Name', 'What.Type', 'Last_Call__c'])('accepts %s', (name) => {
+  it.each([
+    'Id',
+    'Name',
+    'Owner.Name',
+    'Account.Owner.Name',
+    'conversationId__c',
+    'ns__Field__c',
+    'Parent__r.Name',
+    'What.Type',
+    'Last_Call__c',
+  ])('accepts %s', (name) => {
     expect(soql`SELECT ${ident(name)} FROM Contact`).toBe(`SELECT ${name} FROM Contact`);
   });
 
-  it.each(['Name) FROM User --', 'Name, (SELECT Id FROM User)', 'Id FROM User', '', ' Name', 'Name ', '1Name', '_Name', 'Owner..Name', 'Owner.', '.Name', 'Na-me', "Name'", 'Näme', 'Name\n', 'FROM', 'Owner.Select', 'null'])(
-    'rejects %j',
-    (name) => {
-      expectCode(() => ident(name), 'INVALID_IDENTIFIER');
-      expectCode(() => fields(['Id', name]), 'INVALID_IDENTIFIER');
-    },
-  );
+  it.each([
+    'Name) FROM User --',
+    'Name, (SELECT Id FROM User)',
+    'Id FROM User',
+    '',
+    ' Name',
+    'Name ',
+    '1Name',
+    '_Name',
+    'Owner..Name',
+    'Owner.',
+    '.Name',
+    'Na-me',
+    "Name'",
+    'Näme',
+    'Name\n',
+    'FROM',
+    'Owner.Select',
+    'null',
+  ])('rejects %j', (name) => {
+    expectCode(() => ident(name), 'INVALID_IDENTIFIER');
+    expectCode(() => fields(['Id', name]), 'INVALID_IDENTIFIER');
+  });
 
   it('joins fields and drops duplicates case-insensitively', () => {
     const query = soql`SELECT ${fields(['Id', 'Name', 'id', 'Owner.Name', 'owner.name'])} FROM Contact`;
@@ -293,10 +352,21 @@ describe('like()', () => {
 describe('dateLiteral()', () => {
   it('writes a date-only literal', () => {
     const query = soql`SELECT Id FROM Task WHERE ActivityDate >= ${dateLiteral('2026-02-28')}`;
-    expect(conditions(parseQuery(query).where).parts).toEqual([{ field: 'ActivityDate', operator: '>=', literalType: 'DATE', value: '2026-02-28' }]);
+    expect(conditions(parseQuery(query).where).parts).toEqual([
+      { field: 'ActivityDate', operator: '>=', literalType: 'DATE', value: '2026-02-28' },
+    ]);
   });
 
-  it.each(['2026-02-29', '2026-13-01', '2026-1-1', '26-01-01', '2026-01-01T00:00:00Z', "2026-01-01' OR '1'='1", '2026-01-01 ', ''])('rejects %j', (value) => {
+  it.each([
+    '2026-02-29',
+    '2026-13-01',
+    '2026-1-1',
+    '26-01-01',
+    '2026-01-01T00:00:00Z',
+    "2026-01-01' OR '1'='1",
+    '2026-01-01 ',
+    '',
+  ])('rejects %j', (value) => {
     expectCode(() => dateLiteral(value), 'INVALID_DATE');
   });
 });
@@ -305,7 +375,9 @@ describe('and(), or(), sub()', () => {
   it('composes built conditions in parentheses', () => {
     const filters = [soql`IsConverted = ${false}`, soql`Company = ${"x' OR '1'='1"}`];
     const query = soql`SELECT Id FROM Lead WHERE ${and(filters)} AND (${or([soql`Phone = ${'1'}`, soql`MobilePhone = ${'1'}`])})`;
-    expect(query).toBe(String.raw`SELECT Id FROM Lead WHERE (IsConverted = FALSE) AND (Company = 'x\' OR \'1\'=\'1') AND ((Phone = '1') OR (MobilePhone = '1'))`);
+    expect(query).toBe(
+      String.raw`SELECT Id FROM Lead WHERE (IsConverted = FALSE) AND (Company = 'x\' OR \'1\'=\'1') AND ((Phone = '1') OR (MobilePhone = '1'))`,
+    );
     const where = parseQuery(query).where;
     expect(where?.left).toMatchObject({ field: 'IsConverted', value: 'FALSE' });
   });
@@ -314,7 +386,12 @@ describe('and(), or(), sub()', () => {
     const accounts = soql`SELECT Id FROM Account WHERE Name = ${"Bob's BBQ"}`;
     const query = soql`SELECT Id FROM Contact WHERE AccountId IN ${sub(accounts)}`;
     const where = parseQuery(query).where;
-    expect(where?.left).toMatchObject({ field: 'AccountId', operator: 'IN', literalType: 'SUBQUERY', valueQuery: { sObject: 'Account' } });
+    expect(where?.left).toMatchObject({
+      field: 'AccountId',
+      operator: 'IN',
+      literalType: 'SUBQUERY',
+      valueQuery: { sObject: 'Account' },
+    });
     expect(conditions(parseQuery(accounts).where).parts[0]?.value).toBe(String.raw`'Bob\'s BBQ'`);
   });
 
@@ -326,53 +403,63 @@ describe('and(), or(), sub()', () => {
 
 // ------------------------------------------------------------------ the injection corpus, SOQL
 
-describe.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))('SOQL injection corpus: %s', (_label, text) => {
-  it('stays one string literal equal to the input', () => {
-    const { parts, operators } = conditions(parseQuery(soql`SELECT Id FROM Contact WHERE Email = ${text}`).where);
-    expect(operators).toEqual([]);
-    expect(parts).toHaveLength(1);
-    expect(parts[0]).toMatchObject({ field: 'Email', operator: '=', literalType: 'STRING' });
-    expect(decodeString(String(parts[0]?.value))).toBe(text);
-  });
+describe.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))(
+  'SOQL injection corpus: %s',
+  (_label, text) => {
+    it('stays one string literal equal to the input', () => {
+      const { parts, operators } = conditions(parseQuery(soql`SELECT Id FROM Contact WHERE Email = ${text}`).where);
+      expect(operators).toEqual([]);
+      expect(parts).toHaveLength(1);
+      expect(parts[0]).toMatchObject({ field: 'Email', operator: '=', literalType: 'STRING' });
+      expect(decodeString(String(parts[0]?.value))).toBe(text);
+    });
 
-  it('does not disturb the conditions around it', () => {
-    const query = soql`SELECT Id FROM Contact WHERE OwnerId = ${id('005000000000001AAA')} AND LastName = ${text} AND IsDeleted = ${false} LIMIT ${1}`;
-    const { parts, operators } = conditions(parseQuery(query).where);
-    expect(operators).toEqual(['AND', 'AND']);
-    expect(parts.map(({ field, operator, literalType }) => [field, operator, literalType])).toEqual([
-      ['OwnerId', '=', 'STRING'],
-      ['LastName', '=', 'STRING'],
-      ['IsDeleted', '=', 'BOOLEAN'],
-    ]);
-    expect(decodeString(String(parts[1]?.value))).toBe(text);
-    expect(parseQuery(query).limit).toBe(1);
-  });
+    it('does not disturb the conditions around it', () => {
+      const query = soql`SELECT Id FROM Contact WHERE OwnerId = ${id('005000000000001AAA')} AND LastName = ${text} AND IsDeleted = ${false} LIMIT ${1}`;
+      const { parts, operators } = conditions(parseQuery(query).where);
+      expect(operators).toEqual(['AND', 'AND']);
+      expect(parts.map(({ field, operator, literalType }) => [field, operator, literalType])).toEqual([
+        ['OwnerId', '=', 'STRING'],
+        ['LastName', '=', 'STRING'],
+        ['IsDeleted', '=', 'BOOLEAN'],
+      ]);
+      expect(decodeString(String(parts[1]?.value))).toBe(text);
+      expect(parseQuery(query).limit).toBe(1);
+    });
 
-  it('stays one LIKE pattern: the input literally, wildcards only where asked', () => {
-    const { parts } = conditions(parseQuery(soql`SELECT Id FROM Contact WHERE Name LIKE ${like(text, { prefix: true, suffix: true })}`).where);
-    expect(parts).toHaveLength(1);
-    expect(parts[0]).toMatchObject({ field: 'Name', operator: 'LIKE', literalType: 'STRING' });
-    expect(decodeLiteral(String(parts[0]?.value), 'like')).toEqual([ANY, text, ANY]);
-  });
+    it('stays one LIKE pattern: the input literally, wildcards only where asked', () => {
+      const { parts } = conditions(
+        parseQuery(soql`SELECT Id FROM Contact WHERE Name LIKE ${like(text, { prefix: true, suffix: true })}`).where,
+      );
+      expect(parts).toHaveLength(1);
+      expect(parts[0]).toMatchObject({ field: 'Name', operator: 'LIKE', literalType: 'STRING' });
+      expect(decodeLiteral(String(parts[0]?.value), 'like')).toEqual([ANY, text, ANY]);
+    });
 
-  it('stays one list item', () => {
-    const { parts } = conditions(parseQuery(soql`SELECT Id FROM Contact WHERE LastName IN ${[text, 'Lovelace']}`).where);
-    expect(parts).toHaveLength(1);
-    const values = parts[0]?.value;
-    expect(Array.isArray(values) ? values.map(decodeString) : values).toEqual([text, 'Lovelace']);
-  });
+    it('stays one list item', () => {
+      const { parts } = conditions(
+        parseQuery(soql`SELECT Id FROM Contact WHERE LastName IN ${[text, 'Lovelace']}`).where,
+      );
+      expect(parts).toHaveLength(1);
+      const values = parts[0]?.value;
+      expect(Array.isArray(values) ? values.map(decodeString) : values).toEqual([text, 'Lovelace']);
+    });
 
-  it('finds exactly the record holding the text in the emulated org', () => {
-    const store = new OrgStore();
-    const target = store.seed('Contact', { FirstName: 'Target', LastName: text });
-    store.seed('Contact', { FirstName: 'Ada', LastName: 'Lovelace' });
-    store.seed('Contact', { FirstName: 'Decoy', LastName: 'Decoy' });
-    const ids = (query: Soql) => runSoql(store, query, { apiVersion: V, includeDeleted: false }).records.map((r) => r.Id);
-    expect(ids(soql`SELECT Id FROM Contact WHERE LastName = ${text}`)).toEqual([target]);
-    expect(ids(soql`SELECT Id FROM Contact WHERE LastName LIKE ${like(text, { prefix: true, suffix: true })}`)).toEqual([target]);
-    expect(ids(soql`SELECT Id FROM Contact WHERE LastName != ${text} ORDER BY LastName`)).toHaveLength(2);
-  });
-});
+    it('finds exactly the record holding the text in the emulated org', () => {
+      const store = new OrgStore();
+      const target = store.seed('Contact', { FirstName: 'Target', LastName: text });
+      store.seed('Contact', { FirstName: 'Ada', LastName: 'Lovelace' });
+      store.seed('Contact', { FirstName: 'Decoy', LastName: 'Decoy' });
+      const ids = (query: Soql) =>
+        runSoql(store, query, { apiVersion: V, includeDeleted: false }).records.map((r) => r.Id);
+      expect(ids(soql`SELECT Id FROM Contact WHERE LastName = ${text}`)).toEqual([target]);
+      expect(
+        ids(soql`SELECT Id FROM Contact WHERE LastName LIKE ${like(text, { prefix: true, suffix: true })}`),
+      ).toEqual([target]);
+      expect(ids(soql`SELECT Id FROM Contact WHERE LastName != ${text} ORDER BY LastName`)).toHaveLength(2);
+    });
+  },
+);
 
 // ------------------------------------------------------------------ SOSL
 
@@ -384,7 +471,10 @@ describe('soslTerm()', () => {
     ['Ada OR *', String.raw`"Ada OR \*"`],
     ['AND NOT x', '"AND NOT x"'],
     ['a-b', String.raw`"a\-b"`],
-    ['x ? & | ! { } [ ] ( ) ^ ~ * : \\ " \' + -', String.raw`"x \? \& \| \! \{ \} \[ \] \( \) \^ \~ \* \: \\ \" \' \+ \-"`],
+    [
+      'x ? & | ! { } [ ] ( ) ^ ~ * : \\ " \' + -',
+      String.raw`"x \? \& \| \! \{ \} \[ \] \( \) \^ \~ \* \: \\ \" \' \+ \-"`,
+    ],
     ['?x', String.raw`"\?x"`],
     ['C#', '"C#"'],
     ['ab\u0000cd', '"ab cd"'],
@@ -393,9 +483,12 @@ describe('soslTerm()', () => {
     expect(soslTerm(text)).toBe(search);
   });
 
-  it.each(['', ' ', 'a', ' a ', '*', '**', '-', '--', '?', '"', '\\\\', '😀😀', '\u0000\u0000', '\u200B\u200B'])('refuses %j: too short to search', (text) => {
-    expectCode(() => soslTerm(text), 'SEARCH_TOO_SHORT');
-  });
+  it.each(['', ' ', 'a', ' a ', '*', '**', '-', '--', '?', '"', '\\\\', '😀😀', '\u0000\u0000', '\u200B\u200B'])(
+    'refuses %j: too short to search',
+    (text) => {
+      expectCode(() => soslTerm(text), 'SEARCH_TOO_SHORT');
+    },
+  );
 
   it('accepts the longest text that fits and refuses longer', () => {
     expect(soslTerm('x'.repeat(SOSL_MAX_SEARCH_LENGTH - 2))).toHaveLength(SOSL_MAX_SEARCH_LENGTH);
@@ -407,14 +500,22 @@ describe('soslTerm()', () => {
 
 describe('soslAnyOf()', () => {
   it('ORs quoted terms, drops duplicates, and builds a search buildSosl takes', () => {
-    const search = soslAnyOf([soslTerm('ada@globex.example'), soslTerm('grace@globex.example'), soslTerm('ada@globex.example')]);
+    const search = soslAnyOf([
+      soslTerm('ada@globex.example'),
+      soslTerm('grace@globex.example'),
+      soslTerm('ada@globex.example'),
+    ]);
     expect(search).toBe('"ada@globex.example" OR "grace@globex.example"');
-    expect(buildSosl({ find: search, in: 'EMAIL', returning: [{ object: 'Contact', fields: ['Id'] }] })).toContain('FIND {"ada@globex.example" OR "grace@globex.example"} IN EMAIL FIELDS');
+    expect(buildSosl({ find: search, in: 'EMAIL', returning: [{ object: 'Contact', fields: ['Id'] }] })).toContain(
+      'FIND {"ada@globex.example" OR "grace@globex.example"} IN EMAIL FIELDS',
+    );
   });
 
   it('refuses an empty list and an over-long search', () => {
     expectCode(() => soslAnyOf([]), 'EMPTY_LIST');
-    const long = Array.from({ length: 200 }, (_, i) => soslTerm(`someone.with.a.long.address.${String(i)}@example.com`));
+    const long = Array.from({ length: 200 }, (_, i) =>
+      soslTerm(`someone.with.a.long.address.${String(i)}@example.com`),
+    );
     expectCode(() => soslAnyOf(long), 'SEARCH_TOO_LONG');
   });
 });
@@ -425,16 +526,27 @@ describe('soslPhoneTerms()', () => {
     expect(soslPhoneTerms(['02079460958'])).toBe('02079460958');
   });
 
-  it.each([['+14155550142'], ['415-555-0142'], ['415 555 0142'], ['4155550142*'], ['١٢٣٤٥'], ['１２３４５'], ['1'], [''], ['12 OR 1=1'], ['12} RETURNING User(Id) FIND {34']])(
-    'refuses %j',
-    (term) => {
-      expectCode(() => soslPhoneTerms(['4155550142', term]), 'INVALID_PHONE_TERM');
-    },
-  );
+  it.each([
+    ['+14155550142'],
+    ['415-555-0142'],
+    ['415 555 0142'],
+    ['4155550142*'],
+    ['١٢٣٤٥'],
+    ['１２３４５'],
+    ['1'],
+    [''],
+    ['12 OR 1=1'],
+    ['12} RETURNING User(Id) FIND {34'],
+  ])('refuses %j', (term) => {
+    expectCode(() => soslPhoneTerms(['4155550142', term]), 'INVALID_PHONE_TERM');
+  });
 
   it('refuses an empty list and an over-long search', () => {
     expectCode(() => soslPhoneTerms([]), 'EMPTY_LIST');
-    expectCode(() => soslPhoneTerms(Array.from({ length: 400 }, (_, i) => String(1_000_000_000 + i))), 'SEARCH_TOO_LONG');
+    expectCode(
+      () => soslPhoneTerms(Array.from({ length: 400 }, (_, i) => String(1_000_000_000 + i))),
+      'SEARCH_TOO_LONG',
+    );
   });
 });
 
@@ -444,8 +556,17 @@ describe('buildSosl()', () => {
       find: soslPhoneTerms(['4155550142', '14155550142']),
       in: 'PHONE',
       returning: [
-        { object: 'Lead', fields: ['Id', 'Name', 'Phone', 'MobilePhone'], where: soql`IsConverted = ${false}`, limit: 20 },
-        { object: 'Contact', fields: ['Id', 'Name', 'Phone', 'MobilePhone', 'AccountId', 'Account.Name'], orderBy: soql`LastModifiedDate DESC` },
+        {
+          object: 'Lead',
+          fields: ['Id', 'Name', 'Phone', 'MobilePhone'],
+          where: soql`IsConverted = ${false}`,
+          limit: 20,
+        },
+        {
+          object: 'Contact',
+          fields: ['Id', 'Name', 'Phone', 'MobilePhone', 'AccountId', 'Account.Name'],
+          orderBy: soql`LastModifiedDate DESC`,
+        },
         { object: 'Account', fields: ['Id', 'Name', 'Phone'] },
       ],
       limit: 50,
@@ -459,29 +580,57 @@ describe('buildSosl()', () => {
 
   const base = { find: soslTerm('Ada'), in: 'ALL' as const };
 
-  it.each(['User(Id), Contact', 'Contact(Id)', 'Account.Owner', '', 'FROM', 'Con tact'])('refuses the object name %j', (object) => {
-    expectCode(() => buildSosl({ ...base, returning: [{ object, fields: ['Id'] }] }), 'INVALID_IDENTIFIER');
-  });
+  it.each(['User(Id), Contact', 'Contact(Id)', 'Account.Owner', '', 'FROM', 'Con tact'])(
+    'refuses the object name %j',
+    (object) => {
+      expectCode(() => buildSosl({ ...base, returning: [{ object, fields: ['Id'] }] }), 'INVALID_IDENTIFIER');
+    },
+  );
 
   it.each(['Name) , User(Id', 'Id WHERE 1=1', 'Name LIMIT 1', ''])('refuses the field %j', (field) => {
-    expectCode(() => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id', field] }] }), 'INVALID_IDENTIFIER');
+    expectCode(
+      () => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id', field] }] }),
+      'INVALID_IDENTIFIER',
+    );
   });
 
   it.each([0, -1, 2001, 1.5, Number.NaN])('refuses the limit %s', (limit) => {
-    expectCode(() => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id'] }], limit }), 'INVALID_LIMIT');
-    expectCode(() => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id'], limit }] }), 'INVALID_LIMIT');
+    expectCode(
+      () => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id'] }], limit }),
+      'INVALID_LIMIT',
+    );
+    expectCode(
+      () => buildSosl({ ...base, returning: [{ object: 'Contact', fields: ['Id'], limit }] }),
+      'INVALID_LIMIT',
+    );
   });
 
   it('refuses empty RETURNING and field lists, and a search group it does not know', () => {
     expectCode(() => buildSosl({ ...base, returning: [] }), 'EMPTY_LIST');
     expectCode(() => buildSosl({ ...base, returning: [{ object: 'Contact', fields: [] }] }), 'EMPTY_LIST');
     const group = 'ALL FIELDS RETURNING User(Id) FIND {x} IN ALL' as 'ALL';
-    expectCode(() => buildSosl({ ...base, in: group, returning: [{ object: 'Contact', fields: ['Id'] }] }), 'INVALID_VALUE');
+    expectCode(
+      () => buildSosl({ ...base, in: group, returning: [{ object: 'Contact', fields: ['Id'] }] }),
+      'INVALID_VALUE',
+    );
   });
 
-  it.each(['x} RETURNING User(Id) FIND {y', '"a" OR b', '"a" AND "b"', '"a" OR "b" OR', '"unterminated', '"a\\"', 'Ada', '12 OR x', '"a{b"'])('refuses a search text not built here: %j', (text) => {
+  it.each([
+    'x} RETURNING User(Id) FIND {y',
+    '"a" OR b',
+    '"a" AND "b"',
+    '"a" OR "b" OR',
+    '"unterminated',
+    '"a\\"',
+    'Ada',
+    '12 OR x',
+    '"a{b"',
+  ])('refuses a search text not built here: %j', (text) => {
     const find = text as ReturnType<typeof soslTerm>;
-    expectCode(() => buildSosl({ find, in: 'ALL', returning: [{ object: 'Contact', fields: ['Id'] }] }), 'INVALID_VALUE');
+    expectCode(
+      () => buildSosl({ find, in: 'ALL', returning: [{ object: 'Contact', fields: ['Id'] }] }),
+      'INVALID_VALUE',
+    );
   });
 });
 
@@ -492,42 +641,61 @@ describe('SOSL injection corpus in the emulated org', () => {
   let ada: string;
   beforeEach(() => {
     store = new OrgStore();
-    ada = store.seed('Contact', { FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com', Phone: '(415) 555-0142' });
+    ada = store.seed('Contact', {
+      FirstName: 'Ada',
+      LastName: 'Lovelace',
+      Email: 'ada@example.com',
+      Phone: '(415) 555-0142',
+    });
     // A breakout into RETURNING User(Id) would find these.
-    for (const name of ['x', 'y', 'Name', 'OR', 'User']) store.seed('User', { FirstName: 'Hostile', LastName: name, Username: `${name}@acme.test`, Email: `${name}@acme.test` });
+    for (const name of ['x', 'y', 'Name', 'OR', 'User'])
+      store.seed('User', {
+        FirstName: 'Hostile',
+        LastName: name,
+        Username: `${name}@acme.test`,
+        Email: `${name}@acme.test`,
+      });
     store.seed('Lead', { FirstName: 'x', LastName: 'Lovelace', Company: 'x' });
   });
 
   const search = (find: ReturnType<typeof soslTerm>, where?: Soql) =>
     runSosl(
       store,
-      buildSosl({ find, in: 'ALL', returning: [{ object: 'Contact', fields: ['Id', 'LastName'], ...(where === undefined ? {} : { where }) }], limit: 200 }),
+      buildSosl({
+        find,
+        in: 'ALL',
+        returning: [{ object: 'Contact', fields: ['Id', 'LastName'], ...(where === undefined ? {} : { where }) }],
+        limit: 200,
+      }),
       { apiVersion: V },
     ).searchRecords;
 
-  it.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))('%s is searched literally or refused', (_label, text) => {
-    let find: ReturnType<typeof soslTerm>;
-    try {
-      find = soslTerm(text);
-    } catch (error) {
-      // Refused only for the documented reasons.
-      expect(error).toBeInstanceOf(SoqlError);
-      const code = (error as SoqlError).code;
-      expect(['SEARCH_TOO_SHORT', 'SEARCH_TOO_LONG']).toContain(code);
-      if (code === 'SEARCH_TOO_SHORT') expect(/[\p{L}\p{N}]/u.test(text) && text.trim().length >= 2).toBe(false);
-      return;
-    }
-    const holder = store.seed('Contact', { FirstName: 'Holder', LastName: text });
-    const found = search(find);
-    for (const row of found) expect(row.attributes.type).toBe('Contact');
-    expect(found.map((r) => r.Id)).toContain(holder);
-    // Operators and wildcards in the text are plain words: only text with Ada's own words finds Ada.
-    if (!/ada|lovelace/i.test(text)) expect(found.map((r) => r.Id)).not.toContain(ada);
-    // The same text as a WHERE literal inside RETURNING excludes exactly the holder.
-    const withoutHolder = search(find, soql`LastName != ${text}`);
-    expect(withoutHolder.map((r) => r.Id)).not.toContain(holder);
-    for (const row of withoutHolder) expect(row.attributes.type).toBe('Contact');
-  });
+  it.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))(
+    '%s is searched literally or refused',
+    (_label, text) => {
+      let find: ReturnType<typeof soslTerm>;
+      try {
+        find = soslTerm(text);
+      } catch (error) {
+        // Refused only for the documented reasons.
+        expect(error).toBeInstanceOf(SoqlError);
+        const code = (error as SoqlError).code;
+        expect(['SEARCH_TOO_SHORT', 'SEARCH_TOO_LONG']).toContain(code);
+        if (code === 'SEARCH_TOO_SHORT') expect(/[\p{L}\p{N}]/u.test(text) && text.trim().length >= 2).toBe(false);
+        return;
+      }
+      const holder = store.seed('Contact', { FirstName: 'Holder', LastName: text });
+      const found = search(find);
+      for (const row of found) expect(row.attributes.type).toBe('Contact');
+      expect(found.map((r) => r.Id)).toContain(holder);
+      // Operators and wildcards in the text are plain words: only text with Ada's own words finds Ada.
+      if (!/ada|lovelace/i.test(text)) expect(found.map((r) => r.Id)).not.toContain(ada);
+      // The same text as a WHERE literal inside RETURNING excludes exactly the holder.
+      const withoutHolder = search(find, soql`LastName != ${text}`);
+      expect(withoutHolder.map((r) => r.Id)).not.toContain(holder);
+      for (const row of withoutHolder) expect(row.attributes.type).toBe('Contact');
+    },
+  );
 
   it('finds the record whose name contains "} RETURNING User(Id) FIND {x" and no User', () => {
     const holder = store.seed('Contact', { FirstName: 'Eve', LastName: '} RETURNING User(Id) FIND {x' });
@@ -555,10 +723,18 @@ describe('soslPrefix() for type-ahead', () => {
   beforeEach(() => {
     store = new OrgStore();
     ada = store.seed('Contact', { FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@example.com' });
-    for (const name of ['x', 'Name', 'OR']) store.seed('User', { FirstName: 'Hostile', LastName: name, Username: `${name}@acme.test`, Email: `${name}@acme.test` });
+    for (const name of ['x', 'Name', 'OR'])
+      store.seed('User', {
+        FirstName: 'Hostile',
+        LastName: name,
+        Username: `${name}@acme.test`,
+        Email: `${name}@acme.test`,
+      });
   });
   const search = (find: ReturnType<typeof soslPrefix>) =>
-    runSosl(store, buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] }), { apiVersion: V }).searchRecords;
+    runSosl(store, buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] }), {
+      apiVersion: V,
+    }).searchRecords;
 
   it('matches every word as a prefix, in any order', () => {
     expect(soslPrefix('ada lov')).toBe('ada* lov*');
@@ -569,26 +745,35 @@ describe('soslPrefix() for type-ahead', () => {
     expect(search(soslPrefix('ada xy'))).toEqual([]);
   });
 
-  it.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))('%s never widens the search', (_label, text) => {
-    let find: ReturnType<typeof soslPrefix>;
-    try {
-      find = soslPrefix(text);
-    } catch (error) {
-      expect(error).toBeInstanceOf(SoqlError);
-      expect(['SEARCH_TOO_SHORT', 'SEARCH_TOO_LONG']).toContain((error as SoqlError).code);
-      return;
-    }
-    const sosl = buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] });
-    const found = runSosl(store, sosl, { apiVersion: V }).searchRecords;
-    for (const row of found) expect(row.attributes.type).toBe('Contact');
-    if (!/\ba(d(a)?)?\b|\bl(o(v(e(l(a(c(e)?)?)?)?)?)?)?\b/i.test(text)) expect(found).toEqual([]);
-  });
+  it.each(CORPUS.map((text) => [JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text), text]))(
+    '%s never widens the search',
+    (_label, text) => {
+      let find: ReturnType<typeof soslPrefix>;
+      try {
+        find = soslPrefix(text);
+      } catch (error) {
+        expect(error).toBeInstanceOf(SoqlError);
+        expect(['SEARCH_TOO_SHORT', 'SEARCH_TOO_LONG']).toContain((error as SoqlError).code);
+        return;
+      }
+      const sosl = buildSosl({ find, in: 'NAME', returning: [{ object: 'Contact', fields: ['Id'] }] });
+      const found = runSosl(store, sosl, { apiVersion: V }).searchRecords;
+      for (const row of found) expect(row.attributes.type).toBe('Contact');
+      if (!/\ba(d(a)?)?\b|\bl(o(v(e(l(a(c(e)?)?)?)?)?)?)?\b/i.test(text)) expect(found).toEqual([]);
+    },
+  );
 });
 
 describe('phone search end to end', () => {
   it('finds every stored format of a UK number; comparePhones tells the desk extension and other desks apart', () => {
     const store = new OrgStore();
-    const formats = ['+44 20 7946 0958', '020 7946 0958', '0044 20 7946 0958', '(020) 7946-0958', '+44 (0)20 7946 0958'];
+    const formats = [
+      '+44 20 7946 0958',
+      '020 7946 0958',
+      '0044 20 7946 0958',
+      '(020) 7946-0958',
+      '+44 (0)20 7946 0958',
+    ];
     const same = formats.map((phone, i) => store.seed('Contact', { LastName: `UK ${i}`, Phone: phone }));
     const desk = store.seed('Contact', { LastName: 'Desk 12', Phone: '020 7946 0958 ext. 12' });
     const otherDesk = store.seed('Contact', { LastName: 'Desk 14', Phone: '+44 20 7946 0958 x14' });
@@ -597,7 +782,11 @@ describe('phone search end to end', () => {
 
     const caller = normalizePhone('+44 20 7946 0958 ext. 12');
     if (!caller) throw new Error('the caller number must parse');
-    const sosl = buildSosl({ find: soslPhoneTerms(phoneSearchTerms(caller)), in: 'PHONE', returning: [{ object: 'Contact', fields: ['Id', 'Phone'] }] });
+    const sosl = buildSosl({
+      find: soslPhoneTerms(phoneSearchTerms(caller)),
+      in: 'PHONE',
+      returning: [{ object: 'Contact', fields: ['Id', 'Phone'] }],
+    });
     const rows = runSosl(store, sosl, { apiVersion: V }).searchRecords;
     expect(rows.map((r) => r.Id).sort()).toEqual([...same, desk, otherDesk].sort());
     const match = new Map(rows.map((r) => [r.Id, comparePhones(String(r.Phone), caller)]));
@@ -609,7 +798,15 @@ describe('phone search end to end', () => {
 
 describe('SoqlValue', () => {
   it('covers lists of ids and dates', () => {
-    const values: SoqlValue[] = [[id('0035g00000XyZabAAB'), 'x'], [new Date(Date.UTC(2026, 0, 1))], dateLiteral('2026-01-01')];
-    expect(values.map((value) => soql`${value}`)).toEqual(["('0035g00000XyZabAAB','x')", '(2026-01-01T00:00:00Z)', '2026-01-01']);
+    const values: SoqlValue[] = [
+      [id('0035g00000XyZabAAB'), 'x'],
+      [new Date(Date.UTC(2026, 0, 1))],
+      dateLiteral('2026-01-01'),
+    ];
+    expect(values.map((value) => soql`${value}`)).toEqual([
+      "('0035g00000XyZabAAB','x')",
+      '(2026-01-01T00:00:00Z)',
+      '2026-01-01',
+    ]);
   });
 });

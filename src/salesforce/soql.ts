@@ -112,7 +112,8 @@ function escapeLike(value: string): string {
 }
 
 function numberLiteral(value: number): string {
-  if (!Number.isFinite(value)) throw new SoqlError('INVALID_VALUE', `SOQL numbers must be finite, got ${String(value)}`);
+  if (!Number.isFinite(value))
+    throw new SoqlError('INVALID_VALUE', `SOQL numbers must be finite, got ${String(value)}`);
   const text = Object.is(value, -0) ? '0' : String(value);
   if (/e/i.test(text)) throw new SoqlError('INVALID_VALUE', `SOQL has no exponent notation for ${text}`);
   return text;
@@ -149,7 +150,10 @@ function itemLiteral(value: unknown, inList: boolean): string {
     default:
       break;
   }
-  throw new SoqlError('INVALID_VALUE', `Cannot put ${kindOf(value)} into SOQL: use a string, number, boolean, Date, null, a list, or a helper from soql.ts`);
+  throw new SoqlError(
+    'INVALID_VALUE',
+    `Cannot put ${kindOf(value)} into SOQL: use a string, number, boolean, Date, null, a list, or a helper from soql.ts`,
+  );
 }
 
 function kindOf(value: unknown): string {
@@ -162,13 +166,19 @@ function valueLiteral(value: unknown): string {
   if (value === null) return 'NULL';
   if (Array.isArray(value)) {
     const items: readonly unknown[] = value;
-    if (items.length === 0) throw new SoqlError('EMPTY_LIST', 'An empty list cannot be written in SOQL (IN () is invalid): skip the query or the condition');
+    if (items.length === 0)
+      throw new SoqlError(
+        'EMPTY_LIST',
+        'An empty list cannot be written in SOQL (IN () is invalid): skip the query or the condition',
+      );
     return `(${items.map((item) => itemLiteral(item, true)).join(',')})`;
   }
   return itemLiteral(value, false);
 }
 
-type NoSoql<V extends readonly unknown[]> = { [K in keyof V]: V[K] extends Soql ? 'a built Soql goes in through sub(), and(), or or()' : V[K] };
+type NoSoql<V extends readonly unknown[]> = {
+  [K in keyof V]: V[K] extends Soql ? 'a built Soql goes in through sub(), and(), or or()' : V[K];
+};
 
 /**
  * Builds SOQL from trusted template text and untrusted values: every interpolation becomes a literal.
@@ -183,7 +193,11 @@ export function soql<V extends readonly SoqlValue[]>(strings: TemplateStringsArr
   values.forEach((value: unknown, index) => {
     text += valueLiteral(value) + (strings[index + 1] ?? '');
   });
-  if (text.length > SOQL_MAX_LENGTH) throw new SoqlError('QUERY_TOO_LONG', `SOQL is limited to ${SOQL_MAX_LENGTH} characters; this query has ${text.length}`);
+  if (text.length > SOQL_MAX_LENGTH)
+    throw new SoqlError(
+      'QUERY_TOO_LONG',
+      `SOQL is limited to ${SOQL_MAX_LENGTH} characters; this query has ${text.length}`,
+    );
   return text as Soql;
 }
 
@@ -193,7 +207,8 @@ const ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** A record id literal, validated as 15 or 18 alphanumerics: `id('0035g00000XyZabAAB')` → `'0035g00000XyZabAAB'`. */
 export function id(value: string): SoqlFragment {
-  if (typeof value !== 'string' || !ID.test(value)) throw new SoqlError('INVALID_ID', `Not a Salesforce record id: ${JSON.stringify(value)}`);
+  if (typeof value !== 'string' || !ID.test(value))
+    throw new SoqlError('INVALID_ID', `Not a Salesforce record id: ${JSON.stringify(value)}`);
   return fragment(`'${value}'`, true);
 }
 
@@ -209,12 +224,35 @@ export function like(value: string, options: { prefix?: boolean; suffix?: boolea
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*(__c|__r)?(\.[A-Za-z][A-Za-z0-9_]*(__c|__r)?)*$/;
 const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 /** SOQL keywords no field, object or relationship can be named. */
-const KEYWORDS = new Set(
-  ['AND', 'ASC', 'DESC', 'EXCLUDES', 'FIRST', 'FROM', 'GROUP', 'HAVING', 'IN', 'INCLUDES', 'LAST', 'LIKE', 'LIMIT', 'NOT', 'NULL', 'NULLS', 'OR', 'SELECT', 'WHERE', 'WITH'],
-);
+const KEYWORDS = new Set([
+  'AND',
+  'ASC',
+  'DESC',
+  'EXCLUDES',
+  'FIRST',
+  'FROM',
+  'GROUP',
+  'HAVING',
+  'IN',
+  'INCLUDES',
+  'LAST',
+  'LIKE',
+  'LIMIT',
+  'NOT',
+  'NULL',
+  'NULLS',
+  'OR',
+  'SELECT',
+  'WHERE',
+  'WITH',
+]);
 
 function checkName(name: unknown, pattern: RegExp, what: string): string {
-  if (typeof name !== 'string' || !pattern.test(name) || name.split('.').some((part) => KEYWORDS.has(part.toUpperCase()))) {
+  if (
+    typeof name !== 'string' ||
+    !pattern.test(name) ||
+    name.split('.').some((part) => KEYWORDS.has(part.toUpperCase()))
+  ) {
     throw new SoqlError('INVALID_IDENTIFIER', `Not a valid ${what}: ${JSON.stringify(name)}`);
   }
   return name;
@@ -282,7 +320,10 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 function checkSearchLength(text: string): void {
   if (text.length > SOSL_MAX_SEARCH_LENGTH) {
-    throw new SoqlError('SEARCH_TOO_LONG', `Search text is limited to ${SOSL_MAX_SEARCH_LENGTH} characters once escaped; this one has ${text.length}`);
+    throw new SoqlError(
+      'SEARCH_TOO_LONG',
+      `Search text is limited to ${SOSL_MAX_SEARCH_LENGTH} characters once escaped; this one has ${text.length}`,
+    );
   }
 }
 
@@ -293,7 +334,8 @@ function checkSearchLength(text: string): void {
  * (code SEARCH_TOO_SHORT), and at most 4,000 characters once escaped (SEARCH_TOO_LONG).
  */
 export function soslTerm(text: string): SoslSearch {
-  if (typeof text !== 'string') throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
+  if (typeof text !== 'string')
+    throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
   const words = text.replace(SOSL_SEPARATORS, ' ').trim();
   if (Array.from(words).length < 2 || !LETTER_OR_DIGIT.test(words)) {
     throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
@@ -319,7 +361,10 @@ export function soslPhoneTerms(digitStrings: readonly string[]): SoslSearch {
   if (digitStrings.length === 0) throw new SoqlError('EMPTY_LIST', 'A phone search needs at least one digit string');
   for (const term of digitStrings) {
     if (typeof term !== 'string' || !/^[0-9]{2,}$/.test(term)) {
-      throw new SoqlError('INVALID_PHONE_TERM', `Phone search terms are digit strings of at least 2 digits, got ${JSON.stringify(term)}`);
+      throw new SoqlError(
+        'INVALID_PHONE_TERM',
+        `Phone search terms are digit strings of at least 2 digits, got ${JSON.stringify(term)}`,
+      );
     }
   }
   const search = [...new Set(digitStrings)].join(' OR ');
@@ -334,10 +379,16 @@ export function soslPhoneTerms(digitStrings: readonly string[]): SoslSearch {
  * wildcard is refused by Salesforce). Needs at least 2 characters including a letter or digit.
  */
 export function soslPrefix(text: string): SoslSearch {
-  if (typeof text !== 'string') throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
-  const all = text.replace(SOSL_SEPARATORS, ' ').trim().split(' ').filter((word) => LETTER_OR_DIGIT.test(word));
+  if (typeof text !== 'string')
+    throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
+  const all = text
+    .replace(SOSL_SEPARATORS, ' ')
+    .trim()
+    .split(' ')
+    .filter((word) => LETTER_OR_DIGIT.test(word));
   const words = all.filter((word) => Array.from(word).length >= 2);
-  if (words.length === 0) throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
+  if (words.length === 0)
+    throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
   const tokens = words.map((word) => {
     if (/^(AND|OR|NOT)$/i.test(word)) return `"${word}"`;
     return `${word.replace(SOSL_RESERVED, '\\$&')}*`;
@@ -353,7 +404,10 @@ const PHRASE = String.raw`"(?:[^"\\{}]|${ESCAPED})*"`;
 /** A bare word that is not an operator (AND, OR, NOT are only ever sent quoted). */
 const WORD = String.raw`(?!(?:AND|OR|NOT)(?:[ *]|$))(?:[^\s"\\{}?&|!\[\]()^~*:'+-]|${ESCAPED})+`;
 const PREFIX = String.raw`(?:(?:${WORD}\*|${PHRASE}) )*(?:${WORD}\*|${PHRASE})`;
-const SEARCH_SHAPE = new RegExp(String.raw`^(?:${PHRASE}(?: OR ${PHRASE})*|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`, 'iu');
+const SEARCH_SHAPE = new RegExp(
+  String.raw`^(?:${PHRASE}(?: OR ${PHRASE})*|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`,
+  'iu',
+);
 
 export type SoslGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
 
@@ -383,7 +437,10 @@ const GROUPS: readonly SoslGroup[] = ['ALL', 'NAME', 'EMAIL', 'PHONE'];
 function limitClause(limit: number | undefined): string {
   if (limit === undefined) return '';
   if (!Number.isInteger(limit) || limit < 1 || limit > SOSL_MAX_LIMIT) {
-    throw new SoqlError('INVALID_LIMIT', `A SOSL LIMIT is an integer from 1 to ${SOSL_MAX_LIMIT}, got ${String(limit)}`);
+    throw new SoqlError(
+      'INVALID_LIMIT',
+      `A SOSL LIMIT is an integer from 1 to ${SOSL_MAX_LIMIT}, got ${String(limit)}`,
+    );
   }
   return ` LIMIT ${limit}`;
 }
@@ -393,7 +450,11 @@ function limitClause(limit: number | undefined): string {
  * Contact(Id, Name) LIMIT 50`. Object and field names are validated; WHERE and ORDER BY come from `soql`.
  */
 export function buildSosl(options: SoslOptions): Sosl {
-  if (!SEARCH_SHAPE.test(options.find)) throw new SoqlError('INVALID_VALUE', 'find must come from soslTerm(), soslAnyOf(), soslPhoneTerms() or soslPrefix()');
+  if (!SEARCH_SHAPE.test(options.find))
+    throw new SoqlError(
+      'INVALID_VALUE',
+      'find must come from soslTerm(), soslAnyOf(), soslPhoneTerms() or soslPrefix()',
+    );
   if (!GROUPS.includes(options.in)) throw new SoqlError('INVALID_VALUE', `IN must be one of ${GROUPS.join(', ')}`);
   if (options.returning.length === 0) throw new SoqlError('EMPTY_LIST', 'RETURNING needs at least one object');
   const specs = options.returning.map((spec) => {

@@ -1,6 +1,7 @@
 import type { ButtonHTMLAttributes } from 'react';
 
-export type ButtonVariant = 'neutral' | 'brand' | 'outline-brand' | 'destructive' | 'text-destructive' | 'success' | 'base';
+export type ButtonVariant =
+  'neutral' | 'brand' | 'outline-brand' | 'destructive' | 'text-destructive' | 'success' | 'base';
 
 const VARIANT_CLASS: Record<ButtonVariant, string> = {
   neutral: 'slds-button_neutral',
@@ -19,5 +20,11 @@ export function Button({
   type = 'button',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant }) {
-  return <button type={type} className={['slds-button', VARIANT_CLASS[variant], className].filter(Boolean).join(' ')} {...props} />;
+  return (
+    <button
+      type={type}
+      className={['slds-button', VARIANT_CLASS[variant], className].filter(Boolean).join(' ')}
+      {...props}
+    />
+  );
 }

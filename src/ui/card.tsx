@@ -1,7 +1,19 @@
 import type { ReactNode } from 'react';
 
 /** SLDS card with a heading; `headingId` lets the card be labelled by its heading. */
-export function Card({ heading, headingId, actions, children, footer }: { heading: string; headingId: string; actions?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function Card({
+  heading,
+  headingId,
+  actions,
+  children,
+  footer,
+}: {
+  heading: string;
+  headingId: string;
+  actions?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <article className="slds-card" aria-labelledby={headingId}>
       <div className="slds-card__header slds-grid">

@@ -1,7 +1,10 @@
 import { useId, type InputHTMLAttributes } from 'react';
 
 /** SLDS checkbox; its accessible name is its visible label. */
-export function Checkbox({ label, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & { label: string }) {
+export function Checkbox({
+  label,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & { label: string }) {
   const id = useId();
   return (
     <div className="slds-form-element">

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Button } from './button';
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 interface ConfirmDialogProps {
   title: string;
@@ -20,7 +21,15 @@ interface ConfirmDialogProps {
  * stay inside it and Escape cancels; it opens with the focus on Cancel (the safe choice) and gives the
  * focus back to where it was when it closes. Render it only while it should be open.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel, variant = 'brand' }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  variant = 'brand',
+}: ConfirmDialogProps) {
   const headingId = useId();
   const bodyId = useId();
   const dialog = useRef<HTMLElement>(null);
@@ -73,7 +82,15 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
 
   return createPortal(
     <>
-      <section ref={dialog} role="alertdialog" tabIndex={-1} aria-modal="true" aria-labelledby={headingId} aria-describedby={bodyId} className="slds-modal slds-fade-in-open slds-modal_prompt">
+      <section
+        ref={dialog}
+        role="alertdialog"
+        tabIndex={-1}
+        aria-modal="true"
+        aria-labelledby={headingId}
+        aria-describedby={bodyId}
+        className="slds-modal slds-fade-in-open slds-modal_prompt"
+      >
         <div className="slds-modal__container">
           <div className="slds-modal__header">
             <h2 id={headingId} className="slds-modal__title slds-hyphenate">

@@ -35,7 +35,9 @@ export function FormElement({ label, error, help, required, children }: FormElem
         ) : null}
         {label}
       </label>
-      <div className="slds-form-element__control">{children({ id, invalid: error ? true : undefined, describedBy })}</div>
+      <div className="slds-form-element__control">
+        {children({ id, invalid: error ? true : undefined, describedBy })}
+      </div>
       {help ? (
         <div id={helpId} className="slds-form-element__help slds-text-color_weak">
           {help}

@@ -45,11 +45,23 @@ export function Icon({ name, size = 'small' }: { name: IconName; size?: 'xx-smal
   if (icon.kind === 'standard') {
     return (
       <span className={`slds-icon_container slds-icon-standard-${icon.name}`}>
-        <svg className={`slds-icon slds-icon_${size}`} viewBox={icon.viewBox} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={icon.markup} />
+        <svg
+          className={`slds-icon slds-icon_${size}`}
+          viewBox={icon.viewBox}
+          aria-hidden="true"
+          focusable="false"
+          dangerouslySetInnerHTML={icon.markup}
+        />
       </span>
     );
   }
   return (
-    <svg className="slds-button__icon slds-button__icon_left" viewBox={icon.viewBox} aria-hidden="true" focusable="false" dangerouslySetInnerHTML={icon.markup} />
+    <svg
+      className="slds-button__icon slds-button__icon_left"
+      viewBox={icon.viewBox}
+      aria-hidden="true"
+      focusable="false"
+      dangerouslySetInnerHTML={icon.markup}
+    />
   );
 }

@@ -13,7 +13,13 @@ export function Select({ label, options, error, ...select }: SelectProps) {
     <FormElement label={label} error={error}>
       {(control) => (
         <div className="slds-select_container">
-          <select id={control.id} className="slds-select" aria-invalid={control.invalid} aria-describedby={control.describedBy} {...select}>
+          <select
+            id={control.id}
+            className="slds-select"
+            aria-invalid={control.invalid}
+            aria-describedby={control.describedBy}
+            {...select}
+          >
             {options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

@@ -11,7 +11,11 @@ function Three({ onSelect }: { onSelect?: (id: string) => void }) {
       label="Work"
       {...(onSelect ? { onSelect } : {})}
       tabs={[
-        { id: 'a', label: 'Opportunities', content: <input aria-label="Typed" value={typed} onChange={(event) => setTyped(event.target.value)} /> },
+        {
+          id: 'a',
+          label: 'Opportunities',
+          content: <input aria-label="Typed" value={typed} onChange={(event) => setTyped(event.target.value)} />,
+        },
         { id: 'b', label: 'Cases', content: <p>Case panel</p> },
         { id: 'c', label: 'Notes', content: <p>Notes panel</p> },
       ]}
@@ -69,7 +73,16 @@ describe('Tabs', () => {
   });
 
   it('falls back to the first tab when the selected one goes away', () => {
-    const { rerender } = render(<Tabs label="Work" selectedId="b" tabs={[{ id: 'a', label: 'A', content: 'a' }, { id: 'b', label: 'B', content: 'b' }]} />);
+    const { rerender } = render(
+      <Tabs
+        label="Work"
+        selectedId="b"
+        tabs={[
+          { id: 'a', label: 'A', content: 'a' },
+          { id: 'b', label: 'B', content: 'b' },
+        ]}
+      />,
+    );
     expect(screen.getByRole('tab', { name: 'B' })).toHaveAttribute('aria-selected', 'true');
     rerender(<Tabs label="Work" selectedId="b" tabs={[{ id: 'a', label: 'A', content: 'a' }]} />);
     expect(screen.getByRole('tab', { name: 'A' })).toHaveAttribute('aria-selected', 'true');

@@ -38,7 +38,12 @@ export function Tabs({ label, tabs, selectedId, onSelect }: TabsProps) {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
     const last = tabs.length - 1;
-    const moves: Readonly<Record<string, number>> = { ArrowRight: index === last ? 0 : index + 1, ArrowLeft: index === 0 ? last : index - 1, Home: 0, End: last };
+    const moves: Readonly<Record<string, number>> = {
+      ArrowRight: index === last ? 0 : index + 1,
+      ArrowLeft: index === 0 ? last : index - 1,
+      Home: 0,
+      End: last,
+    };
     const target = moves[event.key];
     const tab = target === undefined ? undefined : tabs[target];
     if (!tab) return;
@@ -55,7 +60,11 @@ export function Tabs({ label, tabs, selectedId, onSelect }: TabsProps) {
         {tabs.map((tab, index) => {
           const selected = tab.id === active.id;
           return (
-            <div key={tab.id} className={`slds-tabs_default__item${selected ? ' slds-is-active' : ''}`} role="presentation">
+            <div
+              key={tab.id}
+              className={`slds-tabs_default__item${selected ? ' slds-is-active' : ''}`}
+              role="presentation"
+            >
               <button
                 ref={(element) => {
                   if (element) buttons.current.set(tab.id, element);

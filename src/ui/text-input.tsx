@@ -13,7 +13,16 @@ interface TextInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id
 export function TextInput({ label, error, help, required, ...input }: TextInputProps) {
   return (
     <FormElement label={label} error={error} help={help} required={required}>
-      {(control) => <input id={control.id} className="slds-input" aria-invalid={control.invalid} aria-describedby={control.describedBy} required={required} {...input} />}
+      {(control) => (
+        <input
+          id={control.id}
+          className="slds-input"
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          required={required}
+          {...input}
+        />
+      )}
     </FormElement>
   );
 }

@@ -10,7 +10,15 @@ interface TextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
 export function Textarea({ label, error, ...textarea }: TextareaProps) {
   return (
     <FormElement label={label} error={error}>
-      {(control) => <textarea id={control.id} className="slds-textarea" aria-invalid={control.invalid} aria-describedby={control.describedBy} {...textarea} />}
+      {(control) => (
+        <textarea
+          id={control.id}
+          className="slds-textarea"
+          aria-invalid={control.invalid}
+          aria-describedby={control.describedBy}
+          {...textarea}
+        />
+      )}
     </FormElement>
   );
 }

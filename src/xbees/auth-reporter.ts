@@ -34,7 +34,8 @@ export interface AuthReporterOptions {
   readonly maxThrottleRetries?: number;
 }
 
-const typeOf = (status: AuthStatus): string => (status === 'authorized' ? REQUEST.authorized.type : REQUEST.notAuthorized.type);
+const typeOf = (status: AuthStatus): string =>
+  status === 'authorized' ? REQUEST.authorized.type : REQUEST.notAuthorized.type;
 
 export function createAuthReporter(options: AuthReporterOptions): AuthReporter {
   const { clock, logger, send } = options;

@@ -14,7 +14,8 @@ afterAll(() => {
 
 describe('useXBeesBridge', () => {
   it('returns the bridge given to the provider', () => {
-    const wrapper = ({ children }: { children: ReactNode }) => createElement(XBeesBridgeProvider, { value: test.bridge }, children);
+    const wrapper = ({ children }: { children: ReactNode }) =>
+      createElement(XBeesBridgeProvider, { value: test.bridge }, children);
     const { result } = renderHook(() => useXBeesBridge(), { wrapper });
     expect(result.current).toBe(test.bridge);
   });

@@ -131,7 +131,12 @@ describe('event strings and aliases', () => {
     const types = wireTypes(entry);
     expect(types.length).toBeGreaterThan(1);
     for (const type of types) {
-      const payload = key === 'lookupAndMatch' ? { phone: '+15550100' } : key === 'lookupAndMatchBatch' ? [{ phone: '+15550100' }] : undefined;
+      const payload =
+        key === 'lookupAndMatch'
+          ? { phone: '+15550100' }
+          : key === 'lookupAndMatchBatch'
+            ? [{ phone: '+15550100' }]
+            : undefined;
       test.parent.emit(type, payload);
     }
     const spy = key === 'lookupAndMatch' ? spies.lookup : key === 'lookupAndMatchBatch' ? spies.batch : spies.logout;
@@ -293,7 +298,11 @@ describe('search and lookup answers', () => {
     await vi.waitFor(() => {
       expect(test.parent.requests).toHaveLength(1);
     });
-    expect(test.parent.requests[0]?.message).toEqual({ type: 'xBeesSearchResult', payload: [ann], iframeId: 'frame-7' });
+    expect(test.parent.requests[0]?.message).toEqual({
+      type: 'xBeesSearchResult',
+      payload: [ann],
+      iframeId: 'frame-7',
+    });
   });
 
   it('answers a lookup with {contact, query} echoing the query; null when not found or invalid', async () => {
@@ -311,7 +320,11 @@ describe('search and lookup answers', () => {
       expect(test.parent.requests).toHaveLength(3);
     });
     expect(seen).toEqual([{ email: 'ann@acme.com' }, { phone: '+15550199' }, { phone: '+15550198' }]);
-    expect(test.parent.types()).toEqual(['xBeesContactLookupAndMatch', 'xBeesContactLookupAndMatch', 'xBeesContactLookupAndMatch']);
+    expect(test.parent.types()).toEqual([
+      'xBeesContactLookupAndMatch',
+      'xBeesContactLookupAndMatch',
+      'xBeesContactLookupAndMatch',
+    ]);
     expect(test.parent.requests.map((request) => request.payload)).toEqual([
       { contact: ann, query: { email: ' ann@acme.com ', hostKey: 'k1' } },
       { contact: null, query: { phone: '+15550199' } },
@@ -381,7 +394,10 @@ describe('search and lookup answers', () => {
     await vi.waitFor(() => {
       expect(test.parent.requests).toHaveLength(1);
     });
-    expect(test.parent.requests[0]?.message).toMatchObject({ payload: [{ query: { phone: '+1' }, contact: null }], errorMessage: 'offline' });
+    expect(test.parent.requests[0]?.message).toMatchObject({
+      payload: [{ query: { phone: '+1' }, contact: null }],
+      errorMessage: 'offline',
+    });
   });
 
   it('sends nothing when a handler returns NO_ANSWER', async () => {

@@ -21,7 +21,9 @@ afterEach(() => {
 describe('requests over a MessageChannel', () => {
   it('posts {type, iframeId} with a port to the x-bees origin (never "*"), and parses the reply payload', async () => {
     const { bridge, parent } = harness();
-    parent.replyTo('xBeesContext', { payload: { contact: { email: 'ann@acme.com', phone: '+15550100' }, conversationId: 'c-1', channel: 'sms' } });
+    parent.replyTo('xBeesContext', {
+      payload: { contact: { email: 'ann@acme.com', phone: '+15550100' }, conversationId: 'c-1', channel: 'sms' },
+    });
 
     const context = await bridge.getContext();
 
@@ -79,14 +81,20 @@ describe('requests over a MessageChannel', () => {
       { type: 'xBeesShowToast', payload: { message: 'Saved', severity: 'SUCCESS' }, iframeId: 'frame-7' },
       { type: 'xBeesViewPort', payload: { height: 480, width: 320 }, iframeId: 'frame-7' },
       { type: 'xBeesCreateContactIsSupported', iframeId: 'frame-7' },
-      { type: 'xBeesContactUpdated', payload: { query: { email: 'a@b.co' }, contact: { id: '003', name: 'Ann', email: 'a@b.co' } }, iframeId: 'frame-7' },
+      {
+        type: 'xBeesContactUpdated',
+        payload: { query: { email: 'a@b.co' }, contact: { id: '003', name: 'Ann', email: 'a@b.co' } },
+        iframeId: 'frame-7',
+      },
     ]);
   });
 
   it('refuses an empty phone number or an invalid contact without posting', async () => {
     const { bridge, parent } = harness();
     await expect(bridge.startCall('  ')).rejects.toMatchObject({ kind: 'invalid-argument' });
-    await expect(bridge.contactUpdated({}, { id: '1', name: 'No Channel' })).rejects.toMatchObject({ kind: 'invalid-argument' });
+    await expect(bridge.contactUpdated({}, { id: '1', name: 'No Channel' })).rejects.toMatchObject({
+      kind: 'invalid-argument',
+    });
     expect(parent.requests).toEqual([]);
   });
 
@@ -108,7 +116,12 @@ describe('requests over a MessageChannel', () => {
     const error: unknown = await bridge.getTheme().catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(XBeesRequestError);
-    expect(error).toMatchObject({ kind: 'rejected', requestType: 'xBeesTheme', errorMessage: 'command xBeesTheme not supported', payload: 'x' });
+    expect(error).toMatchObject({
+      kind: 'rejected',
+      requestType: 'xBeesTheme',
+      errorMessage: 'command xBeesTheme not supported',
+      payload: 'x',
+    });
   });
 
   it('rejects when the reply payload has the wrong shape', async () => {
@@ -153,7 +166,11 @@ describe('requests over a MessageChannel', () => {
 
     const error = await outcome;
     expect(error).toBeInstanceOf(XBeesRequestError);
-    expect(error).toMatchObject({ kind: 'timeout', requestType: 'xBeesContext', message: 'x-bees did not answer xBeesContext within 10000 ms' });
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      requestType: 'xBeesContext',
+      message: 'x-bees did not answer xBeesContext within 10000 ms',
+    });
     expect(closeSpy).toHaveBeenCalled();
   });
 
@@ -169,7 +186,10 @@ describe('requests over a MessageChannel', () => {
     await Promise.resolve();
     expect(settled).toBe(false);
     clock.advance(1);
-    await expect(pending).rejects.toMatchObject({ kind: 'timeout', message: 'x-bees did not answer xBeesTheme within 500 ms' });
+    await expect(pending).rejects.toMatchObject({
+      kind: 'timeout',
+      message: 'x-bees did not answer xBeesTheme within 500 ms',
+    });
   });
 
   it('rejects at once, with the spec sentence, outside an iframe', async () => {

@@ -160,12 +160,16 @@ class Registry<T> {
   }
 }
 
-function isResultMap(value: readonly LookupResult[] | ReadonlyMap<ContactQuery, Contact | null>): value is ReadonlyMap<ContactQuery, Contact | null> {
+function isResultMap(
+  value: readonly LookupResult[] | ReadonlyMap<ContactQuery, Contact | null>,
+): value is ReadonlyMap<ContactQuery, Contact | null> {
   return value instanceof Map;
 }
 
 /** Batch answer as (query, contact) pairs, whichever form the handler returned. */
-function resultPairs(value: readonly LookupResult[] | ReadonlyMap<ContactQuery, Contact | null>): (readonly [ContactQuery, Contact | null])[] {
+function resultPairs(
+  value: readonly LookupResult[] | ReadonlyMap<ContactQuery, Contact | null>,
+): (readonly [ContactQuery, Contact | null])[] {
   if (isResultMap(value)) return [...value.entries()];
   return value.map((result) => [result.query, result.contact] as const);
 }
@@ -203,10 +207,12 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
 
   /** Fire-and-forget send of an answer; failures are logged, never thrown into event handling. */
   const answer = (type: string, payload: unknown, errorMessage?: string) => {
-    transport.request(type, payload, errorMessage === undefined ? undefined : { errorMessage }).catch((error: unknown) => {
-      if (error instanceof XBeesRequestError && error.kind === 'destroyed') return;
-      warn(`${type} answer was not accepted`, error);
-    });
+    transport
+      .request(type, payload, errorMessage === undefined ? undefined : { errorMessage })
+      .catch((error: unknown) => {
+        if (error instanceof XBeesRequestError && error.kind === 'destroyed') return;
+        warn(`${type} answer was not accepted`, error);
+      });
   };
 
   /** Runs an answer flow in the background; whatever goes wrong is logged, never thrown. */
@@ -232,7 +238,9 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
     return undefined;
   }
 
-  async function runHandler<T>(run: () => MaybePromise<T>): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
+  async function runHandler<T>(
+    run: () => MaybePromise<T>,
+  ): Promise<{ ok: true; value: T } | { ok: false; reason: string }> {
     try {
       return { ok: true, value: await run() };
     } catch (error) {
@@ -277,14 +285,19 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
     const queries = received.map((item) => item.query);
     const outcome = await runHandler(() => handler(queries));
     if (!outcome.ok) {
-      answer(type, received.map((item) => ({ query: item.raw, contact: null })), outcome.reason);
+      answer(
+        type,
+        received.map((item) => ({ query: item.raw, contact: null })),
+        outcome.reason,
+      );
       return;
     }
     if (outcome.value === NO_ANSWER) return;
     const results = resultPairs(outcome.value);
     let dropped = 0;
     const payload = received.map((item) => {
-      const match = results.find(([query]) => query === item.query) ?? results.find(([query]) => sameQuery(query, item.query));
+      const match =
+        results.find(([query]) => query === item.query) ?? results.find(([query]) => sameQuery(query, item.query));
       const found = match?.[1] ?? null;
       const contact = found === null ? null : toWireContact(found);
       if (found !== null && contact === null) dropped += 1;
@@ -342,7 +355,7 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
   });
 
   const parseReply =
-    <T,>(type: string, parse: (payload: unknown) => Parsed<T>) =>
+    <T>(type: string, parse: (payload: unknown) => Parsed<T>) =>
     async (): Promise<T> => {
       const reply = await transport.request(type);
       const parsed = parse(reply.payload);
@@ -369,7 +382,8 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
     ready() {
       readyPromise ??= send(REQUEST.ready.type, { version: CLIENT_VERSION })
         .then(() => {
-          if (options.announceCreateContact === true) void send(REQUEST.createContactIsSupported.type).catch(() => undefined);
+          if (options.announceCreateContact === true)
+            void send(REQUEST.createContactIsSupported.type).catch(() => undefined);
         })
         .finally(() => {
           auth.open();
@@ -400,7 +414,11 @@ export function createBridge(options: CreateBridgeOptions): XBeesBridge {
     reboot: () => send(REQUEST.reboot.type),
     contactUpdated(query, contact) {
       const wire = toWireContact(contact);
-      if (!wire) return refuse(REQUEST.contactUpdated.type, 'contactUpdated needs a valid contact (id, name, and phone or email)');
+      if (!wire)
+        return refuse(
+          REQUEST.contactUpdated.type,
+          'contactUpdated needs a valid contact (id, name, and phone or email)',
+        );
       return send(REQUEST.contactUpdated.type, { query, contact: wire });
     },
     createContactIsSupported: () => send(REQUEST.createContactIsSupported.type),

@@ -73,7 +73,14 @@ export class FakeParent implements ParentWindow {
     const port = transfer.find((item): item is MessagePort => item instanceof MessagePort);
     const envelope = isRecord(message) ? { ...message } : {};
     const type = typeof envelope.type === 'string' ? envelope.type : '';
-    const request: ReceivedRequest = { type, message: envelope, payload: envelope.payload, targetOrigin, port, at: this.now() };
+    const request: ReceivedRequest = {
+      type,
+      message: envelope,
+      payload: envelope.payload,
+      targetOrigin,
+      port,
+      at: this.now(),
+    };
     this.requests.push(request);
     if (!port) return;
     const reply = this.replyFor(request);

@@ -13,7 +13,11 @@ describe('readLaunchParams', () => {
 
   it('gives null for missing or unknown values', () => {
     expect(readLaunchParams('', 'user')).toEqual({ variant: null, iframeId: null, userEmail: null });
-    expect(readLaunchParams('?variant=full-size&iframeId=&user=not-an-email', 'user')).toEqual({ variant: null, iframeId: null, userEmail: null });
+    expect(readLaunchParams('?variant=full-size&iframeId=&user=not-an-email', 'user')).toEqual({
+      variant: null,
+      iframeId: null,
+      userEmail: null,
+    });
   });
 
   it('counts every variant but daemon, including none, as UI', () => {

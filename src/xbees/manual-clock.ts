@@ -32,7 +32,9 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     const end = this.time + ms;
     for (;;) {
-      const next = [...this.queue].filter((entry) => entry.at <= end).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      const next = [...this.queue]
+        .filter((entry) => entry.at <= end)
+        .sort((a, b) => a.at - b.at || a.order - b.order)[0];
       if (!next) break;
       this.queue.delete(next);
       this.time = next.at;

@@ -19,7 +19,11 @@ describe('parseContext', () => {
     });
     expect(parsed).toEqual({
       ok: true,
-      value: { contact: { email: 'ann@acme.com', phone: '+15550100', name: 'Ann' }, conversationId: 'conv-1', extra: { participants: [1, 2] } },
+      value: {
+        contact: { email: 'ann@acme.com', phone: '+15550100', name: 'Ann' },
+        conversationId: 'conv-1',
+        extra: { participants: [1, 2] },
+      },
     });
   });
 
@@ -50,7 +54,10 @@ describe('parseTheme', () => {
   it('accepts objects and bare strings and rejects anything else', () => {
     expect(parseTheme('dark')).toEqual({ ok: true, value: { mode: 'dark' } });
     expect(parseTheme({ mode: 'light', themeOptions: null })).toEqual({ ok: true, value: { mode: 'light' } });
-    expect(parseTheme({ mode: 'light', themeOptions: { typography: {} } })).toEqual({ ok: true, value: { mode: 'light', themeOptions: { typography: {} } } });
+    expect(parseTheme({ mode: 'light', themeOptions: { typography: {} } })).toEqual({
+      ok: true,
+      value: { mode: 'light', themeOptions: { typography: {} } },
+    });
     expect(parseTheme('Dark').ok).toBe(false);
     expect(parseTheme({ mode: 'sepia' }).ok).toBe(false);
     expect(parseTheme(undefined).ok).toBe(false);
@@ -76,7 +83,9 @@ describe('parseCallInfo', () => {
 
 describe('contacts sent to the host', () => {
   it('keeps only the known fields of a valid contact', () => {
-    expect(toWireContact({ id: '1', name: 'Ann', email: 'a@b.co', accessToken: 't', Owner: { Id: '005' }, phone: 7 })).toEqual({
+    expect(
+      toWireContact({ id: '1', name: 'Ann', email: 'a@b.co', accessToken: 't', Owner: { Id: '005' }, phone: 7 }),
+    ).toEqual({
       id: '1',
       name: 'Ann',
       email: 'a@b.co',
@@ -89,14 +98,20 @@ describe('contacts sent to the host', () => {
     expect(toWireContact({ id: ' ', name: 'Ann', phone: '+1' })).toBeNull();
     expect(toWireContact({ id: '1', name: '', phone: '+1' })).toBeNull();
     expect(toWireContact(null)).toBeNull();
-    expect(toWireContacts([{ id: '1', name: 'A', phone: '+1' }, {}, 'x'])).toEqual({ contacts: [{ id: '1', name: 'A', phone: '+1' }], dropped: 2 });
+    expect(toWireContacts([{ id: '1', name: 'A', phone: '+1' }, {}, 'x'])).toEqual({
+      contacts: [{ id: '1', name: 'A', phone: '+1' }],
+      dropped: 2,
+    });
   });
 });
 
 describe('envelopes', () => {
   it('parses object and JSON-string events, and rejects the rest', () => {
     expect(parseIncomingMessage({ type: 'xBeesLogout' })).toEqual({ type: 'xBeesLogout', payload: undefined });
-    expect(parseIncomingMessage('{"type":"xBeesUseTheme","payload":"dark"}')).toEqual({ type: 'xBeesUseTheme', payload: 'dark' });
+    expect(parseIncomingMessage('{"type":"xBeesUseTheme","payload":"dark"}')).toEqual({
+      type: 'xBeesUseTheme',
+      payload: 'dark',
+    });
     expect(parseIncomingMessage('{"type":')).toBeNull();
     expect(parseIncomingMessage('"xBeesLogout"')).toBeNull();
     expect(parseIncomingMessage({ type: '' })).toBeNull();
@@ -105,10 +120,16 @@ describe('envelopes', () => {
 
   it('treats every falsy errorMessage as success', () => {
     for (const errorMessage of ['', undefined, null, 0, false]) {
-      expect(parseReplyEnvelope({ type: 't', errorMessage, payload: 1 })).toEqual({ ok: true, value: { type: 't', errorMessage: '', payload: 1 } });
+      expect(parseReplyEnvelope({ type: 't', errorMessage, payload: 1 })).toEqual({
+        ok: true,
+        value: { type: 't', errorMessage: '', payload: 1 },
+      });
     }
     expect(parseReplyEnvelope({ errorMessage: 'bad' })).toMatchObject({ ok: true, value: { errorMessage: 'bad' } });
-    expect(parseReplyEnvelope({ errorMessage: { code: 1 } })).toMatchObject({ ok: true, value: { errorMessage: 'x-bees reported an error' } });
+    expect(parseReplyEnvelope({ errorMessage: { code: 1 } })).toMatchObject({
+      ok: true,
+      value: { errorMessage: 'x-bees reported an error' },
+    });
     expect(parseReplyEnvelope('ok').ok).toBe(false);
   });
 

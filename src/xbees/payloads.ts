@@ -73,7 +73,11 @@ export function parseReplyEnvelope(data: unknown): Parsed<ReplyEnvelope> {
   const { errorMessage } = data;
   // Falsy means success (§2.1 step 5); a truthy non-string still fails, with a generic text.
   const message = !errorMessage ? '' : typeof errorMessage === 'string' ? errorMessage : 'x-bees reported an error';
-  return ok({ type: typeof data.type === 'string' ? data.type : undefined, errorMessage: message, payload: data.payload });
+  return ok({
+    type: typeof data.type === 'string' ? data.type : undefined,
+    errorMessage: message,
+    payload: data.payload,
+  });
 }
 
 // --- theme -----------------------------------------------------------------------------------------------
@@ -110,7 +114,11 @@ function contextContactOf(source: Record<string, unknown>): ContextContact {
   const email = text(inner.email) ?? text(source.contactEmail);
   const phone = text(inner.phone) ?? text(source.contactPhone);
   const name = text(inner.name) ?? text(source.contactName);
-  return { ...(phone === undefined ? {} : { phone }), ...(email === undefined ? {} : { email }), ...(name === undefined ? {} : { name }) };
+  return {
+    ...(phone === undefined ? {} : { phone }),
+    ...(email === undefined ? {} : { email }),
+    ...(name === undefined ? {} : { name }),
+  };
 }
 
 /**
@@ -151,13 +159,18 @@ export function parseContactQuery(payload: unknown): Parsed<ReceivedQuery> {
   const cleanEmail = text(email);
   const cleanPhone = text(phone);
   return ok({
-    query: { ...(cleanEmail === undefined ? {} : { email: cleanEmail }), ...(cleanPhone === undefined ? {} : { phone: cleanPhone }) },
+    query: {
+      ...(cleanEmail === undefined ? {} : { email: cleanEmail }),
+      ...(cleanPhone === undefined ? {} : { phone: cleanPhone }),
+    },
     raw: payload,
   });
 }
 
 /** A batch is an array of queries; malformed items are dropped (their count is reported). */
-export function parseContactQueries(payload: unknown): Parsed<{ readonly queries: readonly ReceivedQuery[]; readonly dropped: number }> {
+export function parseContactQueries(
+  payload: unknown,
+): Parsed<{ readonly queries: readonly ReceivedQuery[]; readonly dropped: number }> {
   if (!Array.isArray(payload)) return fail('batch is not an array');
   const queries: ReceivedQuery[] = [];
   let dropped = 0;

@@ -12,10 +12,25 @@ describe('the message type table', () => {
   it('holds the 19 strings the spec confirms (§7.2) as primary types', () => {
     const primary = new Set<string>([...Object.values(REQUEST), ...Object.values(EVENT)].map((entry) => entry.type));
     for (const type of [
-      'xBeesReady', 'xBeesContext', 'xBeesCurrentContact', 'xBeesThemeMode', 'xBeesTheme', 'xBeesStartCall',
-      'xBeesViewPort', 'xBeesReboot', 'xBeesToClipboard', 'xBeesNotAuthorized', 'xBeesAuthorized', 'xBeesSearchResult',
-      'xBeesContactsAutoSuggest', 'xBeesGetSearchResult', 'xBeesGetContactsAutoSuggest', 'xBeesAddCall',
-      'xBeesTerminateCall', 'xBeesUseTheme', 'xBeesPbxToken',
+      'xBeesReady',
+      'xBeesContext',
+      'xBeesCurrentContact',
+      'xBeesThemeMode',
+      'xBeesTheme',
+      'xBeesStartCall',
+      'xBeesViewPort',
+      'xBeesReboot',
+      'xBeesToClipboard',
+      'xBeesNotAuthorized',
+      'xBeesAuthorized',
+      'xBeesSearchResult',
+      'xBeesContactsAutoSuggest',
+      'xBeesGetSearchResult',
+      'xBeesGetContactsAutoSuggest',
+      'xBeesAddCall',
+      'xBeesTerminateCall',
+      'xBeesUseTheme',
+      'xBeesPbxToken',
     ]) {
       expect(primary.has(type), type).toBe(true);
     }
@@ -23,9 +38,15 @@ describe('the message type table', () => {
 
   it('sends the primary guesses of §7.1 and marks them guessed', () => {
     expect(REQUEST.contactLookupAndMatch).toMatchObject({ type: 'xBeesContactLookupAndMatch', confidence: 'guessed' });
-    expect(REQUEST.contactLookupAndMatchBatch).toMatchObject({ type: 'xBeesContactLookupAndMatchBatch', confidence: 'guessed' });
+    expect(REQUEST.contactLookupAndMatchBatch).toMatchObject({
+      type: 'xBeesContactLookupAndMatchBatch',
+      confidence: 'guessed',
+    });
     expect(REQUEST.contactUpdated).toMatchObject({ type: 'xBeesContactUpdated', confidence: 'guessed' });
-    expect(REQUEST.createContactIsSupported).toMatchObject({ type: 'xBeesCreateContactIsSupported', confidence: 'guessed' });
+    expect(REQUEST.createContactIsSupported).toMatchObject({
+      type: 'xBeesCreateContactIsSupported',
+      confidence: 'guessed',
+    });
     expect(REQUEST.showToast).toMatchObject({ type: 'xBeesShowToast', confidence: 'guessed' });
     expect(EVENT.lookupAndMatch).toMatchObject({ type: 'xBeesGetLookUpAndMatch', confidence: 'guessed' });
     expect(EVENT.lookupAndMatchBatch).toMatchObject({ type: 'xBeesGetLookUpAndMatchBatch', confidence: 'guessed' });

@@ -51,7 +51,11 @@ export const REQUEST = {
   reboot: { type: 'xBeesReboot', aliases: [], confidence: 'confirmed' },
   toClipboard: { type: 'xBeesToClipboard', aliases: [], confidence: 'confirmed' },
   /** Answer to `xBeesGetContactsAutoSuggest`. The alias is the v1.0.13-beta spelling, renamed since. */
-  contactsAutoSuggest: { type: 'xBeesContactsAutoSuggest', aliases: ['xBeesContactsAutosuggest'], confidence: 'confirmed' },
+  contactsAutoSuggest: {
+    type: 'xBeesContactsAutoSuggest',
+    aliases: ['xBeesContactsAutosuggest'],
+    confidence: 'confirmed',
+  },
   /** Answer to a lookup-and-match event (enum CONTACT_LOOKUP_AND_MATCH). */
   contactLookupAndMatch: {
     type: 'xBeesContactLookupAndMatch',

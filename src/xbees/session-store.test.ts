@@ -39,11 +39,21 @@ describe('x-bees session store', () => {
     act(() => {
       recordCallStarted({ callId: 'c1', phoneNumber: '+1' }, 100);
     });
-    expect(result.current).toEqual({ status: 'active', info: { callId: 'c1', phoneNumber: '+1' }, startedAt: 100, endedAt: null });
+    expect(result.current).toEqual({
+      status: 'active',
+      info: { callId: 'c1', phoneNumber: '+1' },
+      startedAt: 100,
+      endedAt: null,
+    });
     act(() => {
       recordCallEnded({ durationSeconds: 30 }, 200);
     });
-    expect(result.current).toEqual({ status: 'ended', info: { callId: 'c1', phoneNumber: '+1', durationSeconds: 30 }, startedAt: 100, endedAt: 200 });
+    expect(result.current).toEqual({
+      status: 'ended',
+      info: { callId: 'c1', phoneNumber: '+1', durationSeconds: 30 },
+      startedAt: 100,
+      endedAt: 200,
+    });
     act(() => {
       recordCallStarted({ callId: 'c2' }, 300);
       recordCallEnded({ callId: 'c3' }, 400);

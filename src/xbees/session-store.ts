@@ -63,7 +63,11 @@ export const getXBeesContextSnapshot = (): XBeesContext | null => xbeesSessionSt
 
 // --- actions ---------------------------------------------------------------------------------------------
 
-export function setLaunchInfo(launch: { readonly variant: Variant | null; readonly iframeId: string | null; readonly userEmail: string | null }): void {
+export function setLaunchInfo(launch: {
+  readonly variant: Variant | null;
+  readonly iframeId: string | null;
+  readonly userEmail: string | null;
+}): void {
   xbeesSessionStore.setState({ variant: launch.variant, iframeId: launch.iframeId, userEmail: launch.userEmail });
 }
 
@@ -95,7 +99,9 @@ export function recordCallStarted(info: CallInfo, at: number): void {
 export function recordCallEnded(info: CallInfo, at: number): void {
   const previous = xbeesSessionStore.getState().call;
   const sameCall =
-    previous !== null && previous.status === 'active' && (info.callId === undefined || previous.info.callId === undefined || info.callId === previous.info.callId);
+    previous !== null &&
+    previous.status === 'active' &&
+    (info.callId === undefined || previous.info.callId === undefined || info.callId === previous.info.callId);
   xbeesSessionStore.setState({
     call: sameCall
       ? { status: 'ended', info: { ...previous.info, ...info }, startedAt: previous.startedAt, endedAt: at }

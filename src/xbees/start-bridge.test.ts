@@ -2,12 +2,7 @@ import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeParent, HOST_ORIGIN, RecordingLogger, settle } from './fake-parent';
 import { ManualClock } from './manual-clock';
-import {
-  getHandshakeStatus,
-  getUserEmail,
-  getXBeesContextSnapshot,
-  resetXBeesSession,
-} from './session-store';
+import { getHandshakeStatus, getUserEmail, getXBeesContextSnapshot, resetXBeesSession } from './session-store';
 import {
   useCurrentCall,
   useHandshakeError,
@@ -75,7 +70,12 @@ describe('startBridge', () => {
     parent.emit('xBeesGetContactsAutoSuggest', 'ann');
     await vi.waitFor(() => {
       // §6: ready, then the create-contact capability, then the sign-in status.
-      expect(parent.types()).toEqual(['xBeesReady', 'xBeesCreateContactIsSupported', 'xBeesAuthorized', 'xBeesContactsAutoSuggest']);
+      expect(parent.types()).toEqual([
+        'xBeesReady',
+        'xBeesCreateContactIsSupported',
+        'xBeesAuthorized',
+        'xBeesContactsAutoSuggest',
+      ]);
     });
     expect(parent.requests.every((request) => request.message.iframeId === 'd-1')).toBe(true);
     expect(getHandshakeStatus()).toBe('ready');
@@ -109,7 +109,13 @@ describe('startBridge', () => {
     });
 
     expect(instance.showsUi).toBe(true);
-    expect(parent.types()).toEqual(['xBeesReady', 'xBeesCreateContactIsSupported', 'xBeesTheme', 'xBeesContext', 'xBeesViewPort']);
+    expect(parent.types()).toEqual([
+      'xBeesReady',
+      'xBeesCreateContactIsSupported',
+      'xBeesTheme',
+      'xBeesContext',
+      'xBeesViewPort',
+    ]);
     expect(parent.ofType('xBeesViewPort')[0]?.payload).toMatchObject({ height: 240 });
     expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
     expect(hooks.result.current).toMatchObject({
@@ -151,7 +157,10 @@ describe('startBridge', () => {
       return launched;
     });
     await expect(instance.handshake).resolves.toBe('no-parent');
-    expect(result.current).toEqual({ status: 'no-parent', error: 'xBeesConnect should be wrapped within iframe to perform the connection' });
+    expect(result.current).toEqual({
+      status: 'no-parent',
+      error: 'xBeesConnect should be wrapped within iframe to perform the connection',
+    });
   });
 
   it('a rejected ready ends as failed, logged, and loads nothing', async () => {

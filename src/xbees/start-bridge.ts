@@ -101,7 +101,8 @@ export function startBridge(options: StartBridgeOptions): StartedBridge {
 
   setHandshake('connecting');
   const ready = bridge.ready();
-  if (ui) cleanups.push(startThemeSync(bridge, { root: win.document.documentElement, logger, fetchInitialAfter: ready }));
+  if (ui)
+    cleanups.push(startThemeSync(bridge, { root: win.document.documentElement, logger, fetchInitialAfter: ready }));
 
   const handshake = ready.then(
     (): HandshakeStatus => {
@@ -124,7 +125,8 @@ export function startBridge(options: StartBridgeOptions): StartedBridge {
       return 'ready';
     },
     (error: unknown): HandshakeStatus => {
-      const status: HandshakeStatus = error instanceof XBeesRequestError && error.kind === 'not-in-iframe' ? 'no-parent' : 'failed';
+      const status: HandshakeStatus =
+        error instanceof XBeesRequestError && error.kind === 'not-in-iframe' ? 'no-parent' : 'failed';
       if (stopped) return status;
       setHandshake(status, error instanceof Error ? error.message : String(error));
       if (status === 'failed') logger.warn('[x-bees] handshake failed', error);

@@ -22,7 +22,10 @@ export interface ThemeSyncOptions {
  * Applies every `xBeesUseTheme` event (listening starts at once) and the reply of `getTheme()`. An event that
  * arrives before that reply wins over it (it is newer). Returns the function that stops following.
  */
-export function startThemeSync(bridge: Pick<XBeesBridge, 'getTheme' | 'onThemeChange'>, options: ThemeSyncOptions = {}): Unsubscribe {
+export function startThemeSync(
+  bridge: Pick<XBeesBridge, 'getTheme' | 'onThemeChange'>,
+  options: ThemeSyncOptions = {},
+): Unsubscribe {
   const root = options.root ?? document.documentElement;
   const logger = options.logger ?? console;
   let stopped = false;

@@ -29,7 +29,11 @@ export interface TransportOptions {
 }
 
 const destroyedError = (type: string) =>
-  new XBeesRequestError({ kind: 'destroyed', requestType: type, message: `the x-bees bridge was stopped; ${type} was not answered` });
+  new XBeesRequestError({
+    kind: 'destroyed',
+    requestType: type,
+    message: `the x-bees bridge was stopped; ${type} was not answered`,
+  });
 
 export function createTransport(env: BridgeEnvironment, options: TransportOptions): Transport {
   const pending = new Set<Cancel>();
@@ -47,13 +51,24 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
     if (env.parentOrigin !== undefined) {
       if (!options.allowedOrigins.has(env.parentOrigin)) {
         return Promise.reject(
-          new XBeesRequestError({ kind: 'untrusted-parent', requestType: type, message: `the page embedding this app (${env.parentOrigin}) is not an allowed x-bees origin; ${type} was not sent` }),
+          new XBeesRequestError({
+            kind: 'untrusted-parent',
+            requestType: type,
+            message: `the page embedding this app (${env.parentOrigin}) is not an allowed x-bees origin; ${type} was not sent`,
+          }),
         );
       }
       targets = [env.parentOrigin];
     } else {
       targets = [...options.allowedOrigins];
-      if (targets.length === 0) return Promise.reject(new XBeesRequestError({ kind: 'untrusted-parent', requestType: type, message: `no x-bees origin is allowed; ${type} was not sent` }));
+      if (targets.length === 0)
+        return Promise.reject(
+          new XBeesRequestError({
+            kind: 'untrusted-parent',
+            requestType: type,
+            message: `no x-bees origin is allowed; ${type} was not sent`,
+          }),
+        );
     }
 
     const message: Record<string, unknown> = { type };
@@ -81,17 +96,37 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
         finish();
         const reply = parseReplyEnvelope(event.data);
         if (!reply.ok) {
-          reject(new XBeesRequestError({ kind: 'malformed-reply', requestType: type, message: `x-bees replied to ${type} with an invalid message: ${reply.reason}` }));
+          reject(
+            new XBeesRequestError({
+              kind: 'malformed-reply',
+              requestType: type,
+              message: `x-bees replied to ${type} with an invalid message: ${reply.reason}`,
+            }),
+          );
         } else if (reply.value.errorMessage) {
           const { errorMessage } = reply.value;
-          reject(new XBeesRequestError({ kind: 'rejected', requestType: type, message: `x-bees rejected ${type}: ${errorMessage}`, errorMessage, payload: reply.value.payload }));
+          reject(
+            new XBeesRequestError({
+              kind: 'rejected',
+              requestType: type,
+              message: `x-bees rejected ${type}: ${errorMessage}`,
+              errorMessage,
+              payload: reply.value.payload,
+            }),
+          );
         } else {
           resolve(reply.value);
         }
       };
       cancelTimer = env.clock.schedule(() => {
         finish();
-        reject(new XBeesRequestError({ kind: 'timeout', requestType: type, message: `x-bees did not answer ${type} within ${options.timeoutMs} ms` }));
+        reject(
+          new XBeesRequestError({
+            kind: 'timeout',
+            requestType: type,
+            message: `x-bees did not answer ${type} within ${options.timeoutMs} ms`,
+          }),
+        );
       }, options.timeoutMs);
       pending.add(abort);
       try {
@@ -101,7 +136,13 @@ export function createTransport(env: BridgeEnvironment, options: TransportOption
         }
       } catch (cause) {
         finish();
-        reject(new XBeesRequestError({ kind: 'post-failed', requestType: type, message: `${type} could not be posted to x-bees: ${String(cause)}` }));
+        reject(
+          new XBeesRequestError({
+            kind: 'post-failed',
+            requestType: type,
+            message: `${type} could not be posted to x-bees: ${String(cause)}`,
+          }),
+        );
       }
     });
   }

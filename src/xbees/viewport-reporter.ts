@@ -17,7 +17,10 @@ export interface ViewportReporterOptions {
   readonly delayMs?: number;
 }
 
-export function startViewportReporter(setViewport: (viewport: Viewport) => Promise<void>, options: ViewportReporterOptions): () => void {
+export function startViewportReporter(
+  setViewport: (viewport: Viewport) => Promise<void>,
+  options: ViewportReporterOptions,
+): () => void {
   const { document: doc, clock } = options;
   const logger = options.logger ?? console;
   const delayMs = options.delayMs ?? 100;

@@ -19,11 +19,23 @@ import { useClearWhenLanded } from '@/salesforce/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 
-const FIELDS: Readonly<Record<keyof Values, string>> = { status: 'Status', priority: 'Priority', subject: 'Subject', description: 'Description' };
+const FIELDS: Readonly<Record<keyof Values, string>> = {
+  status: 'Status',
+  priority: 'Priority',
+  subject: 'Subject',
+  description: 'Description',
+};
 
 /** A picklist's options with the record's current value kept even when the org no longer offers it. */
-function withCurrent(options: { value: string; label: string }[], current: string, emptyLabel: string | null): { value: string; label: string }[] {
-  const list = options.some((option) => option.value === current) || current === '' ? options : [{ value: current, label: current }, ...options];
+function withCurrent(
+  options: { value: string; label: string }[],
+  current: string,
+  emptyLabel: string | null,
+): { value: string; label: string }[] {
+  const list =
+    options.some((option) => option.value === current) || current === ''
+      ? options
+      : [{ value: current, label: current }, ...options];
   return emptyLabel === null ? list : [{ value: '', label: emptyLabel }, ...list];
 }
 
@@ -37,7 +49,12 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const scope = useScope();
   const headingId = useId();
   const statuses = useQuery(caseStatusesQuery(client, scope));
-  const base: Values = { status: kase.status ?? '', priority: kase.priority ?? '', subject: kase.subject ?? '', description: kase.description ?? '' };
+  const base: Values = {
+    status: kase.status ?? '',
+    priority: kase.priority ?? '',
+    subject: kase.subject ?? '',
+    description: kase.description ?? '',
+  };
   const draft = useDraft(`details:${kase.id}`, base);
   const write = useOutboxWrite(`case-details:${kase.id}`);
   const [confirming, setConfirming] = useState<Record<string, FieldValue> | null>(null);
@@ -48,7 +65,9 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const values = draft.values;
   const changed = (Object.keys(FIELDS) as (keyof Values)[]).filter((name) => values[name] !== base[name]);
   const statusOptions = withCurrent(
-    picklistOptions(info, 'Status').length > 0 ? picklistOptions(info, 'Status') : (statuses.data ?? []).map((status) => ({ value: status.value, label: status.label })),
+    picklistOptions(info, 'Status').length > 0
+      ? picklistOptions(info, 'Status')
+      : (statuses.data ?? []).map((status) => ({ value: status.value, label: status.label })),
     base.status,
     null,
   );
@@ -57,17 +76,28 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const send = (fields: Record<string, FieldValue>) => {
     setConfirming(null);
     discardFailed(outbox, write);
-    void write.submit(caseUpdateOperation(kase.id, fields), { label: t('case.edit.writeLabel', { number: kase.caseNumber }), group: kase.id });
+    void write.submit(caseUpdateOperation(kase.id, fields), {
+      label: t('case.edit.writeLabel', { number: kase.caseNumber }),
+      group: kase.id,
+    });
   };
   const save = (event: SyntheticEvent) => {
     event.preventDefault();
     if (write.busy || changed.length === 0) return;
-    const problem = blockedWrite(info, 'Case', changed.map((name) => FIELDS[name]), 'update');
+    const problem = blockedWrite(
+      info,
+      'Case',
+      changed.map((name) => FIELDS[name]),
+      'update',
+    );
     setBlocked(problem);
     if (problem) return;
-    const fields: Record<string, FieldValue> = Object.fromEntries(changed.map((name) => [FIELDS[name], values[name].trim() === '' ? null : values[name]]));
+    const fields: Record<string, FieldValue> = Object.fromEntries(
+      changed.map((name) => [FIELDS[name], values[name].trim() === '' ? null : values[name]]),
+    );
     // Without the org's CaseStatus flags, any status change may close the case: ask.
-    const closing = changed.includes('status') && (statuses.isError || isClosedStatus(statuses.data ?? [], values.status));
+    const closing =
+      changed.includes('status') && (statuses.isError || isClosedStatus(statuses.data ?? [], values.status));
     if (closing) setConfirming(fields);
     else send(fields);
   };
@@ -85,18 +115,57 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
         {t('case.edit.heading')}
       </h4>
       <form className="slds-form" onSubmit={save} noValidate aria-labelledby={headingId}>
-        {statuses.isError ? <p className="slds-text-body_small slds-text-color_weak">{t('case.edit.statusesFailed', { message: statuses.error.message })}</p> : null}
+        {statuses.isError ? (
+          <p className="slds-text-body_small slds-text-color_weak">
+            {t('case.edit.statusesFailed', { message: statuses.error.message })}
+          </p>
+        ) : null}
         <div className="app-form-grid">
-          <Select label={t('case.edit.status')} value={values.status} options={statusOptions} disabled={write.busy} onChange={(event) => draft.set({ status: event.target.value })} />
-          <Select label={t('case.edit.priority')} value={values.priority} options={priorityOptions} disabled={write.busy} onChange={(event) => draft.set({ priority: event.target.value })} />
+          <Select
+            label={t('case.edit.status')}
+            value={values.status}
+            options={statusOptions}
+            disabled={write.busy}
+            onChange={(event) => draft.set({ status: event.target.value })}
+          />
+          <Select
+            label={t('case.edit.priority')}
+            value={values.priority}
+            options={priorityOptions}
+            disabled={write.busy}
+            onChange={(event) => draft.set({ priority: event.target.value })}
+          />
         </div>
-        <TextInput label={t('case.edit.subject')} maxLength={255} value={values.subject} readOnly={write.busy} onChange={(event) => draft.set({ subject: event.target.value })} />
-        <Textarea label={t('case.edit.description')} rows={4} value={values.description} readOnly={write.busy} onChange={(event) => draft.set({ description: event.target.value })} />
+        <TextInput
+          label={t('case.edit.subject')}
+          maxLength={255}
+          value={values.subject}
+          readOnly={write.busy}
+          onChange={(event) => draft.set({ subject: event.target.value })}
+        />
+        <Textarea
+          label={t('case.edit.description')}
+          rows={4}
+          value={values.description}
+          readOnly={write.busy}
+          onChange={(event) => draft.set({ description: event.target.value })}
+        />
         <div className="slds-m-top_x-small">
-          <WriteFeedback write={write} sobject="Case" pending={t('case.edit.saving')} failed={t('case.edit.notSaved')} blocked={blocked} />
+          <WriteFeedback
+            write={write}
+            sobject="Case"
+            pending={t('case.edit.saving')}
+            failed={t('case.edit.notSaved')}
+            blocked={blocked}
+          />
         </div>
         {write.busy || (changed.length === 0 && write.item?.state !== 'failed') ? null : (
-          <FormActions submit={t('case.edit.save')} cancel={t('tabs.cancel')} onCancel={cancel} disabled={changed.length === 0} />
+          <FormActions
+            submit={t('case.edit.save')}
+            cancel={t('tabs.cancel')}
+            onCancel={cancel}
+            disabled={changed.length === 0}
+          />
         )}
       </form>
       {confirming ? (
@@ -107,7 +176,11 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
           onConfirm={() => send(confirming)}
           onCancel={() => setConfirming(null)}
         >
-          <p>{knownClosing ? t('case.close.body', { status: values.status, name: label }) : t('case.close.unknown', { status: values.status })}</p>
+          <p>
+            {knownClosing
+              ? t('case.close.body', { status: values.status, name: label })
+              : t('case.close.unknown', { status: values.status })}
+          </p>
         </ConfirmDialog>
       ) : null}
     </div>

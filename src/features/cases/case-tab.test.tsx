@@ -21,9 +21,21 @@ function Work({ person, conversationId, kind }: { person: Person; conversationId
   const services = useSalesforce();
   const client: SalesforceClient = services.client;
   const describes: DescribeCache = services.describes;
-  const work = useQuery({ queryKey: ['work', 'conversation', person, conversationId], queryFn: () => getConversationWork(client, describes, person, conversationId) });
+  const work = useQuery({
+    queryKey: ['work', 'conversation', person, conversationId],
+    queryFn: () => getConversationWork(client, describes, person, conversationId),
+  });
   if (!work.data) return <p>Loading work</p>;
-  return <CaseTab tab={work.data.cases} person={person} conversationId={conversationId} conversationKind={kind} accountId={accountOf(person)} contactId={person.id} />;
+  return (
+    <CaseTab
+      tab={work.data.cases}
+      person={person}
+      conversationId={conversationId}
+      conversationKind={kind}
+      accountId={accountOf(person)}
+      contactId={person.id}
+    />
+  );
 }
 
 function renderWork(ui: ReactNode) {
@@ -31,7 +43,8 @@ function renderWork(ui: ReactNode) {
 }
 
 const slow = { timeout: 5000 };
-const grace = () => contactPerson(h.emulator.ids.contacts.grace, h.emulator.ids.accounts.globex, 'Grace Hopper', 'Globex Corporation');
+const grace = () =>
+  contactPerson(h.emulator.ids.contacts.grace, h.emulator.ids.accounts.globex, 'Grace Hopper', 'Globex Corporation');
 const record = (id: string) => h.emulator.store.get(id)?.values;
 const caseNumber = (id: string) => String(record(id)?.CaseNumber);
 const list = () => screen.getByRole('list', { name: 'Cases' });
@@ -49,7 +62,10 @@ describe('CaseTab', () => {
     const names = within(list())
       .getAllByRole('button', { name: /^Case / })
       .map((button) => button.textContent);
-    expect(names).toEqual([`Case ${caseNumber(cases.globexOutage)}: Calls drop after 30 seconds`, `Case ${caseNumber(cases.globexInvoice)}: Invoice address change`]);
+    expect(names).toEqual([
+      `Case ${caseNumber(cases.globexOutage)}: Calls drop after 30 seconds`,
+      `Case ${caseNumber(cases.globexInvoice)}: Invoice address change`,
+    ]);
     const outage = item(`Case ${caseNumber(cases.globexOutage)}: Calls drop after 30 seconds`);
     expect(outage.getByText('Tied to this conversation')).toBeInTheDocument();
     expect(outage.getByText('Working')).toBeInTheDocument();
@@ -62,11 +78,27 @@ describe('CaseTab', () => {
     const { cases } = h.emulator.ids;
     renderWork(<Work person={grace()} conversationId="conv-globex-outage" kind="chat" />);
     await screen.findByRole('list', { name: 'Cases' }, slow);
-    await user.click(item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByRole('button', { name: 'Tie to this conversation' }));
+    await user.click(
+      item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByRole('button', {
+        name: 'Tie to this conversation',
+      }),
+    );
     await waitFor(() => expect(record(cases.globexInvoice)?.conversationId__c).toBe('conv-globex-outage'), slow);
     expect(record(cases.globexOutage)?.conversationId__c ?? null).toBeNull();
-    await waitFor(() => expect(item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByText('Tied to this conversation')).toBeInTheDocument(), slow);
-    await user.click(item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByRole('button', { name: 'Untie from this conversation' }));
+    await waitFor(
+      () =>
+        expect(
+          item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByText(
+            'Tied to this conversation',
+          ),
+        ).toBeInTheDocument(),
+      slow,
+    );
+    await user.click(
+      item(`Case ${caseNumber(cases.globexInvoice)}: Invoice address change`).getByRole('button', {
+        name: 'Untie from this conversation',
+      }),
+    );
     await waitFor(() => expect(record(cases.globexInvoice)?.conversationId__c ?? null).toBeNull(), slow);
   });
 
@@ -75,7 +107,11 @@ describe('CaseTab', () => {
     const { cases } = h.emulator.ids;
     renderWork(<Work person={grace()} conversationId="conv-globex-outage" kind="chat" />);
     const status = await screen.findByRole('combobox', { name: 'Status' }, slow);
-    expect(within(status).getAllByRole('option').map((option) => option.textContent)).toEqual(['New', 'Working', 'Escalated', 'Closed']);
+    expect(
+      within(status)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['New', 'Working', 'Escalated', 'Closed']);
     expect(status).toHaveValue('Working');
     await user.selectOptions(status, 'Escalated');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Priority' }), 'Medium');
@@ -121,13 +157,28 @@ describe('CaseTab', () => {
     expect(within(form).getByText('Write the comment first.')).toBeInTheDocument();
     await user.type(within(form).getByRole('textbox', { name: 'New comment' }), 'Customer confirms the drops stopped.');
     await user.click(within(form).getByRole('button', { name: 'Add comment' }));
-    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Comments' })).getByText('Customer confirms the drops stopped.')).toBeInTheDocument(), slow);
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByRole('list', { name: 'Comments' })).getByText('Customer confirms the drops stopped.'),
+        ).toBeInTheDocument(),
+      slow,
+    );
     expect(within(form).getByRole('textbox', { name: 'New comment' })).toHaveValue('');
     await user.type(within(form).getByRole('textbox', { name: 'New comment' }), 'Fixed on our side.');
     await user.click(within(form).getByRole('checkbox', { name: 'Public (the customer can see it)' }));
     await user.click(within(form).getByRole('button', { name: 'Add comment' }));
-    await waitFor(() => expect(h.emulator.store.rows('CaseComment').filter((row) => row.values.ParentId === cases.globexOutage)).toHaveLength(4), slow);
-    const added = h.emulator.store.rows('CaseComment').filter((row) => row.values.ParentId === cases.globexOutage).slice(2);
+    await waitFor(
+      () =>
+        expect(
+          h.emulator.store.rows('CaseComment').filter((row) => row.values.ParentId === cases.globexOutage),
+        ).toHaveLength(4),
+      slow,
+    );
+    const added = h.emulator.store
+      .rows('CaseComment')
+      .filter((row) => row.values.ParentId === cases.globexOutage)
+      .slice(2);
     expect(added.map((row) => [row.values.CommentBody, row.values.IsPublished])).toEqual([
       ['Customer confirms the drops stopped.', false],
       ['Fixed on our side.', true],
@@ -140,18 +191,32 @@ describe('CaseTab', () => {
     renderWork(<Work person={grace()} conversationId="conv-call-42" kind="call" />);
     await user.click(await screen.findByRole('button', { name: 'New case' }, slow));
     const form = screen.getByRole('form', { name: 'New case from this conversation' });
-    expect(form).toHaveTextContent('Contact: Grace Hopper · Account: Globex Corporation · Origin: Phone. Tied to this conversation.');
+    expect(form).toHaveTextContent(
+      'Contact: Grace Hopper · Account: Globex Corporation · Origin: Phone. Tied to this conversation.',
+    );
     await user.click(within(form).getByRole('button', { name: 'Create case' }));
     expect(within(form).getByText('Enter a subject.')).toBeInTheDocument();
     await user.type(within(form).getByRole('textbox', { name: /Subject/ }), 'Voicemail greeting wrong');
     await user.type(within(form).getByRole('textbox', { name: 'Description' }), 'Plays the old greeting.');
     await user.click(within(form).getByRole('button', { name: 'Create case' }));
-    await waitFor(() => expect(screen.queryByRole('form', { name: 'New case from this conversation' })).toBeNull(), slow);
+    await waitFor(
+      () => expect(screen.queryByRole('form', { name: 'New case from this conversation' })).toBeNull(),
+      slow,
+    );
     const created = h.emulator.store.rows('Case').filter((row) => row.values.conversationId__c === 'conv-call-42');
     expect(created).toHaveLength(1);
-    expect(created[0]?.values).toMatchObject({ Subject: 'Voicemail greeting wrong', Description: 'Plays the old greeting.', Origin: 'Phone', ContactId: contacts.grace, AccountId: accounts.globex, Priority: 'Medium' });
+    expect(created[0]?.values).toMatchObject({
+      Subject: 'Voicemail greeting wrong',
+      Description: 'Plays the old greeting.',
+      Origin: 'Phone',
+      ContactId: contacts.grace,
+      AccountId: accounts.globex,
+      Priority: 'Medium',
+    });
     const number = String(created[0]?.values.CaseNumber);
-    expect(await within(list()).findByRole('button', { name: `Case ${number}: Voicemail greeting wrong` }, slow)).toBeInTheDocument();
+    expect(
+      await within(list()).findByRole('button', { name: `Case ${number}: Voicemail greeting wrong` }, slow),
+    ).toBeInTheDocument();
     expect(item(`Case ${number}: Voicemail greeting wrong`).getByText('Tied to this conversation')).toBeInTheDocument();
   });
 

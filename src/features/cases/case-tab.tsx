@@ -29,11 +29,16 @@ export interface CaseTabProps {
  */
 export function CaseTab({ tab, person, conversationId, conversationKind, accountId, contactId }: CaseTabProps) {
   const { t, locale } = useI18n();
-  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice('case', conversationId, tab.rows);
+  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice(
+    'case',
+    conversationId,
+    tab.rows,
+  );
 
   if (!tab.visible) return null;
   const rows = tab.rows;
-  const labelOf = (row: CaseRow) => t('case.name', { number: row.caseNumber, subject: row.subject ?? t('case.noSubject') });
+  const labelOf = (row: CaseRow) =>
+    t('case.name', { number: row.caseNumber, subject: row.subject ?? t('case.noSubject') });
   const contactName = person.type === 'Contact' || person.type === 'PersonAccount' ? person.name : null;
   const accountName = person.type === 'Contact' ? person.company : person.type === 'Lead' ? null : person.name;
 
@@ -52,7 +57,9 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
           [t('case.field.priority'), row.priority],
           [t('case.field.lastModified'), formatDateTime(locale, row.lastModifiedDate)],
         ]}
-        writeLabel={(row, untie) => t(untie ? 'case.untie.writeLabel' : 'case.tie.writeLabel', { number: row.caseNumber })}
+        writeLabel={(row, untie) =>
+          t(untie ? 'case.untie.writeLabel' : 'case.tie.writeLabel', { number: row.caseNumber })
+        }
         text={{
           heading: t('case.list.heading'),
           tied: t('case.tied'),
@@ -81,7 +88,11 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
         </Button>
       )}
       {selected ? (
-        <section id={detailsId} className="app-work-section slds-box slds-box_x-small" aria-labelledby={`${detailsId}-heading`}>
+        <section
+          id={detailsId}
+          className="app-work-section slds-box slds-box_x-small"
+          aria-labelledby={`${detailsId}-heading`}
+        >
           <h3 id={`${detailsId}-heading`} className="slds-text-heading_small">
             {labelOf(selected)}
           </h3>

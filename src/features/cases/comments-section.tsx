@@ -29,7 +29,11 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   const write = useOutboxWrite(`case-comment:${kase.id}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  useClearWhenLanded(write, draft, useCallback(() => setSubmitted(false), []));
+  useClearWhenLanded(
+    write,
+    draft,
+    useCallback(() => setSubmitted(false), []),
+  );
 
   const body = draft.values.body;
   const sent = write.busy && write.item?.op.kind === 'create' ? write.item.op.fields.CommentBody : undefined;
@@ -38,11 +42,19 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
     event.preventDefault();
     setSubmitted(true);
     if (body.trim() === '' || write.busy) return;
-    const problem = blockedWrite(describes.peek('CaseComment'), 'CaseComment', ['ParentId', 'CommentBody', 'IsPublished'], 'create');
+    const problem = blockedWrite(
+      describes.peek('CaseComment'),
+      'CaseComment',
+      ['ParentId', 'CommentBody', 'IsPublished'],
+      'create',
+    );
     setBlocked(problem);
     if (problem) return;
     discardFailed(outbox, write);
-    void write.submit(addCommentOperation(kase.id, body, draft.values.public === 'true'), { label: t('case.comment.writeLabel', { number: kase.caseNumber }), group: kase.id });
+    void write.submit(addCommentOperation(kase.id, body, draft.values.public === 'true'), {
+      label: t('case.comment.writeLabel', { number: kase.caseNumber }),
+      group: kase.id,
+    });
   };
 
   let list;
@@ -66,7 +78,13 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
           <li key={comment.id} className="app-work-list__item">
             <p className="app-note-text">{comment.body}</p>
             <p className="slds-text-body_small slds-text-color_weak">
-              {[comment.isPublic ? t('case.comments.public') : t('case.comments.internal'), comment.createdByName, formatDateTime(locale, comment.createdDate)].filter(Boolean).join(' · ')}
+              {[
+                comment.isPublic ? t('case.comments.public') : t('case.comments.internal'),
+                comment.createdByName,
+                formatDateTime(locale, comment.createdDate),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </p>
           </li>
         ))}
@@ -89,9 +107,20 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
           onChange={(event) => draft.set({ body: event.target.value })}
           error={error}
         />
-        <Checkbox label={t('case.comment.public')} checked={draft.values.public === 'true'} disabled={write.busy} onChange={(event) => draft.set({ public: event.target.checked ? 'true' : '' })} />
+        <Checkbox
+          label={t('case.comment.public')}
+          checked={draft.values.public === 'true'}
+          disabled={write.busy}
+          onChange={(event) => draft.set({ public: event.target.checked ? 'true' : '' })}
+        />
         <div className="slds-m-top_x-small">
-          <WriteFeedback write={write} sobject="CaseComment" pending={t('case.comment.saving')} failed={t('case.comment.notSaved')} blocked={blocked} />
+          <WriteFeedback
+            write={write}
+            sobject="CaseComment"
+            pending={t('case.comment.saving')}
+            failed={t('case.comment.notSaved')}
+            blocked={blocked}
+          />
         </div>
         {write.busy ? null : (
           <div className="app-actions slds-m-top_x-small">

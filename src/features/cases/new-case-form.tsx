@@ -31,13 +31,26 @@ export interface NewCaseFormProps {
  * A case made from this conversation: its contact and account, origin Phone (a call) or Chat (a chat),
  * subject and description, tied to the conversation. An upsert by conversationId__c: sent twice, still one case.
  */
-export function NewCaseForm({ conversationId, conversationKind, accountId, contactId, contactName, accountName, tiedId, onClose }: NewCaseFormProps) {
+export function NewCaseForm({
+  conversationId,
+  conversationKind,
+  accountId,
+  contactId,
+  contactName,
+  accountName,
+  tiedId,
+  onClose,
+}: NewCaseFormProps) {
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
   const formId = useId();
   const info = describes.peek('Case');
   const priorities = picklistOptions(info, 'Priority');
-  const draft = useDraft(`new:${conversationId}`, { subject: '', description: '', priority: priorities.find((p) => p.isDefault)?.value ?? '' });
+  const draft = useDraft(`new:${conversationId}`, {
+    subject: '',
+    description: '',
+    priority: priorities.find((p) => p.isDefault)?.value ?? '',
+  });
   const write = useOutboxWrite(`case-new:${conversationId}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
@@ -47,20 +60,36 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
   const { severalTied, cancel } = useNewTiedRecord(write, draft, onClose);
 
   const values = draft.values;
-  const subjectError = submitted && values.subject.trim() === '' ? t('case.new.error.subject') : item?.state === 'failed' && item.lastError?.fields.includes('Subject') ? item.lastError.message : null;
+  const subjectError =
+    submitted && values.subject.trim() === ''
+      ? t('case.new.error.subject')
+      : item?.state === 'failed' && item.lastError?.fields.includes('Subject')
+        ? item.lastError.message
+        : null;
   const save = (event: SyntheticEvent) => {
     event.preventDefault();
     setSubmitted(true);
     if (values.subject.trim() === '' || write.busy) return;
-    const fields = newCaseFields({ subject: values.subject.trim(), description: values.description, status: null, priority: values.priority || null, origin, accountId, contactId });
+    const fields = newCaseFields({
+      subject: values.subject.trim(),
+      description: values.description,
+      status: null,
+      priority: values.priority || null,
+      origin,
+      accountId,
+      contactId,
+    });
     const problem = blockedWrite(info, 'Case', [...Object.keys(fields), CONVERSATION_FIELD], 'create');
     setBlocked(problem);
     if (problem) return;
     discardFailed(outbox, write);
-    void write.submit(createTiedOperation({ sobject: 'Case', conversationId, fields, tiedId, apiVersion: client.apiVersion }), {
-      label: t('case.new.writeLabel', { subject: values.subject.trim() }),
-      group: `tie:${conversationId}`,
-    });
+    void write.submit(
+      createTiedOperation({ sobject: 'Case', conversationId, fields, tiedId, apiVersion: client.apiVersion }),
+      {
+        label: t('case.new.writeLabel', { subject: values.subject.trim() }),
+        group: `tie:${conversationId}`,
+      },
+    );
   };
 
   return (
@@ -69,12 +98,36 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
         {t('case.new.heading')}
       </h3>
       <p className="slds-text-body_small slds-text-color_weak slds-m-bottom_x-small">
-        {t('case.new.context', { contact: contactName ?? '—', account: accountName ?? '—', origin: t(conversationKind === 'call' ? 'case.new.origin.Phone' : 'case.new.origin.Chat') })}
+        {t('case.new.context', {
+          contact: contactName ?? '—',
+          account: accountName ?? '—',
+          origin: t(conversationKind === 'call' ? 'case.new.origin.Phone' : 'case.new.origin.Chat'),
+        })}
       </p>
-      <TextInput label={t('case.new.subject')} required maxLength={255} value={values.subject} readOnly={write.busy} onChange={(event) => draft.set({ subject: event.target.value })} error={subjectError} />
-      <Textarea label={t('case.new.description')} rows={4} value={values.description} readOnly={write.busy} onChange={(event) => draft.set({ description: event.target.value })} />
+      <TextInput
+        label={t('case.new.subject')}
+        required
+        maxLength={255}
+        value={values.subject}
+        readOnly={write.busy}
+        onChange={(event) => draft.set({ subject: event.target.value })}
+        error={subjectError}
+      />
+      <Textarea
+        label={t('case.new.description')}
+        rows={4}
+        value={values.description}
+        readOnly={write.busy}
+        onChange={(event) => draft.set({ description: event.target.value })}
+      />
       {priorities.length > 0 ? (
-        <Select label={t('case.new.priority')} value={values.priority} options={priorities} disabled={write.busy} onChange={(event) => draft.set({ priority: event.target.value })} />
+        <Select
+          label={t('case.new.priority')}
+          value={values.priority}
+          options={priorities}
+          disabled={write.busy}
+          onChange={(event) => draft.set({ priority: event.target.value })}
+        />
       ) : null}
       <div className="slds-m-top_x-small">
         {severalTied ? (
@@ -82,12 +135,16 @@ export function NewCaseForm({ conversationId, conversationKind, accountId, conta
             <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' })}</p>
           </Alert>
         ) : (
-          <WriteFeedback write={write} sobject="Case" pending={t('case.new.saving')} failed={t('case.new.notSaved')} blocked={blocked} />
+          <WriteFeedback
+            write={write}
+            sobject="Case"
+            pending={t('case.new.saving')}
+            failed={t('case.new.notSaved')}
+            blocked={blocked}
+          />
         )}
       </div>
-      {write.busy ? null : (
-        <FormActions submit={t('case.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
-      )}
+      {write.busy ? null : <FormActions submit={t('case.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />}
     </form>
   );
 }

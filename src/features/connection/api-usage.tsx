@@ -27,7 +27,10 @@ export function ApiUsage({ userId }: { userId: string }) {
           })}
         </p>
       ) : null}
-      {error && !isSalesforceError(error, LOCAL_ERROR_CODES.sessionEnded) && !isSalesforceError(error, 'API_DISABLED_FOR_ORG') && !isSalesforceError(error, 'REQUEST_LIMIT_EXCEEDED') ? (
+      {error &&
+      !isSalesforceError(error, LOCAL_ERROR_CODES.sessionEnded) &&
+      !isSalesforceError(error, 'API_DISABLED_FOR_ORG') &&
+      !isSalesforceError(error, 'REQUEST_LIMIT_EXCEEDED') ? (
         <Alert variant="error" title={t('connection.failed.title')}>
           <p>
             {isSalesforceError(error, LOCAL_ERROR_CODES.corsBlocked)

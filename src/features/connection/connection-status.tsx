@@ -18,7 +18,10 @@ export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactN
   const orgProblem = useAuthState((s) => s.orgProblem);
   const xbeesEmail = useXBeesUserEmail();
   if (!session) return null;
-  const mismatch = xbeesEmail !== null && session.email !== null && xbeesEmail.trim().toLowerCase() !== session.email.trim().toLowerCase();
+  const mismatch =
+    xbeesEmail !== null &&
+    session.email !== null &&
+    xbeesEmail.trim().toLowerCase() !== session.email.trim().toLowerCase();
   return (
     <Card
       heading={t('shell.connection.heading')}
@@ -42,14 +45,20 @@ export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactN
           </Alert>
         </div>
       ) : null}
-      {!services.storagePersistent ? <p className="slds-text-color_weak slds-m-top_small">{t('session.storageNotPersistent')}</p> : null}
+      {!services.storagePersistent ? (
+        <p className="slds-text-color_weak slds-m-top_small">{t('session.storageNotPersistent')}</p>
+      ) : null}
       {orgProblem ? (
         <div className="slds-m-top_small">
           <Alert
             variant="error"
-            title={orgProblem.errorCode === 'API_DISABLED_FOR_ORG' ? t('org.apiDisabled.title') : t('org.requestLimit.title')}
+            title={
+              orgProblem.errorCode === 'API_DISABLED_FOR_ORG' ? t('org.apiDisabled.title') : t('org.requestLimit.title')
+            }
           >
-            <p>{orgProblem.errorCode === 'API_DISABLED_FOR_ORG' ? t('org.apiDisabled.body') : t('org.requestLimit.body')}</p>
+            <p>
+              {orgProblem.errorCode === 'API_DISABLED_FOR_ORG' ? t('org.apiDisabled.body') : t('org.requestLimit.body')}
+            </p>
             <p>
               <Button variant="neutral" onClick={() => services.session.clearOrgProblem()}>
                 {t('org.dismiss')}

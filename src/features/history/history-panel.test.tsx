@@ -17,11 +17,21 @@ const slow = { timeout: 5000 };
 describe('HistoryPanel', () => {
   it('"Show more" pages past the first 100 activities, up to Salesforce’s 500', async () => {
     const user = userEvent.setup();
-    const contact = h.emulator.store.seed('Contact', { FirstName: 'Paula', LastName: 'Prolific', OwnerId: h.emulator.ids.users.jane });
+    const contact = h.emulator.store.seed('Contact', {
+      FirstName: 'Paula',
+      LastName: 'Prolific',
+      OwnerId: h.emulator.ids.users.jane,
+    });
     // 130 completed calls, one a day going back: the oldest is "Call 130".
     for (let n = 1; n <= 130; n += 1) {
       const day = new Date(Date.UTC(2026, 10, 28) - n * 86_400_000).toISOString().slice(0, 10);
-      h.emulator.store.seed('Task', { Subject: `Call ${String(n)}`, Status: 'Completed', ActivityDate: day, WhoId: contact, OwnerId: h.emulator.ids.users.jane });
+      h.emulator.store.seed('Task', {
+        Subject: `Call ${String(n)}`,
+        Status: 'Completed',
+        ActivityDate: day,
+        WhoId: contact,
+        OwnerId: h.emulator.ids.users.jane,
+      });
     }
     renderPanel(contact);
     const panel = await screen.findByRole('region', { name: 'Activity' }, slow);

@@ -2,7 +2,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { getHistory, getMoreActivities, HISTORY_FIRST_LIMIT, HISTORY_MAX_LIMIT, type ActivityKind, type ActivityRow } from '@/salesforce/api/history';
+import {
+  getHistory,
+  getMoreActivities,
+  HISTORY_FIRST_LIMIT,
+  HISTORY_MAX_LIMIT,
+  type ActivityKind,
+  type ActivityRow,
+} from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -25,20 +32,36 @@ function formatDate(value: string, locale: string): string {
   const dateOnly = value.length === 10;
   const date = new Date(dateOnly ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale, dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale,
+    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
+  ).format(date);
 }
 
 function details(t: Translate, row: ActivityRow, locale: string): string[] {
   const parts: string[] = [t(`history.kind.${row.kind}`)];
   if (row.date) parts.push(formatDate(row.date, locale));
   if (row.callType) parts.push(t(`history.call.${row.callType}`));
-  if (row.durationSeconds !== null) parts.push(t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }));
+  if (row.durationSeconds !== null)
+    parts.push(
+      t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }),
+    );
   if (row.status) parts.push(row.status);
   if (row.ownerName) parts.push(t('history.owner', { owner: row.ownerName }));
   return parts;
 }
 
-function ActivityList({ rows, empty, instanceUrl, more }: { rows: ActivityRow[]; empty: string; instanceUrl: string; more?: { load: () => void; loading: boolean } | undefined }) {
+function ActivityList({
+  rows,
+  empty,
+  instanceUrl,
+  more,
+}: {
+  rows: ActivityRow[];
+  empty: string;
+  instanceUrl: string;
+  more?: { load: () => void; loading: boolean } | undefined;
+}) {
   const { t, locale } = useI18n();
   const [shown, setShown] = useState(PAGE);
   if (rows.length === 0) return <p className="slds-text-color_weak">{empty}</p>;
@@ -49,10 +72,17 @@ function ActivityList({ rows, empty, instanceUrl, more }: { rows: ActivityRow[];
           <li key={row.id} className={`app-timeline__item${row.overdue ? ' app-timeline__item_overdue' : ''}`}>
             <Icon name={KIND_ICON[row.kind]} size="x-small" />
             <div className="app-timeline__body">
-              <a href={`${instanceUrl}/lightning/r/${row.sobject}/${row.id}/view`} target="_blank" rel="noopener noreferrer" className="app-timeline__subject">
+              <a
+                href={`${instanceUrl}/lightning/r/${row.sobject}/${row.id}/view`}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="app-timeline__subject"
+              >
                 {row.subject || t('history.noSubject')}
               </a>
-              {row.overdue ? <span className="slds-badge slds-theme_error slds-m-left_x-small">{t('history.overdue')}</span> : null}
+              {row.overdue ? (
+                <span className="slds-badge slds-theme_error slds-m-left_x-small">{t('history.overdue')}</span>
+              ) : null}
               <p className="slds-text-body_small slds-text-color_weak">{details(t, row, locale).join(' · ')}</p>
             </div>
           </li>
@@ -80,7 +110,9 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)));
+  const history = useQuery(
+    historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
+  );
   const headingId = `history-${person.id}`;
   // Past activities beyond the first read: Salesforce's next page of the child list when it gives one, else
   // the list read again up to Salesforce's ceiling of 500 when the first read stopped at its limit.
@@ -88,11 +120,23 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const firstPast = history.data?.past ?? [];
   const loadMore = useMutation({
     mutationFn: async (source: { url: string } | 'widen') => {
-      if (source !== 'widen') return { ...(await getMoreActivities(services.client, source.url)), widened: extra?.widened ?? false };
-      const wider = await getHistory(services.client, historyTarget(person), services.describes.peek('Task'), { limit: HISTORY_MAX_LIMIT });
-      return { rows: wider.past.slice(firstPast.length + (extra?.rows.length ?? 0)), next: wider.pastNextUrl, widened: true };
+      if (source !== 'widen')
+        return { ...(await getMoreActivities(services.client, source.url)), widened: extra?.widened ?? false };
+      const wider = await getHistory(services.client, historyTarget(person), services.describes.peek('Task'), {
+        limit: HISTORY_MAX_LIMIT,
+      });
+      return {
+        rows: wider.past.slice(firstPast.length + (extra?.rows.length ?? 0)),
+        next: wider.pastNextUrl,
+        widened: true,
+      };
     },
-    onSuccess: (page) => setExtra((current) => ({ rows: [...(current?.rows ?? []), ...page.rows], next: page.next, widened: page.widened })),
+    onSuccess: (page) =>
+      setExtra((current) => ({
+        rows: [...(current?.rows ?? []), ...page.rows],
+        next: page.next,
+        widened: page.widened,
+      })),
   });
   const nextUrl = extra ? extra.next : (history.data?.pastNextUrl ?? null);
   const canWiden = !nextUrl && extra?.widened !== true && firstPast.length >= HISTORY_FIRST_LIMIT;
@@ -122,7 +166,11 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
         {history.data ? (
           <>
             <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
-            <ActivityList rows={history.data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
+            <ActivityList
+              rows={history.data.open}
+              empty={t('history.emptyOpen')}
+              instanceUrl={session?.instanceUrl ?? ''}
+            />
             <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
             <ActivityList
               rows={[...history.data.past, ...(extra?.rows ?? [])]}
@@ -145,4 +193,3 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
     </section>
   );
 }
-

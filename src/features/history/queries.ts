@@ -20,15 +20,31 @@ const PERSIST_PREFIX = 'sfx.history:';
 
 function readPersisted(storage: Storage, key: string): { at: number; history: History } | null {
   try {
-    const value = JSON.parse(storage.getItem(PERSIST_PREFIX + key) ?? 'null') as { at?: unknown; history?: History } | null;
-    if (!value || typeof value.at !== 'number' || !value.history || !Array.isArray(value.history.past) || !Array.isArray(value.history.open)) return null;
+    const value = JSON.parse(storage.getItem(PERSIST_PREFIX + key) ?? 'null') as {
+      at?: unknown;
+      history?: History;
+    } | null;
+    if (
+      !value ||
+      typeof value.at !== 'number' ||
+      !value.history ||
+      !Array.isArray(value.history.past) ||
+      !Array.isArray(value.history.open)
+    )
+      return null;
     return Date.now() - value.at < FRESH_MS ? { at: value.at, history: value.history } : null;
   } catch {
     return null;
   }
 }
 
-export function historyQuery(client: SalesforceClient, describes: DescribeCache, storage: Storage, scope: string, target: HistoryTarget) {
+export function historyQuery(
+  client: SalesforceClient,
+  describes: DescribeCache,
+  storage: Storage,
+  scope: string,
+  target: HistoryTarget,
+) {
   const queryKey = historyKeys.of(scope, target);
   const storageKey = queryKey.slice(1).join('|');
   return queryOptions({

@@ -22,7 +22,12 @@ export interface LeadPrefill {
 
 type FieldName = 'FirstName' | 'LastName' | 'Company' | 'Email' | 'Phone' | 'MobilePhone';
 type Values = Record<FieldName, string>;
-const FIELDS: { name: FieldName; label: 'lead.firstName' | 'lead.lastName' | 'lead.company' | 'lead.email' | 'lead.phone' | 'lead.mobile'; type: string; autoComplete: string }[] = [
+const FIELDS: {
+  name: FieldName;
+  label: 'lead.firstName' | 'lead.lastName' | 'lead.company' | 'lead.email' | 'lead.phone' | 'lead.mobile';
+  type: string;
+  autoComplete: string;
+}[] = [
   { name: 'FirstName', label: 'lead.firstName', type: 'text', autoComplete: 'given-name' },
   { name: 'LastName', label: 'lead.lastName', type: 'text', autoComplete: 'family-name' },
   { name: 'Company', label: 'lead.company', type: 'text', autoComplete: 'organization' },
@@ -69,7 +74,9 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
-  const [values, setValues] = useState<Values>(() => asValues(readDraft(services.storage, draftKey)) ?? initialValues(prefill, services.region));
+  const [values, setValues] = useState<Values>(
+    () => asValues(readDraft(services.storage, draftKey)) ?? initialValues(prefill, services.region),
+  );
   const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [duplicatesDismissed, setDuplicatesDismissed] = useState(false);
@@ -83,7 +90,10 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   }, [services.storage, draftKey, values]);
 
   const visible = FIELDS.filter((f) => !describe || describe.fields.get(f.name)?.createable === true);
-  const clientErrors = validate(values, visible.map((f) => f.name));
+  const clientErrors = validate(
+    values,
+    visible.map((f) => f.name),
+  );
 
   // The Lead exists: the draft has done its job, and the panel shows the card.
   const createdId = write.state === 'done' ? (write.item?.resultId ?? null) : null;
@@ -95,14 +105,20 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   }, [createdId, services.storage, draftKey, reset, onCreated, values, session]);
 
   const save = (allowDuplicates: boolean) => {
-    const input: LeadInput = { LastName: values.LastName.trim(), Company: values.Company.trim(), LeadSource: 'Phone Inquiry' };
+    const input: LeadInput = {
+      LastName: values.LastName.trim(),
+      Company: values.Company.trim(),
+      LeadSource: 'Phone Inquiry',
+    };
     for (const field of visible) if (values[field.name].trim() !== '') input[field.name] = values[field.name].trim();
     if (session) input.OwnerId = session.userId;
     if (!describe?.fields.get('LeadSource')?.createable) delete input.LeadSource;
     // A refused attempt leaves the outbox's failures: this one replaces it.
     if (write.item?.state === 'failed') void services.outbox.discard(write.item.id).catch(() => undefined);
     setDuplicatesDismissed(false);
-    void write.submit(leadOperation(input, { allowDuplicates }), { label: t('lead.writeLabel', { name: `${input.FirstName ?? ''} ${input.LastName}`.trim() }) });
+    void write.submit(leadOperation(input, { allowDuplicates }), {
+      label: t('lead.writeLabel', { name: `${input.FirstName ?? ''} ${input.LastName}`.trim() }),
+    });
   };
 
   const submit = (event: SyntheticEvent) => {
@@ -113,7 +129,8 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   };
 
   const refused = write.item?.state === 'failed' ? (write.item.lastError ?? null) : null;
-  const duplicates = refused?.errorCode === 'DUPLICATES_DETECTED' && !duplicatesDismissed ? (refused.duplicates ?? []) : null;
+  const duplicates =
+    refused?.errorCode === 'DUPLICATES_DETECTED' && !duplicatesDismissed ? (refused.duplicates ?? []) : null;
   const serverError = refused && refused.errorCode !== 'DUPLICATES_DETECTED' ? refused : null;
   const serverFieldErrors = serverError ? serverErrorsByField(serverError) : {};
   // Why a queued Lead is not in Salesforce yet (the outbox keeps trying).
@@ -121,7 +138,9 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const fieldError = (name: FieldName): string | null => {
     const client = clientErrors[name];
     if (client && (submitted || touched[name])) {
-      return client === 'required' ? t('lead.error.required', { field: t(FIELDS.find((f) => f.name === name)?.label ?? 'lead.lastName') }) : t(client === 'email' ? 'lead.error.email' : 'lead.error.phone');
+      return client === 'required'
+        ? t('lead.error.required', { field: t(FIELDS.find((f) => f.name === name)?.label ?? 'lead.lastName') })
+        : t(client === 'email' ? 'lead.error.email' : 'lead.error.phone');
     }
     return serverFieldErrors[name] ?? null;
   };
@@ -159,12 +178,21 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
           {t('lead.heading')}
         </h2>
       </div>
-      <form className="slds-card__body slds-card__body_inner slds-form" onSubmit={submit} noValidate aria-busy={write.busy}>
+      <form
+        className="slds-card__body slds-card__body_inner slds-form"
+        onSubmit={submit}
+        noValidate
+        aria-busy={write.busy}
+      >
         <p className="slds-m-bottom_small">{who ? t('lead.intro', { who }) : t('lead.intro.unknown')}</p>
         {serverError ? (
           <div className="slds-m-bottom_small">
             <Alert variant="error" title={t('lead.error.title')}>
-              <p>{Object.keys(serverFieldErrors).length > 0 ? t('lead.error.fieldsBelow') : t('lead.error.other', { message: serverError.message })}</p>
+              <p>
+                {Object.keys(serverFieldErrors).length > 0
+                  ? t('lead.error.fieldsBelow')
+                  : t('lead.error.other', { message: serverError.message })}
+              </p>
             </Alert>
           </div>
         ) : null}
@@ -197,7 +225,9 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
             <>
               <Spinner size="x-small" label={t('lead.creating')} />
               <span aria-hidden="true">{t('lead.creating')}</span>
-              {queuedReason ? <span className="slds-text-color_weak">{t('lead.queued', { reason: queuedReason })}</span> : null}
+              {queuedReason ? (
+                <span className="slds-text-color_weak">{t('lead.queued', { reason: queuedReason })}</span>
+              ) : null}
             </>
           ) : (
             <>
@@ -211,7 +241,8 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
                   setValues(initialValues(prefill, services.region));
                   setTouched({});
                   setSubmitted(false);
-                  if (write.item?.state === 'failed') void services.outbox.discard(write.item.id).catch(() => undefined);
+                  if (write.item?.state === 'failed')
+                    void services.outbox.discard(write.item.id).catch(() => undefined);
                   reset();
                 }}
               >
@@ -237,7 +268,8 @@ type ClientError = 'required' | 'email' | 'phone';
 function validate(values: Values, fields: readonly FieldName[]): Partial<Record<FieldName, ClientError>> {
   const errors: Partial<Record<FieldName, ClientError>> = {};
   for (const name of REQUIRED) if (values[name].trim() === '') errors[name] = 'required';
-  if (fields.includes('Email') && values.Email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.Email.trim())) errors.Email = 'email';
+  if (fields.includes('Email') && values.Email.trim() !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.Email.trim()))
+    errors.Email = 'email';
   for (const name of ['Phone', 'MobilePhone'] as const) {
     if (fields.includes(name) && values[name].trim() !== '' && !normalizePhone(values[name])) errors[name] = 'phone';
   }
@@ -245,7 +277,9 @@ function validate(values: Values, fields: readonly FieldName[]): Partial<Record<
 }
 
 /** Salesforce's field errors, by field (REQUIRED_FIELD_MISSING, STRING_TOO_LONG, INVALID_EMAIL_ADDRESS…). */
-export function serverErrorsByField(error: Pick<OutboxItemError, 'fields' | 'message'>): Partial<Record<FieldName, string>> {
+export function serverErrorsByField(
+  error: Pick<OutboxItemError, 'fields' | 'message'>,
+): Partial<Record<FieldName, string>> {
   const out: Partial<Record<FieldName, string>> = {};
   for (const field of error.fields) if (FIELDS.some((f) => f.name === field)) out[field as FieldName] = error.message;
   return out;
@@ -254,7 +288,9 @@ export function serverErrorsByField(error: Pick<OutboxItemError, 'fields' | 'mes
 function leadPerson(id: string, values: Values, session: { userId: string; name: string } | null): Person {
   const firstName = values.FirstName.trim() || null;
   const lastName = values.LastName.trim();
-  const phones = (['Phone', 'MobilePhone'] as const).flatMap((field) => (values[field].trim() ? [{ field, value: values[field].trim() }] : []));
+  const phones = (['Phone', 'MobilePhone'] as const).flatMap((field) =>
+    values[field].trim() ? [{ field, value: values[field].trim() }] : [],
+  );
   return {
     id,
     sobject: 'Lead',
@@ -322,7 +358,9 @@ function DuplicateChoice({
           {(records.data ?? []).map((person) => (
             <li key={person.id} className="slds-item app-duplicate">
               <p className="slds-text-title_bold">{person.name}</p>
-              <p className="slds-text-color_weak">{[t(`person.type.${person.type}`), person.company, person.email].filter(Boolean).join(' · ')}</p>
+              <p className="slds-text-color_weak">
+                {[t(`person.type.${person.type}`), person.company, person.email].filter(Boolean).join(' · ')}
+              </p>
               <p className="app-actions">
                 <Button variant="neutral" onClick={() => onUse(person)}>
                   {t('lead.duplicates.use')}

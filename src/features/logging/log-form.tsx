@@ -25,7 +25,8 @@ export function logKey(kind: 'call' | 'chat', conversationId: string, call: Call
 function durationOf(call: CallState | null): number | null {
   if (!call) return null;
   if (typeof call.info.durationSeconds === 'number') return Math.round(call.info.durationSeconds);
-  if (call.status === 'ended' && call.startedAt !== null && call.endedAt !== null) return Math.max(0, Math.round((call.endedAt - call.startedAt) / 1000));
+  if (call.status === 'ended' && call.startedAt !== null && call.endedAt !== null)
+    return Math.max(0, Math.round((call.endedAt - call.startedAt) / 1000));
   return null;
 }
 
@@ -41,11 +42,17 @@ function callType(call: CallState | null): CallType | null {
 function defaultSubject(t: Translate, kind: 'call' | 'chat', person: Person, call: CallState | null): string {
   if (kind === 'chat') return t('log.chatSubject', { name: person.name });
   const type = callType(call);
-  return type ? t(`log.callSubject.${type}`, { name: person.name }) : t('log.callSubject.unknown', { name: person.name });
+  return type
+    ? t(`log.callSubject.${type}`, { name: person.name })
+    : t('log.callSubject.unknown', { name: person.name });
 }
 
 /** The task this conversation was already logged as: by this app (outbox) or found in the history. */
-export function existingLogId(items: readonly OutboxItem[], historyCallObjects: ReadonlyMap<string, string> | null, key: string): string | null {
+export function existingLogId(
+  items: readonly OutboxItem[],
+  historyCallObjects: ReadonlyMap<string, string> | null,
+  key: string,
+): string | null {
   for (const item of [...items].reverse()) {
     if (item.state !== 'done' || !item.resultId) continue;
     const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
@@ -83,7 +90,11 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   const write = useOutboxWrite(formKey);
   const [values, setValues] = useState(() => {
     try {
-      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as { subject?: unknown; notes?: unknown; callType?: unknown } | null;
+      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as {
+        subject?: unknown;
+        notes?: unknown;
+        callType?: unknown;
+      } | null;
       if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') {
         const chosen = CALL_TYPES.find((type) => type === draft.callType) ?? '';
         return { subject: draft.subject, notes: draft.notes, callType: chosen };
@@ -139,20 +150,25 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     // What a log that already exists gets: the values of this one (never its date, owner or who).
     const update = { ...fields };
     if (existing) {
-      void write.submit({ kind: 'update', sobject: 'Task', id: existing, fields: update }, { label, group: conversationId });
+      void write.submit(
+        { kind: 'update', sobject: 'Task', id: existing, fields: update },
+        { label, group: conversationId },
+      );
       return;
     }
     const today = new Date();
     fields.ActivityDate = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     fields.Priority = 'Normal';
     if (kind === 'call') fields.TaskSubtype = 'Call';
-    const who = person.type === 'PersonAccount' ? person.personContactId : person.sobject === 'Account' ? null : person.id;
+    const who =
+      person.type === 'PersonAccount' ? person.personContactId : person.sobject === 'Account' ? null : person.id;
     if (who) fields.WhoId = who;
     if (person.type === 'Account') fields.WhatId = person.id;
     else if (person.type !== 'Lead' && whatId) fields.WhatId = whatId;
     if (session) fields.OwnerId = session.userId;
     // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
-    const dedupe = historyCallObjects === null ? { match: { CallObject: key }, updateWith: update } : { match: { CallObject: key } };
+    const dedupe =
+      historyCallObjects === null ? { match: { CallObject: key }, updateWith: update } : { match: { CallObject: key } };
     void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe }, { label, group: conversationId });
   };
 
@@ -170,7 +186,12 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           <p className="slds-text-color_weak slds-m-bottom_x-small">
             {call.status === 'active'
               ? t('log.call.active', { direction: t(`log.direction.${call.info.direction ?? 'unknown'}`) })
-              : t('log.call.ended', { duration: duration === null ? '—' : `${String(Math.floor(duration / 60))}:${String(duration % 60).padStart(2, '0')}` })}
+              : t('log.call.ended', {
+                  duration:
+                    duration === null
+                      ? '—'
+                      : `${String(Math.floor(duration / 60))}:${String(duration % 60).padStart(2, '0')}`,
+                })}
           </p>
         ) : null}
         {failed ? (
@@ -180,23 +201,44 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             </Alert>
           </div>
         ) : null}
-        <TextInput label={t('log.subject')} name="Subject" required value={values.subject} onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))} error={subjectError ?? fieldError('Subject')} />
+        <TextInput
+          label={t('log.subject')}
+          name="Subject"
+          required
+          value={values.subject}
+          onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+          error={subjectError ?? fieldError('Subject')}
+        />
         {kind === 'call' ? (
           <Select
             label={t('log.callType')}
             name="CallType"
             value={values.callType || (callType(call) ?? '')}
-            options={[{ value: '', label: t('log.callType.unknown') }, ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) }))]}
-            onChange={(event) => setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))}
+            options={[
+              { value: '', label: t('log.callType.unknown') },
+              ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),
+            ]}
+            onChange={(event) =>
+              setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))
+            }
             error={fieldError('CallType')}
           />
         ) : null}
-        <Textarea label={t('log.notes')} name="Description" rows={3} value={values.notes} onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))} error={fieldError('Description')} />
+        <Textarea
+          label={t('log.notes')}
+          name="Description"
+          rows={3}
+          value={values.notes}
+          onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))}
+          error={fieldError('Description')}
+        />
         <div className="app-actions slds-m-top_small">
           {write.busy ? (
             <>
               <Spinner size="x-small" label={t('log.saving')} />
-              {write.item?.lastError?.retryable ? <p className="slds-text-color_weak">{t('log.queued', { reason: write.item.lastError.message })}</p> : null}
+              {write.item?.lastError?.retryable ? (
+                <p className="slds-text-color_weak">{t('log.queued', { reason: write.item.lastError.message })}</p>
+              ) : null}
             </>
           ) : (
             <Button variant="brand" type="submit">

@@ -31,7 +31,13 @@ interface NewOpportunityFormProps {
  * A new opportunity for the account, tied to this conversation, with Salesforce's required fields (Name,
  * Stage, Close date). It is an upsert by conversationId__c: sent twice, it still makes one opportunity.
  */
-export function NewOpportunityForm({ accountId, accountName, conversationId, tiedId, onClose }: NewOpportunityFormProps) {
+export function NewOpportunityForm({
+  accountId,
+  accountName,
+  conversationId,
+  tiedId,
+  onClose,
+}: NewOpportunityFormProps) {
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
   const session = useAuthState((s) => s.session);
@@ -39,7 +45,12 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
   const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
-  const draft = useDraft(`new:${conversationId}`, { name: accountName ? `${accountName} – ` : '', stage: firstOpen, closeDate: localDate(30), amount: '' });
+  const draft = useDraft(`new:${conversationId}`, {
+    name: accountName ? `${accountName} – ` : '',
+    stage: firstOpen,
+    closeDate: localDate(30),
+    amount: '',
+  });
   const write = useOutboxWrite(`opportunity-new:${conversationId}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
@@ -65,17 +76,30 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
     event.preventDefault();
     setSubmitted(true);
     if (Object.values(errors).some((error) => error !== null) || write.busy) return;
-    const fields: Record<string, FieldValue> = { Name: values.name.trim(), StageName: values.stage, CloseDate: values.closeDate, AccountId: accountId };
+    const fields: Record<string, FieldValue> = {
+      Name: values.name.trim(),
+      StageName: values.stage,
+      CloseDate: values.closeDate,
+      AccountId: accountId,
+    };
     if (amount !== null) fields.Amount = amount;
     if (session) fields.OwnerId = session.userId;
-    const problem = blockedWrite(describes.peek('Opportunity'), 'Opportunity', [...Object.keys(fields), CONVERSATION_FIELD], 'create');
+    const problem = blockedWrite(
+      describes.peek('Opportunity'),
+      'Opportunity',
+      [...Object.keys(fields), CONVERSATION_FIELD],
+      'create',
+    );
     setBlocked(problem);
     if (problem) return;
     discardFailed(outbox, write);
-    void write.submit(createTiedOperation({ sobject: 'Opportunity', conversationId, fields, tiedId, apiVersion: client.apiVersion }), {
-      label: t('opp.new.writeLabel', { name: values.name.trim() }),
-      group: `tie:${conversationId}`,
-    });
+    void write.submit(
+      createTiedOperation({ sobject: 'Opportunity', conversationId, fields, tiedId, apiVersion: client.apiVersion }),
+      {
+        label: t('opp.new.writeLabel', { name: values.name.trim() }),
+        group: `tie:${conversationId}`,
+      },
+    );
   };
 
   if (stages.isPending) return <Spinner size="x-small" label={t('opp.stage.loading')} />;
@@ -91,18 +115,46 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
           <p>{stages.error.message}</p>
         </Alert>
       ) : null}
-      <TextInput label={t('opp.new.name')} required maxLength={120} value={values.name} readOnly={write.busy} onChange={(event) => draft.set({ name: event.target.value })} error={shown('name', 'Name')} />
+      <TextInput
+        label={t('opp.new.name')}
+        required
+        maxLength={120}
+        value={values.name}
+        readOnly={write.busy}
+        onChange={(event) => draft.set({ name: event.target.value })}
+        error={shown('name', 'Name')}
+      />
       <div className="app-form-grid">
         <Select
           label={t('opp.new.stage')}
           value={values.stage}
           disabled={write.busy}
-          options={[{ value: '', label: t('opp.new.chooseStage') }, ...(stages.data ?? []).filter((stage) => !stage.closed).map((stage) => ({ value: stage.value, label: stage.label }))]}
+          options={[
+            { value: '', label: t('opp.new.chooseStage') },
+            ...(stages.data ?? [])
+              .filter((stage) => !stage.closed)
+              .map((stage) => ({ value: stage.value, label: stage.label })),
+          ]}
           onChange={(event) => draft.set({ stage: event.target.value })}
           error={shown('stage', 'StageName')}
         />
-        <TextInput label={t('opp.new.closeDate')} type="date" required value={values.closeDate} readOnly={write.busy} onChange={(event) => draft.set({ closeDate: event.target.value })} error={shown('closeDate', 'CloseDate')} />
-        <TextInput label={t('opp.new.amount')} inputMode="decimal" value={values.amount} readOnly={write.busy} onChange={(event) => draft.set({ amount: event.target.value })} error={shown('amount', 'Amount')} />
+        <TextInput
+          label={t('opp.new.closeDate')}
+          type="date"
+          required
+          value={values.closeDate}
+          readOnly={write.busy}
+          onChange={(event) => draft.set({ closeDate: event.target.value })}
+          error={shown('closeDate', 'CloseDate')}
+        />
+        <TextInput
+          label={t('opp.new.amount')}
+          inputMode="decimal"
+          value={values.amount}
+          readOnly={write.busy}
+          onChange={(event) => draft.set({ amount: event.target.value })}
+          error={shown('amount', 'Amount')}
+        />
       </div>
       <div className="slds-m-top_x-small">
         {severalTied ? (
@@ -110,12 +162,16 @@ export function NewOpportunityForm({ accountId, accountName, conversationId, tie
             <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' })}</p>
           </Alert>
         ) : (
-          <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.new.saving')} failed={t('opp.new.notSaved')} blocked={blocked} />
+          <WriteFeedback
+            write={write}
+            sobject="Opportunity"
+            pending={t('opp.new.saving')}
+            failed={t('opp.new.notSaved')}
+            blocked={blocked}
+          />
         )}
       </div>
-      {write.busy ? null : (
-        <FormActions submit={t('opp.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
-      )}
+      {write.busy ? null : <FormActions submit={t('opp.new.save')} cancel={t('tabs.cancel')} onCancel={cancel} />}
     </form>
   );
 }

@@ -46,7 +46,10 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   const queryClient = useQueryClient();
   const formId = useId();
   const key = mode.kind === 'new' ? `note:new:${recordId}` : `note:${mode.note.id}`;
-  const draft = useDraft(key, mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text });
+  const draft = useDraft(
+    key,
+    mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text },
+  );
   const write = useOutboxWrite(`opportunity-${key}`);
   const [submitted, setSubmitted] = useState(false);
   const [checking, setChecking] = useState(false);
@@ -64,7 +67,16 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   // A refused add may be the guard of a resend: the first attempt saved the note. Look for it.
   const failed = write.item?.state === 'failed' ? write.item : null;
   const markerTitle = failed ? noteTitleOf(failed.op) : null;
-  const saved = useQuery(savedNoteQuery(client, failed?.id ?? null, recordId, markerTitle, session?.userId ?? null, (failed?.createdAt ?? 0) - NOTE_CLOCK_SLACK_MS));
+  const saved = useQuery(
+    savedNoteQuery(
+      client,
+      failed?.id ?? null,
+      recordId,
+      markerTitle,
+      session?.userId ?? null,
+      (failed?.createdAt ?? 0) - NOTE_CLOCK_SLACK_MS,
+    ),
+  );
   useEffect(() => {
     if (!failed || typeof saved.data !== 'string') return;
     void outbox.discard(failed.id).catch(() => undefined);
@@ -72,7 +84,12 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
     finish();
   }, [failed, saved.data, outbox, queryClient, finish]);
 
-  const titleError = submitted && draft.values.title.trim() === '' ? t('opp.note.error.title') : titleTaken ? t('opp.note.error.titleTaken', { title: draft.values.title.trim() }) : null;
+  const titleError =
+    submitted && draft.values.title.trim() === ''
+      ? t('opp.note.error.title')
+      : titleTaken
+        ? t('opp.note.error.titleTaken', { title: draft.values.title.trim() })
+        : null;
   const textError = submitted && draft.values.text.trim() === '' ? t('opp.note.error.text') : null;
 
   const save = async (event: SyntheticEvent) => {
@@ -81,12 +98,20 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
     const title = draft.values.title.trim();
     const text = draft.values.text;
     if (title === '' || text.trim() === '' || write.busy || checking || !session) return;
-    const problem = blockedWrite(describes.peek('ContentNote'), 'ContentNote', ['Title', 'Content'], mode.kind === 'new' ? 'create' : 'update');
+    const problem = blockedWrite(
+      describes.peek('ContentNote'),
+      'ContentNote',
+      ['Title', 'Content'],
+      mode.kind === 'new' ? 'create' : 'update',
+    );
     setBlocked(problem);
     if (problem) return;
     if (mode.kind === 'edit') {
       discardFailed(outbox, write);
-      void write.submit(editNoteOperation(mode.note.id, title, text), { label: t('opp.note.editLabel', { title, name: recordName }), group: recordId });
+      void write.submit(editNoteOperation(mode.note.id, title, text), {
+        label: t('opp.note.editLabel', { title, name: recordName }),
+        group: recordId,
+      });
       return;
     }
     const createdSince = new Date(Date.now() - NOTE_CLOCK_SLACK_MS);
@@ -96,10 +121,13 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
     setTitleTaken(taken);
     if (taken) return;
     discardFailed(outbox, write);
-    void write.submit(addNoteOperation({ apiVersion: client.apiVersion, recordId, title, text, userId: session.userId, createdSince }), {
-      label: t('opp.note.addLabel', { title, name: recordName }),
-      group: recordId,
-    });
+    void write.submit(
+      addNoteOperation({ apiVersion: client.apiVersion, recordId, title, text, userId: session.userId, createdSince }),
+      {
+        label: t('opp.note.addLabel', { title, name: recordName }),
+        group: recordId,
+      },
+    );
   };
   const cancel = () => {
     discardFailed(outbox, write);
@@ -110,7 +138,12 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   const heading = mode.kind === 'new' ? t('opp.note.new') : t('opp.note.editHeading', { title: mode.note.title });
 
   return (
-    <form className="slds-form slds-m-bottom_small" aria-labelledby={`${formId}-heading`} onSubmit={(event) => void save(event)} noValidate>
+    <form
+      className="slds-form slds-m-bottom_small"
+      aria-labelledby={`${formId}-heading`}
+      onSubmit={(event) => void save(event)}
+      noValidate
+    >
       <h5 id={`${formId}-heading`} className="slds-text-heading_small slds-m-bottom_x-small">
         {heading}
       </h5>
@@ -126,21 +159,50 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
         }}
         error={titleError}
       />
-      <Textarea label={t('opp.note.text')} rows={5} required value={draft.values.text} readOnly={write.busy} onChange={(event) => draft.set({ text: event.target.value })} error={textError} />
+      <Textarea
+        label={t('opp.note.text')}
+        rows={5}
+        required
+        value={draft.values.text}
+        readOnly={write.busy}
+        onChange={(event) => draft.set({ text: event.target.value })}
+        error={textError}
+      />
       <div className="slds-m-top_x-small">
         {checking ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
         {failed && saved.isFetching ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
-        <WriteFeedback write={write} sobject="ContentNote" pending={t('opp.note.saving')} failed={t('opp.note.notSaved')} blocked={blocked} />
+        <WriteFeedback
+          write={write}
+          sobject="ContentNote"
+          pending={t('opp.note.saving')}
+          failed={t('opp.note.notSaved')}
+          blocked={blocked}
+        />
       </div>
       {write.busy ? null : (
-        <FormActions submit={mode.kind === 'new' ? t('opp.note.add') : t('opp.note.saveChanges')} cancel={t('tabs.cancel')} onCancel={cancel} disabled={checking} />
+        <FormActions
+          submit={mode.kind === 'new' ? t('opp.note.add') : t('opp.note.saveChanges')}
+          cancel={t('tabs.cancel')}
+          onCancel={cancel}
+          disabled={checking}
+        />
       )}
     </form>
   );
 }
 
 /** Loads a note's whole text, then edits it. */
-function EditNote({ recordId, recordName, note, onClose }: { recordId: string; recordName: string; note: NoteRow; onClose: () => void }) {
+function EditNote({
+  recordId,
+  recordName,
+  note,
+  onClose,
+}: {
+  recordId: string;
+  recordName: string;
+  note: NoteRow;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const { client } = useSalesforce();
   const scope = useScope();
@@ -161,7 +223,14 @@ function EditNote({ recordId, recordName, note, onClose }: { recordId: string; r
       </Alert>
     );
   }
-  return <NoteForm recordId={recordId} recordName={recordName} mode={{ kind: 'edit', note, text: text.data }} onClose={onClose} />;
+  return (
+    <NoteForm
+      recordId={recordId}
+      recordName={recordName}
+      mode={{ kind: 'edit', note, text: text.data }}
+      onClose={onClose}
+    />
+  );
 }
 
 /** The notes on the opportunity: list, add, edit. Orgs with classic Notes only are told so. */
@@ -206,7 +275,9 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
     const list = notes.data.notes;
     body = (
       <>
-        {form?.kind === 'new' ? <NoteForm recordId={recordId} recordName={recordName} mode={{ kind: 'new' }} onClose={close} /> : null}
+        {form?.kind === 'new' ? (
+          <NoteForm recordId={recordId} recordName={recordName} mode={{ kind: 'new' }} onClose={close} />
+        ) : null}
         {list.length === 0 ? <p className="slds-text-color_weak">{t('opp.notes.empty')}</p> : null}
         <ul className="app-work-list" aria-labelledby={headingId}>
           {list.map((note) => (
@@ -217,7 +288,9 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
                 <>
                   <p className="app-work-list__name">{note.title}</p>
                   <p className="app-note-text slds-text-body_small">{note.preview}</p>
-                  <p className="slds-text-body_small slds-text-color_weak">{formatDateTime(locale, note.lastModified)}</p>
+                  <p className="slds-text-body_small slds-text-color_weak">
+                    {formatDateTime(locale, note.lastModified)}
+                  </p>
                   <div className="app-actions slds-m-top_xx-small">
                     <Button variant="neutral" onClick={() => setForm({ kind: 'edit', note })} disabled={form !== null}>
                       {t('opp.note.edit')}

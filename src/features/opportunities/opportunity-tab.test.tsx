@@ -20,20 +20,40 @@ const h = setupSalesforceHarness();
 const testOutbox = setupTestOutbox(h, 'opportunity-tab');
 
 /** The panel's part: the tab's data under a 'work' key, and the tab. */
-function Work({ person, conversationId, renderTaskForm }: { person: Person; conversationId: string; renderTaskForm?: RenderTaskForm }) {
+function Work({
+  person,
+  conversationId,
+  renderTaskForm,
+}: {
+  person: Person;
+  conversationId: string;
+  renderTaskForm?: RenderTaskForm;
+}) {
   const services = useSalesforce();
   const client: SalesforceClient = services.client;
   const describes: DescribeCache = services.describes;
-  const work = useQuery({ queryKey: ['work', 'conversation', person, conversationId], queryFn: () => getConversationWork(client, describes, person, conversationId) });
+  const work = useQuery({
+    queryKey: ['work', 'conversation', person, conversationId],
+    queryFn: () => getConversationWork(client, describes, person, conversationId),
+  });
   if (!work.data) return <p>Loading work</p>;
-  return <OpportunityTab tab={work.data.opportunities} person={person} conversationId={conversationId} accountId={accountOf(person)} {...(renderTaskForm ? { renderTaskForm } : {})} />;
+  return (
+    <OpportunityTab
+      tab={work.data.opportunities}
+      person={person}
+      conversationId={conversationId}
+      accountId={accountOf(person)}
+      {...(renderTaskForm ? { renderTaskForm } : {})}
+    />
+  );
 }
 
 function renderWork(ui: ReactNode) {
   return renderWithSalesforce(h, ui, { outbox: testOutbox.outbox });
 }
 
-const ada = () => contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
+const ada = () =>
+  contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
 const slow = { timeout: 5000 };
 const record = (id: string) => h.emulator.store.get(id)?.values;
 const list = () => screen.getByRole('list', { name: 'Opportunities' });
@@ -70,18 +90,34 @@ describe('OpportunityTab', () => {
     renderWork(<Work person={ada()} conversationId="conv-globex-renewal" />);
     await screen.findByRole('list', { name: 'Opportunities' }, slow);
     const logged = h.emulator.log.length;
-    await user.click(item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }));
-    await waitFor(() => expect(record(opportunities.globexExpansion)?.conversationId__c).toBe('conv-globex-renewal'), slow);
+    await user.click(
+      item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }),
+    );
+    await waitFor(
+      () => expect(record(opportunities.globexExpansion)?.conversationId__c).toBe('conv-globex-renewal'),
+      slow,
+    );
     expect(record(opportunities.globexRenewal)?.conversationId__c ?? null).toBeNull();
-    const writes = h.emulator.log.slice(logged).filter((entry) => entry.method === 'PATCH' || entry.subrequests?.some((sub) => sub.startsWith('PATCH')));
+    const writes = h.emulator.log
+      .slice(logged)
+      .filter((entry) => entry.method === 'PATCH' || entry.subrequests?.some((sub) => sub.startsWith('PATCH')));
     expect(writes.map((entry) => [entry.path, entry.subrequests])).toEqual([
       [
         '/services/data/v66.0/composite',
-        [`PATCH /services/data/v66.0/sobjects/Opportunity/${opportunities.globexRenewal}`, `PATCH /services/data/v66.0/sobjects/Opportunity/${opportunities.globexExpansion}`],
+        [
+          `PATCH /services/data/v66.0/sobjects/Opportunity/${opportunities.globexRenewal}`,
+          `PATCH /services/data/v66.0/sobjects/Opportunity/${opportunities.globexExpansion}`,
+        ],
       ],
     ]);
-    await waitFor(() => expect(item('Globex – Contact center expansion').getByText('Tied to this conversation')).toBeInTheDocument(), slow);
-    await user.click(item('Globex – Contact center expansion').getByRole('button', { name: 'Untie from this conversation' }));
+    await waitFor(
+      () =>
+        expect(item('Globex – Contact center expansion').getByText('Tied to this conversation')).toBeInTheDocument(),
+      slow,
+    );
+    await user.click(
+      item('Globex – Contact center expansion').getByRole('button', { name: 'Untie from this conversation' }),
+    );
     await waitFor(() => expect(record(opportunities.globexExpansion)?.conversationId__c ?? null).toBeNull(), slow);
   });
 
@@ -91,7 +127,9 @@ describe('OpportunityTab', () => {
     renderWork(<Work person={ada()} conversationId="conv-globex-renewal" />);
     await screen.findByRole('list', { name: 'Opportunities' }, slow);
     h.requests.length = 0;
-    await user.click(item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }));
+    await user.click(
+      item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }),
+    );
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The tie was not changed');
     expect(alert).toHaveTextContent('conversationId (conversationId__c) on Opportunity');
@@ -105,8 +143,12 @@ describe('OpportunityTab', () => {
     renderWork(<Work person={ada()} conversationId="conv-other" />);
     await screen.findByRole('list', { name: 'Opportunities' }, slow);
     h.emulator.store.patchRaw(opportunities.globexPilot, { conversationId__c: 'conv-other' });
-    await user.click(item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }));
-    expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent('Another Opportunity record already carries this conversation');
+    await user.click(
+      item('Globex – Contact center expansion').getByRole('button', { name: 'Tie to this conversation' }),
+    );
+    expect(await screen.findByRole('alert', {}, slow)).toHaveTextContent(
+      'Another Opportunity record already carries this conversation',
+    );
     expect(record(opportunities.globexExpansion)?.conversationId__c ?? null).toBeNull();
   });
 
@@ -118,7 +160,9 @@ describe('OpportunityTab', () => {
     const current = within(path).getByRole('option', { selected: true });
     expect(current).toHaveTextContent('Negotiation/Review');
     expect(current.parentElement).toHaveClass('slds-is-current');
-    expect(screen.getByText('Current stage: Negotiation/Review · Probability 90 % · Forecast Commit')).toBeInTheDocument();
+    expect(
+      screen.getByText('Current stage: Negotiation/Review · Probability 90 % · Forecast Commit'),
+    ).toBeInTheDocument();
     current.focus();
     await user.keyboard('{ArrowRight}');
     expect(within(path).getByRole('option', { name: 'Closed Won' })).toHaveFocus();
@@ -129,8 +173,18 @@ describe('OpportunityTab', () => {
     expect(record(opportunities.globexRenewal)?.StageName).toBe('Negotiation/Review');
     await user.click(screen.getByRole('button', { name: 'Mark as current stage' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Move to Closed Won' }));
-    await waitFor(() => expect(record(opportunities.globexRenewal)).toMatchObject({ StageName: 'Closed Won', Probability: 100, ForecastCategoryName: 'Closed' }), slow);
-    expect(await screen.findByText('Current stage: Closed Won · Probability 100 % · Forecast Closed', {}, slow)).toBeInTheDocument();
+    await waitFor(
+      () =>
+        expect(record(opportunities.globexRenewal)).toMatchObject({
+          StageName: 'Closed Won',
+          Probability: 100,
+          ForecastCategoryName: 'Closed',
+        }),
+      slow,
+    );
+    expect(
+      await screen.findByText('Current stage: Closed Won · Probability 100 % · Forecast Closed', {}, slow),
+    ).toBeInTheDocument();
   });
 
   it('moves to an open stage without asking', async () => {
@@ -141,7 +195,14 @@ describe('OpportunityTab', () => {
     await user.click(within(path).getByRole('option', { name: 'Perception Analysis' }));
     await user.click(screen.getByRole('button', { name: 'Mark as current stage' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    await waitFor(() => expect(record(opportunities.globexRenewal)).toMatchObject({ StageName: 'Perception Analysis', Probability: 70 }), slow);
+    await waitFor(
+      () =>
+        expect(record(opportunities.globexRenewal)).toMatchObject({
+          StageName: 'Perception Analysis',
+          Probability: 70,
+        }),
+      slow,
+    );
   });
 
   it('edits the summary; a failed save keeps the text, and it lands once on the retry', async () => {
@@ -153,15 +214,27 @@ describe('OpportunityTab', () => {
     expect(box).toHaveValue('Three-year renewal of 250 seats. Legal review of the DPA pending.');
     await user.clear(box);
     await user.type(box, 'Signed by legal. Waiting for the PO.');
-    h.emulator.addFault({ match: { method: 'PATCH', path: '/sobjects/Opportunity' }, action: 'fail', status: 500, body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'Server busy' }] });
+    h.emulator.addFault({
+      match: { method: 'PATCH', path: '/sobjects/Opportunity' },
+      action: 'fail',
+      status: 500,
+      body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'Server busy' }],
+    });
     await user.click(screen.getByRole('button', { name: 'Save summary' }));
-    expect(await screen.findByText(/Not saved yet \(Server busy\); it is sent again automatically\./, {}, slow)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Not saved yet \(Server busy\); it is sent again automatically\./, {}, slow),
+    ).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Summary' })).toHaveValue('Signed by legal. Waiting for the PO.');
     const [pending] = await testOutbox.outbox.list({ states: ['pending'] });
     await testOutbox.outbox.retry(pending?.id ?? '');
-    await waitFor(() => expect(record(opportunities.globexRenewal)?.Description).toBe('Signed by legal. Waiting for the PO.'), slow);
+    await waitFor(
+      () => expect(record(opportunities.globexRenewal)?.Description).toBe('Signed by legal. Waiting for the PO.'),
+      slow,
+    );
     await screen.findByRole('button', { name: 'Edit summary' }, slow);
-    expect(h.emulator.log.filter((entry) => entry.method === 'PATCH' && entry.path.includes(opportunities.globexRenewal))).toHaveLength(2);
+    expect(
+      h.emulator.log.filter((entry) => entry.method === 'PATCH' && entry.path.includes(opportunities.globexRenewal)),
+    ).toHaveLength(2);
   });
 
   it('keeps a summary being typed across a reload of the panel', async () => {
@@ -171,7 +244,9 @@ describe('OpportunityTab', () => {
     await user.type(screen.getByRole('textbox', { name: 'Summary' }), ' More.');
     first.unmount();
     renderWork(<Work person={ada()} conversationId="conv-globex-renewal" />);
-    expect(await screen.findByRole('textbox', { name: 'Summary' }, slow)).toHaveValue('Three-year renewal of 250 seats. Legal review of the DPA pending. More.');
+    expect(await screen.findByRole('textbox', { name: 'Summary' }, slow)).toHaveValue(
+      'Three-year renewal of 250 seats. Legal review of the DPA pending. More.',
+    );
   });
 
   it('lists the notes, adds one (once) and edits it', async () => {
@@ -186,14 +261,28 @@ describe('OpportunityTab', () => {
     await user.click(within(form).getByRole('button', { name: 'Add note' }));
     expect(within(form).getByText('Enter a title.')).toBeInTheDocument();
     await user.type(within(form).getByRole('textbox', { name: /Title/ }), 'Call with Ada');
-    await user.type(within(form).getByRole('textbox', { name: 'Note' }), 'Wants <50> seats & a discount{Enter}Call back Friday');
+    await user.type(
+      within(form).getByRole('textbox', { name: 'Note' }),
+      'Wants <50> seats & a discount{Enter}Call back Friday',
+    );
     await user.click(within(form).getByRole('button', { name: 'Add note' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'New note' })).toBeNull(), slow);
     const saved = h.emulator.store.rows('ContentNote').filter((row) => row.values.Title === 'Call with Ada');
     expect(saved).toHaveLength(1);
     const noteId = String(saved[0]?.values.Id);
-    expect(h.emulator.store.rows('ContentDocumentLink').filter((row) => row.values.ContentDocumentId === noteId).map((row) => row.values.LinkedEntityId)).toEqual([opportunities.globexRenewal]);
-    expect(await within(screen.getByRole('list', { name: 'Notes' })).findByText('Wants <50> seats & a discount Call back Friday', {}, slow)).toBeInTheDocument();
+    expect(
+      h.emulator.store
+        .rows('ContentDocumentLink')
+        .filter((row) => row.values.ContentDocumentId === noteId)
+        .map((row) => row.values.LinkedEntityId),
+    ).toEqual([opportunities.globexRenewal]);
+    expect(
+      await within(screen.getByRole('list', { name: 'Notes' })).findByText(
+        'Wants <50> seats & a discount Call back Friday',
+        {},
+        slow,
+      ),
+    ).toBeInTheDocument();
 
     const [edit] = within(screen.getByRole('list', { name: 'Notes' })).getAllByRole('button', { name: 'Edit note' });
     await user.click(edit!);
@@ -204,20 +293,32 @@ describe('OpportunityTab', () => {
     await user.click(within(editForm).getByRole('button', { name: 'Save note' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: /^Edit note / })).toBeNull(), slow);
     const content = String(record(noteId)?.Content);
-    expect(new TextDecoder().decode(Uint8Array.from(atob(content), (c) => c.charCodeAt(0)))).toBe('<p>Wants &lt;50&gt; seats &amp; a discount</p><p>Call back Friday</p><p>Sent the quote</p>');
+    expect(new TextDecoder().decode(Uint8Array.from(atob(content), (c) => c.charCodeAt(0)))).toBe(
+      '<p>Wants &lt;50&gt; seats &amp; a discount</p><p>Call back Friday</p><p>Sent the quote</p>',
+    );
   });
 
   it('refuses a note title the user gave another note minutes ago, keeping the text', async () => {
     const user = userEvent.setup();
     renderWork(<Work person={ada()} conversationId="conv-globex-renewal" />);
     await screen.findByRole('list', { name: 'Notes' }, slow);
-    h.emulator.store.create('ContentNote', { Title: 'Follow-up', Content: btoa('<p>x</p>') }, { userId: h.session.store.getState().session?.userId ?? '' });
+    h.emulator.store.create(
+      'ContentNote',
+      { Title: 'Follow-up', Content: btoa('<p>x</p>') },
+      { userId: h.session.store.getState().session?.userId ?? '' },
+    );
     await user.click(screen.getByRole('button', { name: 'New note' }));
     const form = screen.getByRole('form', { name: 'New note' });
     await user.type(within(form).getByRole('textbox', { name: /Title/ }), 'Follow-up');
     await user.type(within(form).getByRole('textbox', { name: 'Note' }), 'Second one');
     await user.click(within(form).getByRole('button', { name: 'Add note' }));
-    expect(await within(form).findByText('You added a note titled “Follow-up” a few minutes ago: give this one another title.', {}, slow)).toBeInTheDocument();
+    expect(
+      await within(form).findByText(
+        'You added a note titled “Follow-up” a few minutes ago: give this one another title.',
+        {},
+        slow,
+      ),
+    ).toBeInTheDocument();
     expect(within(form).getByRole('textbox', { name: 'Note' })).toHaveValue('Second one');
     expect(h.emulator.store.rows('ContentNote').filter((row) => row.values.Title === 'Follow-up')).toHaveLength(1);
   });
@@ -239,8 +340,12 @@ describe('OpportunityTab', () => {
       </div>
     );
     renderWork(<Work person={ada()} conversationId="conv-globex-renewal" renderTaskForm={renderTaskForm} />);
-    expect(within(await screen.findByRole('list', { name: 'Open tasks' }, slow)).getByText('Send renewal quote')).toBeInTheDocument();
-    expect(within(screen.getByRole('list', { name: 'Recently completed' })).getByText('Email: Renewal proposal')).toBeInTheDocument();
+    expect(
+      within(await screen.findByRole('list', { name: 'Open tasks' }, slow)).getByText('Send renewal quote'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('list', { name: 'Recently completed' })).getByText('Email: Renewal proposal'),
+    ).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'New task' }));
     expect(screen.getByText('Task form for Globex – Platform renewal 2027')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Close task form' }));
@@ -259,10 +364,19 @@ describe('OpportunityTab', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Amount' }), '7500');
     await user.click(within(form).getByRole('button', { name: 'Create opportunity' }));
     await waitFor(() => expect(screen.queryByRole('form', { name: 'New opportunity' })).toBeNull(), slow);
-    const created = h.emulator.store.rows('Opportunity').filter((row) => row.values.conversationId__c === 'conv-new-deal');
+    const created = h.emulator.store
+      .rows('Opportunity')
+      .filter((row) => row.values.conversationId__c === 'conv-new-deal');
     expect(created).toHaveLength(1);
-    expect(created[0]?.values).toMatchObject({ Name: 'Globex Corporation – Headsets', StageName: 'Prospecting', Amount: 7500, AccountId: accounts.globex });
-    expect(await within(list()).findByRole('button', { name: 'Globex Corporation – Headsets' }, slow)).toBeInTheDocument();
+    expect(created[0]?.values).toMatchObject({
+      Name: 'Globex Corporation – Headsets',
+      StageName: 'Prospecting',
+      Amount: 7500,
+      AccountId: accounts.globex,
+    });
+    expect(
+      await within(list()).findByRole('button', { name: 'Globex Corporation – Headsets' }, slow),
+    ).toBeInTheDocument();
     expect(item('Globex Corporation – Headsets').getByText('Tied to this conversation')).toBeInTheDocument();
   });
 });

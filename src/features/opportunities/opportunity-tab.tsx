@@ -29,7 +29,11 @@ export interface OpportunityTabProps {
  */
 export function OpportunityTab({ tab, person, conversationId, accountId, renderTaskForm }: OpportunityTabProps) {
   const { t, locale } = useI18n();
-  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice('opportunity', conversationId, tab.rows);
+  const { detailsId, selected, select, tied, creating, openNew, closeNew } = useTabChoice(
+    'opportunity',
+    conversationId,
+    tab.rows,
+  );
 
   if (!tab.visible) return null;
   const rows = tab.rows;
@@ -64,14 +68,24 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
         }}
       />
       {creating && accountId ? (
-        <NewOpportunityForm accountId={accountId} accountName={accountName} conversationId={conversationId} tiedId={tied?.id ?? null} onClose={closeNew} />
+        <NewOpportunityForm
+          accountId={accountId}
+          accountName={accountName}
+          conversationId={conversationId}
+          tiedId={tied?.id ?? null}
+          onClose={closeNew}
+        />
       ) : accountId ? (
         <Button variant="neutral" onClick={openNew}>
           {t('opp.new.open')}
         </Button>
       ) : null}
       {selected ? (
-        <section id={detailsId} className="app-work-section slds-box slds-box_x-small" aria-labelledby={`${detailsId}-heading`}>
+        <section
+          id={detailsId}
+          className="app-work-section slds-box slds-box_x-small"
+          aria-labelledby={`${detailsId}-heading`}
+        >
           <h3 id={`${detailsId}-heading`} className="slds-text-heading_small">
             {selected.name}
           </h3>

@@ -40,10 +40,22 @@ export function recordTasksQuery(client: SalesforceClient, describes: DescribeCa
  * The note an add-note item saved on an earlier attempt (the item was refused when sent again), or null.
  * Runs only for a refused item (`itemId`) whose marker title is known.
  */
-export function savedNoteQuery(client: SalesforceClient, itemId: string | null, recordId: string, title: string | null, userId: string | null, createdSinceMs: number) {
+export function savedNoteQuery(
+  client: SalesforceClient,
+  itemId: string | null,
+  recordId: string,
+  title: string | null,
+  userId: string | null,
+  createdSinceMs: number,
+) {
   return queryOptions({
     queryKey: ['work', 'note-saved', itemId, recordId, title, userId, createdSinceMs],
-    queryFn: ({ signal }) => findSavedNote(client, { recordId, title: title ?? '', userId: userId ?? '', createdSince: new Date(createdSinceMs) }, signal),
+    queryFn: ({ signal }) =>
+      findSavedNote(
+        client,
+        { recordId, title: title ?? '', userId: userId ?? '', createdSince: new Date(createdSinceMs) },
+        signal,
+      ),
     enabled: itemId !== null && title !== null && userId !== null,
   });
 }

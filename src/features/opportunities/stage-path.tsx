@@ -77,7 +77,12 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, index: number) => {
     const last = values.length - 1;
-    const moves: Readonly<Record<string, number>> = { ArrowRight: Math.min(index + 1, last), ArrowLeft: Math.max(index - 1, 0), Home: 0, End: last };
+    const moves: Readonly<Record<string, number>> = {
+      ArrowRight: Math.min(index + 1, last),
+      ArrowLeft: Math.max(index - 1, 0),
+      Home: 0,
+      End: last,
+    };
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
@@ -109,11 +114,20 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
           <div className="slds-grid slds-path__scroller-container">
             <div className="slds-path__scroller">
               <div className="slds-path__scroller_inner">
-                <div className="slds-path__nav" role="listbox" aria-orientation="horizontal" aria-label={t('opp.stage.path', { name: opportunity.name })}>
+                <div
+                  className="slds-path__nav"
+                  role="listbox"
+                  aria-orientation="horizontal"
+                  aria-label={t('opp.stage.path', { name: opportunity.name })}
+                >
                   {values.map((stage, index) => {
                     const isSelected = stage.value === selected?.value;
                     return (
-                      <div key={stage.value} role="presentation" className={stageClass(index, currentIndex, stage, isSelected)}>
+                      <div
+                        key={stage.value}
+                        role="presentation"
+                        className={stageClass(index, currentIndex, stage, isSelected)}
+                      >
                         <div
                           ref={(element) => {
                             if (element) options.current.set(stage.value, element);
@@ -140,11 +154,21 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
         </div>
       </div>
       <p className="slds-text-body_small slds-m-top_x-small">
-        {t('opp.stage.current', { stage: currentStage?.label ?? current ?? '—', probability: percent(opportunity.probability), forecast: opportunity.forecastCategory ?? '—' })}
+        {t('opp.stage.current', {
+          stage: currentStage?.label ?? current ?? '—',
+          probability: percent(opportunity.probability),
+          forecast: opportunity.forecastCategory ?? '—',
+        })}
       </p>
       {selected && selected.value !== current ? (
         <div className="slds-m-top_x-small">
-          <p className="slds-text-body_small">{t('opp.stage.willSet', { stage: selected.label, probability: percent(selected.probability), forecast: selected.forecastCategory ?? '—' })}</p>
+          <p className="slds-text-body_small">
+            {t('opp.stage.willSet', {
+              stage: selected.label,
+              probability: percent(selected.probability),
+              forecast: selected.forecastCategory ?? '—',
+            })}
+          </p>
           <div className="app-actions slds-m-top_xx-small">
             <Button variant="brand" onClick={markCurrent} disabled={write.busy}>
               {t('opp.stage.markCurrent')}
@@ -153,7 +177,14 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
         </div>
       ) : null}
       <div className="slds-m-top_x-small">
-        <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.stage.saving')} failed={t('opp.stage.notSaved')} blocked={blocked} retry />
+        <WriteFeedback
+          write={write}
+          sobject="Opportunity"
+          pending={t('opp.stage.saving')}
+          failed={t('opp.stage.notSaved')}
+          blocked={blocked}
+          retry
+        />
       </div>
       {confirming && selected ? (
         <ConfirmDialog
@@ -164,7 +195,13 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
           onCancel={() => setConfirming(false)}
           variant={selected.won ? 'brand' : 'destructive'}
         >
-          <p>{t(selected.won ? 'opp.stage.confirm.won' : 'opp.stage.confirm.lost', { name: opportunity.name, probability: percent(selected.probability), forecast: selected.forecastCategory ?? '—' })}</p>
+          <p>
+            {t(selected.won ? 'opp.stage.confirm.won' : 'opp.stage.confirm.lost', {
+              name: opportunity.name,
+              probability: percent(selected.probability),
+              forecast: selected.forecastCategory ?? '—',
+            })}
+          </p>
         </ConfirmDialog>
       ) : null}
     </div>

@@ -21,7 +21,11 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   const write = useOutboxWrite(`opportunity-summary:${opportunity.id}`);
   const [editing, setEditing] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  useClearWhenLanded(write, draft, useCallback(() => setEditing(false), []));
+  useClearWhenLanded(
+    write,
+    draft,
+    useCallback(() => setEditing(false), []),
+  );
 
   const open = editing || draft.dirty || write.busy || write.item?.state === 'failed';
   const sent = write.item?.op.kind === 'update' ? write.item.op.fields.Description : undefined;
@@ -35,7 +39,12 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
     const text = draft.values.summary;
     discardFailed(outbox, write);
     void write.submit(
-      { kind: 'update', sobject: 'Opportunity', id: opportunity.id, fields: { Description: text.trim() === '' ? null : text } },
+      {
+        kind: 'update',
+        sobject: 'Opportunity',
+        id: opportunity.id,
+        fields: { Description: text.trim() === '' ? null : text },
+      },
       { label: t('opp.summary.writeLabel', { name: opportunity.name }), group: opportunity.id },
     );
   };
@@ -62,7 +71,13 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
             onChange={(event) => draft.set({ summary: event.target.value })}
           />
           <div className="slds-m-top_x-small">
-            <WriteFeedback write={write} sobject="Opportunity" pending={t('opp.summary.saving')} failed={t('opp.summary.notSaved')} blocked={blocked} />
+            <WriteFeedback
+              write={write}
+              sobject="Opportunity"
+              pending={t('opp.summary.saving')}
+              failed={t('opp.summary.notSaved')}
+              blocked={blocked}
+            />
           </div>
           {write.busy ? null : (
             <FormActions submit={t('opp.summary.save')} cancel={t('tabs.cancel')} onCancel={cancel} />
@@ -70,7 +85,9 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
         </form>
       ) : (
         <>
-          <p className="app-note-text">{opportunity.description ?? <span className="slds-text-color_weak">{t('opp.summary.empty')}</span>}</p>
+          <p className="app-note-text">
+            {opportunity.description ?? <span className="slds-text-color_weak">{t('opp.summary.empty')}</span>}
+          </p>
           <div className="app-actions slds-m-top_x-small">
             <Button variant="neutral" onClick={() => setEditing(true)}>
               {t('opp.summary.edit')}

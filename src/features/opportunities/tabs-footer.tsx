@@ -15,7 +15,9 @@ function reasonLine(t: Translate, which: 'opportunity' | 'case', state: TabState
     case 'not-for-person':
       return t('tabs.absent.notForPerson', { tab });
     case 'nothing-open':
-      return t(which === 'opportunity' ? 'tabs.absent.nothingOpen.opportunity' : 'tabs.absent.nothingOpen.case', { tab });
+      return t(which === 'opportunity' ? 'tabs.absent.nothingOpen.opportunity' : 'tabs.absent.nothingOpen.case', {
+        tab,
+      });
     case 'failed':
       return t('tabs.absent.failed', { tab, message: state.error ?? '' });
   }
@@ -25,9 +27,17 @@ function reasonLine(t: Translate, which: 'opportunity' | 'case', state: TabState
  * Why the Opportunity or Case tab is absent, one short line each, so an admin can tell a setup gap (no
  * access, no conversationId field) from "nothing open". Renders nothing when both tabs show.
  */
-export function TabsFooter({ opportunities, cases }: { opportunities: TabState<OpportunityRow>; cases: TabState<CaseRow> }) {
+export function TabsFooter({
+  opportunities,
+  cases,
+}: {
+  opportunities: TabState<OpportunityRow>;
+  cases: TabState<CaseRow>;
+}) {
   const { t } = useI18n();
-  const lines = [reasonLine(t, 'opportunity', opportunities), reasonLine(t, 'case', cases)].filter((line): line is string => line !== null);
+  const lines = [reasonLine(t, 'opportunity', opportunities), reasonLine(t, 'case', cases)].filter(
+    (line): line is string => line !== null,
+  );
   if (lines.length === 0) return null;
   return (
     <div className="slds-text-body_small slds-text-color_weak">

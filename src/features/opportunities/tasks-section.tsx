@@ -22,7 +22,11 @@ function TaskList({ tasks, label }: { tasks: RecordTask[]; label: string }) {
       {tasks.map((task) => (
         <li key={task.id} className="app-work-list__item">
           <p className="app-work-list__name">{task.subject || t('opp.tasks.noSubject')}</p>
-          <p className="slds-text-body_small slds-text-color_weak">{[formatDate(locale, task.date), task.status, task.priority, task.whoName, task.ownerName].filter(Boolean).join(' · ')}</p>
+          <p className="slds-text-body_small slds-text-color_weak">
+            {[formatDate(locale, task.date), task.status, task.priority, task.whoName, task.ownerName]
+              .filter(Boolean)
+              .join(' · ')}
+          </p>
         </li>
       ))}
     </ul>
@@ -30,7 +34,13 @@ function TaskList({ tasks, label }: { tasks: RecordTask[]; label: string }) {
 }
 
 /** The opportunity's open tasks and the ones closed lately; a new task through the panel's task form. */
-export function TasksSection({ opportunity, renderTaskForm }: { opportunity: OpportunityRow; renderTaskForm?: RenderTaskForm | undefined }) {
+export function TasksSection({
+  opportunity,
+  renderTaskForm,
+}: {
+  opportunity: OpportunityRow;
+  renderTaskForm?: RenderTaskForm | undefined;
+}) {
   const { t } = useI18n();
   const { client, describes } = useSalesforce();
   const scope = useScope();
@@ -56,7 +66,11 @@ export function TasksSection({ opportunity, renderTaskForm }: { opportunity: Opp
     const { open, recent } = tasks.data;
     body = (
       <>
-        {open.length === 0 ? <p className="slds-text-color_weak">{t('opp.tasks.noneOpen')}</p> : <TaskList tasks={open} label={t('opp.tasks.open')} />}
+        {open.length === 0 ? (
+          <p className="slds-text-color_weak">{t('opp.tasks.noneOpen')}</p>
+        ) : (
+          <TaskList tasks={open} label={t('opp.tasks.open')} />
+        )}
         {recent.length > 0 ? (
           <>
             <p className="slds-text-title slds-m-top_x-small">{t('opp.tasks.recent')}</p>

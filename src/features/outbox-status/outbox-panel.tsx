@@ -49,9 +49,15 @@ export function OutboxPanel() {
             <li key={item.id} className="app-timeline__item">
               <div className="app-timeline__body">
                 <p className="app-timeline__subject">{item.label}</p>
-                <p className={`slds-text-body_small ${item.state === 'failed' ? 'slds-text-color_error' : 'slds-text-color_weak'}`}>
-                  {item.scope !== scope && item.state !== 'done' ? t('outbox.otherUser') : t(`outbox.${item.state === 'discarded' ? 'failed' : item.state}`)}
-                  {item.lastError && item.state !== 'done' ? ` · ${t('outbox.error', { message: item.lastError.message })}` : ''}
+                <p
+                  className={`slds-text-body_small ${item.state === 'failed' ? 'slds-text-color_error' : 'slds-text-color_weak'}`}
+                >
+                  {item.scope !== scope && item.state !== 'done'
+                    ? t('outbox.otherUser')
+                    : t(`outbox.${item.state === 'discarded' ? 'failed' : item.state}`)}
+                  {item.lastError && item.state !== 'done'
+                    ? ` · ${t('outbox.error', { message: item.lastError.message })}`
+                    : ''}
                 </p>
                 {item.state === 'failed' || item.state === 'pending' ? (
                   <p className="app-actions slds-m-top_xx-small">

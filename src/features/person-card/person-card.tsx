@@ -34,7 +34,9 @@ function formatPhone(value: string, region: string | undefined): string {
 /** Salesforce dates are `2026-01-15`; shown in the user's locale. */
 function formatDate(value: string, locale: string): string {
   const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? value
+    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export interface PersonCardProps {
@@ -64,13 +66,20 @@ export function PersonCard({ person, instanceUrl, match, defaultRegion }: Person
     // x-bees dials what it gets: send E.164 (a stored national number gets its country code).
     const phone = lookupEngineIfLoaded()?.dialable(stored, defaultRegion) ?? stored;
     bridge.startCall(phone).catch((error: unknown) => {
-      setFeedback({ kind: 'error', text: t('person.callFailed', { reason: error instanceof Error ? error.message : String(error) }) });
+      setFeedback({
+        kind: 'error',
+        text: t('person.callFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      });
     });
   };
   const copyEmail = (email: string) => {
     bridge.toClipboard(email).then(
       () => setFeedback({ kind: 'ok', text: t('person.copied') }),
-      (error: unknown) => setFeedback({ kind: 'error', text: t('person.copyFailed', { reason: error instanceof Error ? error.message : String(error) }) }),
+      (error: unknown) =>
+        setFeedback({
+          kind: 'error',
+          text: t('person.copyFailed', { reason: error instanceof Error ? error.message : String(error) }),
+        }),
     );
   };
   const companyLabel = person.type === 'Lead' ? t('person.company') : t('person.account');
@@ -111,7 +120,12 @@ export function PersonCard({ person, instanceUrl, match, defaultRegion }: Person
             </>
           ) : null}
           {person.phones.map(({ field, value }) => (
-            <PhoneRow key={`${field}:${value}`} label={t(phoneLabelKey(field))} onCall={() => call(value)} callLabel={t('person.call', { phone: formatPhone(value, defaultRegion) })} />
+            <PhoneRow
+              key={`${field}:${value}`}
+              label={t(phoneLabelKey(field))}
+              onCall={() => call(value)}
+              callLabel={t('person.call', { phone: formatPhone(value, defaultRegion) })}
+            />
           ))}
           {person.email ? (
             <>
@@ -126,19 +140,31 @@ export function PersonCard({ person, instanceUrl, match, defaultRegion }: Person
             </>
           ) : null}
           <dt>{t('person.lastActivity')}</dt>
-          <dd>{person.lastActivityDate ? formatDate(person.lastActivityDate, locale) : t('person.lastActivity.none')}</dd>
+          <dd>
+            {person.lastActivityDate ? formatDate(person.lastActivityDate, locale) : t('person.lastActivity.none')}
+          </dd>
         </dl>
         {match?.matchedField ? (
-          <p className="slds-text-color_weak slds-m-top_x-small">{t('person.matchedOn', { field: t(phoneLabelKey(match.matchedField)) })}</p>
+          <p className="slds-text-color_weak slds-m-top_x-small">
+            {t('person.matchedOn', { field: t(phoneLabelKey(match.matchedField)) })}
+          </p>
         ) : null}
         {feedback ? (
-          <p className={feedback.kind === 'ok' ? 'slds-text-color_success' : 'slds-text-color_error'} role={feedback.kind === 'ok' ? 'status' : 'alert'}>
+          <p
+            className={feedback.kind === 'ok' ? 'slds-text-color_success' : 'slds-text-color_error'}
+            role={feedback.kind === 'ok' ? 'status' : 'alert'}
+          >
             {feedback.text}
           </p>
         ) : null}
       </div>
       <footer className="slds-card__footer">
-        <a className="slds-card__footer-action" href={recordUrl(instanceUrl, person)} target="_blank" rel="noopener noreferrer">
+        <a
+          className="slds-card__footer-action"
+          href={recordUrl(instanceUrl, person)}
+          target="_blank"
+          rel="noopener noreferrer"
+        >
           {t('person.open')}
         </a>
       </footer>

@@ -5,14 +5,18 @@ import type { RankedPerson } from '@/salesforce/people';
 import type { ContextContact } from '@/xbees/protocol';
 
 /** What the conversation gives us to look up: a phone number, else an e-mail address (raw, as x-bees sent it). */
-export type LookupTarget = { kind: 'phone'; raw: string; email: string | null } | { kind: 'email'; email: string } | { kind: 'none'; raw: string | null };
+export type LookupTarget =
+  | { kind: 'phone'; raw: string; email: string | null }
+  | { kind: 'email'; email: string }
+  | { kind: 'none'; raw: string | null };
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export function lookupTarget(contact: ContextContact): LookupTarget {
   const email = contact.email?.trim().toLowerCase();
   const usableEmail = email && EMAIL.test(email) ? email : null;
-  if (contact.phone && contact.phone.replace(/\D/g, '').length >= 5) return { kind: 'phone', raw: contact.phone.trim(), email: usableEmail };
+  if (contact.phone && contact.phone.replace(/\D/g, '').length >= 5)
+    return { kind: 'phone', raw: contact.phone.trim(), email: usableEmail };
   if (usableEmail) return { kind: 'email', email: usableEmail };
   return { kind: 'none', raw: contact.phone ?? contact.email ?? null };
 }
@@ -24,7 +28,12 @@ export const peopleKeys = {
   all: ['people'] as const,
   /** `scope` is org:user: answers depend on who asks. */
   lookup: (scope: string, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined) =>
-    [...peopleKeys.all, scope, target.kind === 'phone' ? `byPhone:${region ?? ''}` : 'byEmail', target.kind === 'phone' ? target.raw : target.email] as const,
+    [
+      ...peopleKeys.all,
+      scope,
+      target.kind === 'phone' ? `byPhone:${region ?? ''}` : 'byEmail',
+      target.kind === 'phone' ? target.raw : target.email,
+    ] as const,
 };
 
 /** A looked-up person is fresh for 5 minutes: reopening the same person costs no request. */
@@ -51,7 +60,12 @@ export function readPersistedLookup(storage: Storage, key: readonly string[]): P
   }
 }
 
-export function writePersistedLookup(storage: Storage, key: readonly string[], answer: LookupAnswer, at = Date.now()): void {
+export function writePersistedLookup(
+  storage: Storage,
+  key: readonly string[],
+  answer: LookupAnswer,
+  at = Date.now(),
+): void {
   try {
     storage.setItem(persistedKey(key), JSON.stringify({ at, answer } satisfies Persisted));
   } catch {
@@ -59,14 +73,20 @@ export function writePersistedLookup(storage: Storage, key: readonly string[], a
   }
 }
 
-async function runLookup(deps: PeopleSearchDeps, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined, signal: AbortSignal): Promise<LookupAnswer> {
+async function runLookup(
+  deps: PeopleSearchDeps,
+  target: Exclude<LookupTarget, { kind: 'none' }>,
+  region: string | undefined,
+  signal: AbortSignal,
+): Promise<LookupAnswer> {
   const engine = await loadLookupEngine();
   if (target.kind === 'phone') {
     const phone = engine.normalizePhone(target.raw, region);
     if (phone) {
       const matches = await engine.lookupByPhone(deps, phone, signal);
       // A number nobody has, but x-bees also knows the e-mail: try that before offering a new Lead.
-      if (matches.length === 0 && target.email) return { status: 'ok', matches: await engine.lookupByEmail(deps, target.email, signal), e164: phone.e164 };
+      if (matches.length === 0 && target.email)
+        return { status: 'ok', matches: await engine.lookupByEmail(deps, target.email, signal), e164: phone.e164 };
       return { status: 'ok', matches, e164: phone.e164 };
     }
     if (!target.email) return { status: 'unusable' };
@@ -75,9 +95,18 @@ async function runLookup(deps: PeopleSearchDeps, target: Exclude<LookupTarget, {
   return { status: 'ok', matches: await engine.lookupByEmail(deps, target.email, signal), e164: null };
 }
 
-export function lookupQuery(deps: PeopleSearchDeps, storage: Storage, scope: string | null, target: LookupTarget | null, region: string | undefined) {
+export function lookupQuery(
+  deps: PeopleSearchDeps,
+  storage: Storage,
+  scope: string | null,
+  target: LookupTarget | null,
+  region: string | undefined,
+) {
   const searchable = scope && target && target.kind !== 'none' ? target : null;
-  const queryKey = searchable && scope ? peopleKeys.lookup(scope, searchable, region) : ([...peopleKeys.all, 'nobody', 'none', ''] as const);
+  const queryKey =
+    searchable && scope
+      ? peopleKeys.lookup(scope, searchable, region)
+      : ([...peopleKeys.all, 'nobody', 'none', ''] as const);
   return queryOptions({
     queryKey,
     queryFn: searchable

@@ -3,7 +3,14 @@ import { useMemo, useState } from 'react';
 import type { RankedPerson, Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import type { XBeesContext } from '@/xbees/protocol';
-import { lookupQuery, lookupTarget, peopleKeys, writePersistedLookup, type LookupAnswer, type LookupTarget } from './queries';
+import {
+  lookupQuery,
+  lookupTarget,
+  peopleKeys,
+  writePersistedLookup,
+  type LookupAnswer,
+  type LookupTarget,
+} from './queries';
 import { readChoice, writeChoice } from './remembered-choice';
 
 export interface PersonLookup {
@@ -28,11 +35,18 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
   const scope = session ? `${session.orgId}:${session.userId}` : null;
   const target = useMemo(() => (context ? lookupTarget(context.contact) : null), [context]);
   const searchable = target && target.kind !== 'none' ? target : null;
-  const conversationKey = context?.conversationId ?? (searchable ? (searchable.kind === 'phone' ? searchable.raw : searchable.email) : '');
-  const deps = useMemo(() => ({ client: services.client, describes: services.describes, recent: services.recent }), [services]);
+  const conversationKey =
+    context?.conversationId ?? (searchable ? (searchable.kind === 'phone' ? searchable.raw : searchable.email) : '');
+  const deps = useMemo(
+    () => ({ client: services.client, describes: services.describes, recent: services.recent }),
+    [services],
+  );
 
   const query = useQuery(lookupQuery(deps, services.storage, scope, target, services.region));
-  const [chosen, setChosen] = useState<{ key: string; id: string | null }>(() => ({ key: conversationKey, id: readChoice(services.storage, conversationKey) }));
+  const [chosen, setChosen] = useState<{ key: string; id: string | null }>(() => ({
+    key: conversationKey,
+    id: readChoice(services.storage, conversationKey),
+  }));
   const chosenId = chosen.key === conversationKey ? chosen.id : readChoice(services.storage, conversationKey);
 
   const answer = scope && searchable ? query.data : undefined;
@@ -46,7 +60,16 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
 
   return {
     target,
-    status: !scope || !searchable ? 'idle' : query.isPending ? 'pending' : query.isError ? 'error' : answer?.status === 'unusable' ? 'unusable' : 'success',
+    status:
+      !scope || !searchable
+        ? 'idle'
+        : query.isPending
+          ? 'pending'
+          : query.isError
+            ? 'error'
+            : answer?.status === 'unusable'
+              ? 'unusable'
+              : 'success',
     error: query.error,
     matches,
     selected,
@@ -54,7 +77,13 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
     addCreated: (person) => {
       const e164 = answer?.status === 'ok' ? answer.e164 : null;
       const phones = e164 ? [e164] : [];
-      services.recent.add({ id: person.id, sobject: person.sobject, phones, emails: person.email ? [person.email.toLowerCase()] : [], names: [person.name] });
+      services.recent.add({
+        id: person.id,
+        sobject: person.sobject,
+        phones,
+        emails: person.email ? [person.email.toLowerCase()] : [],
+        names: [person.name],
+      });
       if (scope && searchable) {
         const key = peopleKeys.lookup(scope, searchable, services.region);
         const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };

@@ -20,6 +20,8 @@ export function domainError(t: Translate, check: Extract<DomainCheck, { ok: fals
     case 'has-path':
       return t('signIn.domain.error.hasPath', { suggestion });
     case 'not-my-domain':
-      return suggestion ? t('signIn.domain.error.notMyDomainSuggest', { suggestion }) : t('signIn.domain.error.notMyDomain');
+      return suggestion
+        ? t('signIn.domain.error.notMyDomainSuggest', { suggestion })
+        : t('signIn.domain.error.notMyDomain');
   }
 }

@@ -10,7 +10,9 @@ const say = (error: unknown) => problemMessage(t, problemOf(error), 'https://sf.
 describe('what the sign-in says when oidc-client-ts fails', () => {
   it('a blocked popup (oidc-client-ts navigates a window the browser never opened): allow pop-ups', () => {
     expect(problemOf(new Error('Attempted to navigate on a disposed window'))).toEqual({ kind: 'popup-blocked' });
-    expect(say(new Error('Attempted to navigate on a disposed window'))).toContain('blocked the Salesforce sign-in window');
+    expect(say(new Error('Attempted to navigate on a disposed window'))).toContain(
+      'blocked the Salesforce sign-in window',
+    );
   });
 
   it('a popup the user closed: try again', () => {
@@ -19,8 +21,14 @@ describe('what the sign-in says when oidc-client-ts fails', () => {
   });
 
   it('Deny and an app that is not installed, from the OAuth error response', () => {
-    expect(problemOf(new ErrorResponse({ error: 'access_denied', error_description: 'end-user denied authorization' }))).toEqual({ kind: 'access-denied' });
-    expect(problemOf(new ErrorResponse({ error: 'invalid_client', error_description: 'app must be installed into org' }))).toEqual({ kind: 'app-not-installed' });
-    expect(say(new ErrorResponse({ error: 'invalid_client', error_description: 'app must be installed into org' }))).toContain('Approve Uninstalled Connected Apps');
+    expect(
+      problemOf(new ErrorResponse({ error: 'access_denied', error_description: 'end-user denied authorization' })),
+    ).toEqual({ kind: 'access-denied' });
+    expect(
+      problemOf(new ErrorResponse({ error: 'invalid_client', error_description: 'app must be installed into org' })),
+    ).toEqual({ kind: 'app-not-installed' });
+    expect(
+      say(new ErrorResponse({ error: 'invalid_client', error_description: 'app must be installed into org' })),
+    ).toContain('Approve Uninstalled Connected Apps');
   });
 });

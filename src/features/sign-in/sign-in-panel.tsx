@@ -29,7 +29,9 @@ export function SignInPanel() {
   const status = useAuthState((s) => s.status);
   const problem = useAuthState((s) => s.problem);
   const previous = useAuthState((s) => s.previous);
-  const [domainInput, setDomainInput] = useState(() => services.pinnedDomain ?? (rememberedDomain(services.popup.storage) || (previous?.domain ?? '')));
+  const [domainInput, setDomainInput] = useState(
+    () => services.pinnedDomain ?? (rememberedDomain(services.popup.storage) || (previous?.domain ?? '')),
+  );
   const [touched, setTouched] = useState(false);
   const formId = useId();
 
@@ -53,12 +55,21 @@ export function SignInPanel() {
   return (
     <Card heading={t('signIn.heading')} headingId="sign-in-heading">
       <form id={formId} className="slds-form" onSubmit={signIn} noValidate>
-        <p className="slds-m-bottom_small">{previous && problem?.kind === 'session-expired' ? t('signIn.previous', { name: previous.name }) : t('signIn.intro')}</p>
+        <p className="slds-m-bottom_small">
+          {previous && problem?.kind === 'session-expired'
+            ? t('signIn.previous', { name: previous.name })
+            : t('signIn.intro')}
+        </p>
         {services.pinnedDomain && !check.ok ? (
           // The administrator pinned a My Domain the sign-in can't use: say what is wrong instead of a dead button.
           <div className="slds-m-bottom_small">
             <Alert variant="error" title={t('signIn.domain.pinnedInvalid.title')}>
-              <p>{t('signIn.domain.pinnedInvalid.body', { domain: services.pinnedDomain, problem: domainError(t, check) })}</p>
+              <p>
+                {t('signIn.domain.pinnedInvalid.body', {
+                  domain: services.pinnedDomain,
+                  problem: domainError(t, check),
+                })}
+              </p>
             </Alert>
           </div>
         ) : services.pinnedDomain ? (

@@ -66,7 +66,16 @@ function readDraft(storage: Storage, key: string): Values | null {
   try {
     const value = JSON.parse(storage.getItem(DRAFT_PREFIX + key) ?? 'null') as Partial<Values> | null;
     if (!value || typeof value.subject !== 'string' || typeof value.date !== 'string') return null;
-    return { subject: value.subject, date: value.date, time: value.time ?? '', reminder: value.reminder === true, priority: value.priority ?? 'Normal', status: value.status ?? 'Not Started', comments: value.comments ?? '', whatId: value.whatId ?? '' };
+    return {
+      subject: value.subject,
+      date: value.date,
+      time: value.time ?? '',
+      reminder: value.reminder === true,
+      priority: value.priority ?? 'Normal',
+      status: value.status ?? 'Not Started',
+      comments: value.comments ?? '',
+      whatId: value.whatId ?? '',
+    };
   } catch {
     return null;
   }
@@ -102,7 +111,10 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const write = useOutboxWrite(formKey);
   const task = services.describes.peek('Task');
   const picklist = (field: string, fallback: string[]) => {
-    const values = task?.fields.get(field)?.picklistValues.filter((p) => p.active).map((p) => ({ value: p.value, label: p.label }));
+    const values = task?.fields
+      .get(field)
+      ?.picklistValues.filter((p) => p.active)
+      .map((p) => ({ value: p.value, label: p.label }));
     return values && values.length > 0 ? values : fallback.map((v) => ({ value: v, label: v }));
   };
   const accountId = person.type === 'Lead' ? null : person.accountId;
@@ -140,7 +152,8 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   if (mode.kind === 'schedule-call' && values.date === '') errors.date = t('tasks.error.date');
   if (mode.kind === 'schedule-call' && values.reminder && values.time === '') errors.time = t('tasks.error.time');
   const serverFields = write.item?.state === 'failed' ? (write.item.lastError?.fields ?? []) : [];
-  const serverError = (field: string) => (serverFields.includes(field) ? t('tasks.error.field', { message: write.item?.lastError?.message ?? '' }) : null);
+  const serverError = (field: string) =>
+    serverFields.includes(field) ? t('tasks.error.field', { message: write.item?.lastError?.message ?? '' }) : null;
   const fieldError = (name: keyof Values, sfField: string) => {
     const clientError = submitted ? errors[name] : undefined;
     return clientError ?? serverError(sfField);
@@ -164,7 +177,10 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     }
     if (mode.kind === 'edit') {
       // Edits of one task keep their order; writes to different tasks don't wait for each other.
-      void write.submit({ kind: 'update', sobject: 'Task', id: mode.task.id, fields }, { label: values.subject.trim(), group: mode.task.id });
+      void write.submit(
+        { kind: 'update', sobject: 'Task', id: mode.task.id, fields },
+        { label: values.subject.trim(), group: mode.task.id },
+      );
       return;
     }
     const whoId = whoIdOf(person);
@@ -187,7 +203,8 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     { value: '', label: t('tasks.relatedTo.none') },
     ...(related.data ?? []).map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
   ];
-  const heading = mode.kind === 'edit' ? t('tasks.edit') : mode.kind === 'schedule-call' ? t('tasks.scheduleCall') : t('tasks.new');
+  const heading =
+    mode.kind === 'edit' ? t('tasks.edit') : mode.kind === 'schedule-call' ? t('tasks.scheduleCall') : t('tasks.new');
 
   return (
     <form className="slds-form app-subform" aria-labelledby={`${formId}-heading`} onSubmit={submit} noValidate>
@@ -216,32 +233,87 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         ))}
       </datalist>
       <div className="app-form-grid">
-        <TextInput label={t('tasks.dueDate')} name="ActivityDate" type="date" value={values.date} onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))} error={fieldError('date', 'ActivityDate')} />
+        <TextInput
+          label={t('tasks.dueDate')}
+          name="ActivityDate"
+          type="date"
+          value={values.date}
+          onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))}
+          error={fieldError('date', 'ActivityDate')}
+        />
         {mode.kind === 'schedule-call' ? (
-          <TextInput label={t('tasks.dueTime')} name="time" type="time" value={values.time} onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))} error={fieldError('time', 'ReminderDateTime')} />
+          <TextInput
+            label={t('tasks.dueTime')}
+            name="time"
+            type="time"
+            value={values.time}
+            onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
+            error={fieldError('time', 'ReminderDateTime')}
+          />
         ) : null}
-        <Select label={t('tasks.priority')} name="Priority" value={values.priority} options={picklist('Priority', ['High', 'Normal', 'Low'])} onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))} error={serverError('Priority')} />
+        <Select
+          label={t('tasks.priority')}
+          name="Priority"
+          value={values.priority}
+          options={picklist('Priority', ['High', 'Normal', 'Low'])}
+          onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))}
+          error={serverError('Priority')}
+        />
         <Select
           label={t('tasks.status')}
           name="Status"
           value={values.status}
-          options={picklist('Status', ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'])}
+          options={picklist('Status', [
+            'Not Started',
+            'In Progress',
+            'Completed',
+            'Waiting on someone else',
+            'Deferred',
+          ])}
           onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
           error={serverError('Status')}
         />
       </div>
-      {mode.kind === 'schedule-call' ? <Checkbox label={t('tasks.reminder')} checked={values.reminder} onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))} /> : null}
-      {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
-        <Select label={t('tasks.relatedTo')} name="WhatId" value={values.whatId} options={relatedOptions} onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))} error={serverError('WhatId')} />
+      {mode.kind === 'schedule-call' ? (
+        <Checkbox
+          label={t('tasks.reminder')}
+          checked={values.reminder}
+          onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))}
+        />
       ) : null}
-      {fixedWhat ? <p className="slds-text-color_weak slds-text-body_small">{t('tasks.relatedToFixed', { name: fixedWhat.name })}</p> : null}
-      {person.type === 'Lead' && mode.kind !== 'edit' ? <p className="slds-text-color_weak slds-text-body_small">{t('tasks.leadNoWhat')}</p> : null}
-      <Textarea label={t('tasks.comments')} name="Description" rows={3} value={values.comments} onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))} error={serverError('Description')} />
+      {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
+        <Select
+          label={t('tasks.relatedTo')}
+          name="WhatId"
+          value={values.whatId}
+          options={relatedOptions}
+          onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))}
+          error={serverError('WhatId')}
+        />
+      ) : null}
+      {fixedWhat ? (
+        <p className="slds-text-color_weak slds-text-body_small">
+          {t('tasks.relatedToFixed', { name: fixedWhat.name })}
+        </p>
+      ) : null}
+      {person.type === 'Lead' && mode.kind !== 'edit' ? (
+        <p className="slds-text-color_weak slds-text-body_small">{t('tasks.leadNoWhat')}</p>
+      ) : null}
+      <Textarea
+        label={t('tasks.comments')}
+        name="Description"
+        rows={3}
+        value={values.comments}
+        onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))}
+        error={serverError('Description')}
+      />
       <div className="app-actions slds-m-top_small">
         {write.busy ? (
           <>
             <Spinner size="x-small" label={t('tasks.saving')} />
-            {write.item?.lastError?.retryable ? <p className="slds-text-color_weak">{t('tasks.queued', { reason: write.item.lastError.message })}</p> : null}
+            {write.item?.lastError?.retryable ? (
+              <p className="slds-text-color_weak">{t('tasks.queued', { reason: write.item.lastError.message })}</p>
+            ) : null}
             {/* The write is safe in the outbox: the agent can move on; its progress shows under "Saving to Salesforce". */}
             <Button variant="neutral" onClick={onCancel}>
               {t('tasks.close')}

@@ -9,7 +9,8 @@ import type { ActivityRow } from '@/salesforce/api/history';
 import { TasksPanel } from './tasks-panel';
 
 const h = setupSalesforceHarness();
-const ada = () => contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
+const ada = () =>
+  contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
 /** The outbox's clock: frozen unless a test moves it, so a write in backoff stays there until then. */
 let clock = 0;
 const testOutbox = setupTestOutbox(h, 'tasks-panel', { now: () => clock });
@@ -23,7 +24,8 @@ function renderPanel(openTasks: ActivityRow[] = []) {
 }
 
 const slow = { timeout: 5000 };
-const tasksWithSubject = (subject: string) => h.emulator.store.rows('Task').filter((task) => task.values.Subject === subject);
+const tasksWithSubject = (subject: string) =>
+  h.emulator.store.rows('Task').filter((task) => task.values.Subject === subject);
 
 async function newTask(user: ReturnType<typeof userEvent.setup>, subject: string) {
   const panel = screen.getByRole('region', { name: 'Tasks' });
@@ -40,7 +42,11 @@ describe('TasksPanel', () => {
     renderPanel();
     const form = await newTask(user, 'Send the renewal quote');
     await waitFor(() => expect(tasksWithSubject('Send the renewal quote')).toHaveLength(1), slow);
-    expect(tasksWithSubject('Send the renewal quote')[0]?.values).toMatchObject({ WhoId: h.emulator.ids.contacts.ada, OwnerId: h.emulator.ids.users.jane, Status: 'Not Started' });
+    expect(tasksWithSubject('Send the renewal quote')[0]?.values).toMatchObject({
+      WhoId: h.emulator.ids.contacts.ada,
+      OwnerId: h.emulator.ids.users.jane,
+      Status: 'Not Started',
+    });
     await waitFor(() => expect(form).not.toBeInTheDocument(), slow);
   });
 
@@ -72,7 +78,13 @@ describe('TasksPanel', () => {
 
   it('edits an open task and marks it complete, each landing on that task', async () => {
     const user = userEvent.setup();
-    const id = h.emulator.store.seed('Task', { Subject: 'Prepare demo', Status: 'Not Started', Priority: 'Normal', WhoId: h.emulator.ids.contacts.ada, OwnerId: h.emulator.ids.users.jane });
+    const id = h.emulator.store.seed('Task', {
+      Subject: 'Prepare demo',
+      Status: 'Not Started',
+      Priority: 'Normal',
+      WhoId: h.emulator.ids.contacts.ada,
+      OwnerId: h.emulator.ids.users.jane,
+    });
     const row: ActivityRow = {
       id,
       sobject: 'Task',
@@ -100,21 +112,42 @@ describe('TasksPanel', () => {
     await user.type(within(form).getByLabelText(/Subject/), 'Prepare the demo for Globex');
     await user.selectOptions(within(form).getByLabelText('Priority'), 'High');
     await user.click(within(form).getByRole('button', { name: 'Save changes' }));
-    await waitFor(() => expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values).toMatchObject({ Subject: 'Prepare the demo for Globex', Priority: 'High' }), slow);
+    await waitFor(
+      () =>
+        expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values).toMatchObject({
+          Subject: 'Prepare the demo for Globex',
+          Priority: 'High',
+        }),
+      slow,
+    );
     await waitFor(() => expect(form).not.toBeInTheDocument(), slow);
 
     await user.click(within(panel).getByRole('button', { name: 'Mark complete' }));
-    await waitFor(() => expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values.Status).toBe('Completed'), slow);
-    expect(h.emulator.store.rows('Task').filter((task) => task.values.Subject === 'Prepare the demo for Globex')).toHaveLength(1);
+    await waitFor(
+      () =>
+        expect(h.emulator.store.rows('Task').find((task) => task.values.Id === id)?.values.Status).toBe('Completed'),
+      slow,
+    );
+    expect(
+      h.emulator.store.rows('Task').filter((task) => task.values.Subject === 'Prepare the demo for Globex'),
+    ).toHaveLength(1);
   });
 
   it('a task whose write is waiting to retry does not hold back the next one', async () => {
     const user = userEvent.setup();
     renderPanel();
-    h.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1, action: 'fail', status: 500, body: undefined });
+    h.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      count: 1,
+      action: 'fail',
+      status: 500,
+      body: undefined,
+    });
     const first = await newTask(user, 'First task');
     // Salesforce failed it: it waits in the outbox for its retry, and the form says so.
-    expect(await within(first).findByText(/Saved on this device; it goes to Salesforce as soon as it can/, {}, slow)).toBeInTheDocument();
+    expect(
+      await within(first).findByText(/Saved on this device; it goes to Salesforce as soon as it can/, {}, slow),
+    ).toBeInTheDocument();
     await user.click(within(first).getByRole('button', { name: 'Close' }));
     await newTask(user, 'Second task');
     await waitFor(() => expect(tasksWithSubject('Second task')).toHaveLength(1), slow);

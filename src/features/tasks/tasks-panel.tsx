@@ -13,7 +13,15 @@ function CompleteButton({ task }: { task: ActivityRow }) {
   const write = useOutboxWrite(`complete:${task.id}`);
   if (write.busy) return <Spinner size="x-small" label={t('tasks.completing', { subject: task.subject })} />;
   return (
-    <Button variant="neutral" onClick={() => void write.submit({ kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } }, { label: task.subject, group: task.id })}>
+    <Button
+      variant="neutral"
+      onClick={() =>
+        void write.submit(
+          { kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } },
+          { label: task.subject, group: task.id },
+        )
+      }
+    >
       {t('tasks.complete')}
     </Button>
   );
@@ -51,7 +59,11 @@ export function TasksPanel({ person, openTasks }: { person: Person; openTasks: A
     }
   }, [storage, person.id, form]);
   const mode = form?.mode ?? null;
-  const setMode = (next: TaskFormMode) => setForm({ mode: next, key: `${person.id}:${next.kind === 'edit' ? next.task.id : next.kind}:${String(Date.now())}` });
+  const setMode = (next: TaskFormMode) =>
+    setForm({
+      mode: next,
+      key: `${person.id}:${next.kind === 'edit' ? next.task.id : next.kind}:${String(Date.now())}`,
+    });
   const close = useCallback(() => setForm(null), []);
   const headingId = `tasks-${person.id}`;
   return (
@@ -64,13 +76,26 @@ export function TasksPanel({ person, openTasks }: { person: Person; openTasks: A
           <Button variant="neutral" onClick={() => setMode({ kind: 'create' })} aria-expanded={mode?.kind === 'create'}>
             {t('tasks.new')}
           </Button>
-          <Button variant="neutral" onClick={() => setMode({ kind: 'schedule-call' })} aria-expanded={mode?.kind === 'schedule-call'}>
+          <Button
+            variant="neutral"
+            onClick={() => setMode({ kind: 'schedule-call' })}
+            aria-expanded={mode?.kind === 'schedule-call'}
+          >
             {t('tasks.scheduleCall')}
           </Button>
         </div>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {form ? <TaskForm key={form.key} formKey={form.key} person={person} mode={form.mode} onDone={close} onCancel={close} /> : null}
+        {form ? (
+          <TaskForm
+            key={form.key}
+            formKey={form.key}
+            person={person}
+            mode={form.mode}
+            onDone={close}
+            onCancel={close}
+          />
+        ) : null}
         <ul className="app-timeline">
           {openTasks
             .filter((task) => task.sobject === 'Task')
@@ -78,7 +103,9 @@ export function TasksPanel({ person, openTasks }: { person: Person; openTasks: A
               <li key={task.id} className={`app-timeline__item${task.overdue ? ' app-timeline__item_overdue' : ''}`}>
                 <div className="app-timeline__body">
                   <p className="app-timeline__subject">{task.subject}</p>
-                  <p className="slds-text-body_small slds-text-color_weak">{[task.date, task.status, task.priority].filter(Boolean).join(' · ')}</p>
+                  <p className="slds-text-body_small slds-text-color_weak">
+                    {[task.date, task.status, task.priority].filter(Boolean).join(' · ')}
+                  </p>
                   <p className="app-actions slds-m-top_xx-small">
                     <CompleteButton task={task} />
                     <Button variant="base" onClick={() => setMode({ kind: 'edit', task })}>

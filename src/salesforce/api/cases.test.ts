@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { Outbox } from '../outbox/outbox';
 import type { OutboxItem, OutboxOperation } from '../outbox/types';
-import { addCommentOperation, caseUpdateOperation, getCaseComments, getCaseStatuses, isClosedStatus, newCaseFields, picklistOptions } from './cases';
+import {
+  addCommentOperation,
+  caseUpdateOperation,
+  getCaseComments,
+  getCaseStatuses,
+  isClosedStatus,
+  newCaseFields,
+  picklistOptions,
+} from './cases';
 import { createTiedOperation } from './opportunities';
 
 const h = setupSalesforceHarness();
@@ -16,7 +24,15 @@ afterEach(async () => {
 
 function makeOutbox(): Outbox {
   dbSeq += 1;
-  const outbox = new Outbox({ client: h.client, session: h.session, dbName: `cases-test-${String(dbSeq)}`, locks: null, random: () => 0.5, signalStorage: null, eventTarget: null });
+  const outbox = new Outbox({
+    client: h.client,
+    session: h.session,
+    dbName: `cases-test-${String(dbSeq)}`,
+    locks: null,
+    random: () => 0.5,
+    signalStorage: null,
+    eventTarget: null,
+  });
   outboxes.push(outbox);
   return outbox;
 }
@@ -57,9 +73,16 @@ describe('comments', () => {
 
   it('adds a comment once, even when the first answer was lost after Salesforce saved it', async () => {
     const caseId = h.emulator.ids.cases.northwindVoicemail;
-    h.emulator.addFault({ match: { method: 'POST', path: '/sobjects/CaseComment' }, action: 'commit-then-drop', status: 500, body: undefined });
+    h.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/CaseComment' },
+      action: 'commit-then-drop',
+      status: 500,
+      body: undefined,
+    });
     const outbox = makeOutbox();
-    const enqueued = await outbox.enqueue(addCommentOperation(caseId, 'Customer called back: <works> now', false), { label: 'Comment' });
+    const enqueued = await outbox.enqueue(addCommentOperation(caseId, 'Customer called back: <works> now', false), {
+      label: 'Comment',
+    });
     await outbox.flush();
     await outbox.retry(enqueued.id);
     const item = await outbox.waitFor(enqueued.id);
@@ -73,16 +96,47 @@ describe('comments', () => {
 describe('case writes', () => {
   it('creates a case from a chat, tied to the conversation, with the contact and the account', async () => {
     const { accounts, contacts } = h.emulator.ids;
-    const fields = newCaseFields({ subject: 'Headset echo', description: '', status: 'New', priority: 'High', origin: 'Chat', accountId: accounts.globex, contactId: contacts.ada });
-    expect(fields).toEqual({ Subject: 'Headset echo', Origin: 'Chat', Status: 'New', Priority: 'High', AccountId: accounts.globex, ContactId: contacts.ada });
-    const item = await send(makeOutbox(), createTiedOperation({ sobject: 'Case', conversationId: 'conv-chat-7', fields, tiedId: null, apiVersion: 'v66.0' }));
+    const fields = newCaseFields({
+      subject: 'Headset echo',
+      description: '',
+      status: 'New',
+      priority: 'High',
+      origin: 'Chat',
+      accountId: accounts.globex,
+      contactId: contacts.ada,
+    });
+    expect(fields).toEqual({
+      Subject: 'Headset echo',
+      Origin: 'Chat',
+      Status: 'New',
+      Priority: 'High',
+      AccountId: accounts.globex,
+      ContactId: contacts.ada,
+    });
+    const item = await send(
+      makeOutbox(),
+      createTiedOperation({
+        sobject: 'Case',
+        conversationId: 'conv-chat-7',
+        fields,
+        tiedId: null,
+        apiVersion: 'v66.0',
+      }),
+    );
     expect(item.state).toBe('done');
-    expect(h.emulator.store.get(item.resultId ?? '')?.values).toMatchObject({ Subject: 'Headset echo', Origin: 'Chat', conversationId__c: 'conv-chat-7', ContactId: contacts.ada });
+    expect(h.emulator.store.get(item.resultId ?? '')?.values).toMatchObject({
+      Subject: 'Headset echo',
+      Origin: 'Chat',
+      conversationId__c: 'conv-chat-7',
+      ContactId: contacts.ada,
+    });
   });
 
   it('closes a case with a status update; Salesforce derives IsClosed', async () => {
     const caseId = h.emulator.ids.cases.globexInvoice;
-    expect((await send(makeOutbox(), caseUpdateOperation(caseId, { Status: 'Closed', Priority: 'Low' }))).state).toBe('done');
+    expect((await send(makeOutbox(), caseUpdateOperation(caseId, { Status: 'Closed', Priority: 'Low' }))).state).toBe(
+      'done',
+    );
     const record = h.emulator.store.get(caseId);
     expect(record && h.emulator.store.value(record, 'IsClosed')).toBe(true);
   });

@@ -13,7 +13,8 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 type Row = Record<string, unknown>;
 
-const str = (row: Row, key: string): string | null => (typeof row[key] === 'string' && row[key] !== '' ? row[key] : null);
+const str = (row: Row, key: string): string | null =>
+  typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
 
 function checkedId(value: string): string {
@@ -38,7 +39,14 @@ export async function getCaseStatuses(client: SalesforceClient, signal?: AbortSi
   return rows.flatMap((row) => {
     const value = str(row, 'ApiName') ?? str(row, 'MasterLabel');
     if (!value) return [];
-    return [{ value, label: str(row, 'MasterLabel') ?? value, closed: row.IsClosed === true, isDefault: row.IsDefault === true }];
+    return [
+      {
+        value,
+        label: str(row, 'MasterLabel') ?? value,
+        closed: row.IsClosed === true,
+        isDefault: row.IsDefault === true,
+      },
+    ];
   });
 }
 
@@ -47,8 +55,13 @@ export function isClosedStatus(statuses: readonly CaseStatusValue[], value: stri
 }
 
 /** Active values of a picklist field from the describe, in the org's order. */
-export function picklistOptions(info: ObjectInfo | null, field: string): { value: string; label: string; isDefault: boolean }[] {
-  return (info?.fields.get(field)?.picklistValues ?? []).filter((entry) => entry.active).map((entry) => ({ value: entry.value, label: entry.label, isDefault: entry.defaultValue }));
+export function picklistOptions(
+  info: ObjectInfo | null,
+  field: string,
+): { value: string; label: string; isDefault: boolean }[] {
+  return (info?.fields.get(field)?.picklistValues ?? [])
+    .filter((entry) => entry.active)
+    .map((entry) => ({ value: entry.value, label: entry.label, isDefault: entry.defaultValue }));
 }
 
 export interface CaseCommentRow {
@@ -63,7 +76,12 @@ export interface CaseCommentRow {
 const COMMENT_FIELDS = ['Id', 'CommentBody', 'IsPublished', 'CreatedDate', 'CreatedBy.Name'];
 
 /** The case's comments, newest first. */
-export async function getCaseComments(client: SalesforceClient, describes: DescribeCache, caseId: string, signal?: AbortSignal): Promise<CaseCommentRow[]> {
+export async function getCaseComments(
+  client: SalesforceClient,
+  describes: DescribeCache,
+  caseId: string,
+  signal?: AbortSignal,
+): Promise<CaseCommentRow[]> {
   const info = await describes.get('CaseComment').catch(() => null);
   const wanted = readableFields(info, COMMENT_FIELDS);
   const rows = await client.request(
@@ -74,8 +92,17 @@ export async function getCaseComments(client: SalesforceClient, describes: Descr
   return rows.flatMap((row) => {
     const commentId = str(row, 'Id');
     if (!commentId) return [];
-    const createdBy = typeof row.CreatedBy === 'object' && row.CreatedBy !== null ? str(row.CreatedBy as Row, 'Name') : null;
-    return [{ id: commentId, body: str(row, 'CommentBody') ?? '', isPublic: row.IsPublished === true, createdDate: str(row, 'CreatedDate'), createdByName: createdBy }];
+    const createdBy =
+      typeof row.CreatedBy === 'object' && row.CreatedBy !== null ? str(row.CreatedBy as Row, 'Name') : null;
+    return [
+      {
+        id: commentId,
+        body: str(row, 'CommentBody') ?? '',
+        isPublic: row.IsPublished === true,
+        createdDate: str(row, 'CreatedDate'),
+        createdByName: createdBy,
+      },
+    ];
   });
 }
 

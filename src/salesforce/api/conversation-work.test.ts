@@ -16,7 +16,11 @@ describe('tabVisibility: the guide’s rules, each condition on and off', () => 
     ['a Lead', { personType: 'Lead' }, { visible: false, reason: 'not-for-person' }],
     ['an unknown person', { personType: null }, { visible: false, reason: 'not-for-person' }],
     ['nothing open, nothing tied', { openCount: 0, tiedCount: 0 }, { visible: false, reason: 'nothing-open' }],
-    ['no access wins over everything else', { canRead: false, hasField: false, personType: 'Lead', openCount: 0 }, { visible: false, reason: 'no-access' }],
+    [
+      'no access wins over everything else',
+      { canRead: false, hasField: false, personType: 'Lead', openCount: 0 },
+      { visible: false, reason: 'no-access' },
+    ],
   ])('%s', (_label, change, expected) => {
     expect(tabVisibility({ ...base, ...change })).toEqual(expected);
   });
@@ -24,29 +28,53 @@ describe('tabVisibility: the guide’s rules, each condition on and off', () => 
 
 const h = setupSalesforceHarness();
 
-const contact = (id: string, accountId: string): Pick<Person, 'type' | 'id' | 'accountId'> => ({ type: 'Contact', id, accountId });
+const contact = (id: string, accountId: string): Pick<Person, 'type' | 'id' | 'accountId'> => ({
+  type: 'Contact',
+  id,
+  accountId,
+});
 
 describe('getConversationWork against the emulated org', () => {
   it('a Contact whose Account has open deals and cases: both tabs, in one request', async () => {
     const { ids } = h.emulator;
     await h.describes.warm(['Opportunity', 'Case']);
     h.requests.length = 0;
-    const work = await getConversationWork(h.client, h.describes, contact(ids.contacts.ada, ids.accounts.globex), 'conv-new');
+    const work = await getConversationWork(
+      h.client,
+      h.describes,
+      contact(ids.contacts.ada, ids.accounts.globex),
+      'conv-new',
+    );
     expect(h.requests).toHaveLength(1);
     expect(work.opportunities.visible).toBe(true);
-    expect(work.opportunities.rows.map((o) => o.name)).toEqual(['Globex – Platform renewal 2027', 'Globex – Contact center expansion']);
-    expect(work.cases.rows.map((c) => c.subject)).toEqual(expect.arrayContaining(['Calls drop after 30 seconds', 'Invoice address change']));
+    expect(work.opportunities.rows.map((o) => o.name)).toEqual([
+      'Globex – Platform renewal 2027',
+      'Globex – Contact center expansion',
+    ]);
+    expect(work.cases.rows.map((c) => c.subject)).toEqual(
+      expect.arrayContaining(['Calls drop after 30 seconds', 'Invoice address change']),
+    );
   });
 
   it('the record tied to this conversation comes first', async () => {
     const { ids } = h.emulator;
-    const work = await getConversationWork(h.client, h.describes, contact(ids.contacts.grace, ids.accounts.globex), 'conv-globex-outage');
+    const work = await getConversationWork(
+      h.client,
+      h.describes,
+      contact(ids.contacts.grace, ids.accounts.globex),
+      'conv-globex-outage',
+    );
     expect(work.cases.rows[0]?.subject).toBe('Calls drop after 30 seconds');
     expect(work.cases.rows[0]?.conversationId).toBe('conv-globex-outage');
   });
 
   it('a Lead: neither tab', async () => {
-    const work = await getConversationWork(h.client, h.describes, { type: 'Lead', id: h.emulator.ids.leads.sofia, accountId: null }, 'conv-x');
+    const work = await getConversationWork(
+      h.client,
+      h.describes,
+      { type: 'Lead', id: h.emulator.ids.leads.sofia, accountId: null },
+      'conv-x',
+    );
     expect(work.opportunities).toMatchObject({ visible: false, reason: 'not-for-person' });
     expect(work.cases).toMatchObject({ visible: false, reason: 'not-for-person' });
   });
@@ -54,7 +82,10 @@ describe('getConversationWork against the emulated org', () => {
   it('only closed deals: no tab, until one carries this conversation', async () => {
     const { ids } = h.emulator;
     const juergen = contact(ids.contacts.juergen, ids.accounts.mueller);
-    expect((await getConversationWork(h.client, h.describes, juergen, 'conv-mueller')).opportunities).toMatchObject({ visible: false, reason: 'nothing-open' });
+    expect((await getConversationWork(h.client, h.describes, juergen, 'conv-mueller')).opportunities).toMatchObject({
+      visible: false,
+      reason: 'nothing-open',
+    });
     h.emulator.store.patchRaw(ids.opportunities.muellerWon, { conversationId__c: 'conv-mueller' });
     const tied = await getConversationWork(h.client, h.describes, juergen, 'conv-mueller');
     expect(tied.opportunities.visible).toBe(true);
@@ -65,7 +96,12 @@ describe('getConversationWork against the emulated org', () => {
     const { ids } = h.emulator;
     setFieldAccess(h.emulator, 'Case', 'conversationId__c', 'none');
     h.emulator.store.setObjectPermissions('Opportunity', { read: false });
-    const work = await getConversationWork(h.client, h.describes, contact(ids.contacts.ada, ids.accounts.globex), 'conv-x');
+    const work = await getConversationWork(
+      h.client,
+      h.describes,
+      contact(ids.contacts.ada, ids.accounts.globex),
+      'conv-x',
+    );
     expect(work.cases).toMatchObject({ visible: false, reason: 'no-field' });
     expect(work.opportunities).toMatchObject({ visible: false, reason: 'no-access' });
   });

@@ -76,13 +76,44 @@ export interface VisibilityInput {
 export function tabVisibility(input: VisibilityInput): { visible: boolean; reason: TabReason | null } {
   if (!input.canRead) return { visible: false, reason: 'no-access' };
   if (!input.hasField) return { visible: false, reason: 'no-field' };
-  if (input.personType !== 'Account' && input.personType !== 'Contact' && input.personType !== 'PersonAccount') return { visible: false, reason: 'not-for-person' };
+  if (input.personType !== 'Account' && input.personType !== 'Contact' && input.personType !== 'PersonAccount')
+    return { visible: false, reason: 'not-for-person' };
   if (input.openCount === 0 && input.tiedCount === 0) return { visible: false, reason: 'nothing-open' };
   return { visible: true, reason: null };
 }
 
-const OPPORTUNITY_FIELDS = ['Id', 'Name', 'StageName', 'Amount', 'CloseDate', 'OwnerId', 'Owner.Name', 'IsClosed', 'Probability', 'ForecastCategoryName', 'Description', 'RecordTypeId', 'AccountId', CONVERSATION_FIELD];
-const CASE_FIELDS = ['Id', 'CaseNumber', 'Subject', 'Status', 'Priority', 'Origin', 'Description', 'IsClosed', 'LastModifiedDate', 'OwnerId', 'Owner.Name', 'ContactId', 'AccountId', CONVERSATION_FIELD];
+const OPPORTUNITY_FIELDS = [
+  'Id',
+  'Name',
+  'StageName',
+  'Amount',
+  'CloseDate',
+  'OwnerId',
+  'Owner.Name',
+  'IsClosed',
+  'Probability',
+  'ForecastCategoryName',
+  'Description',
+  'RecordTypeId',
+  'AccountId',
+  CONVERSATION_FIELD,
+];
+const CASE_FIELDS = [
+  'Id',
+  'CaseNumber',
+  'Subject',
+  'Status',
+  'Priority',
+  'Origin',
+  'Description',
+  'IsClosed',
+  'LastModifiedDate',
+  'OwnerId',
+  'Owner.Name',
+  'ContactId',
+  'AccountId',
+  CONVERSATION_FIELD,
+];
 
 type Row = Record<string, unknown>;
 const s = (row: Row, key: string) => (typeof row[key] === 'string' && row[key] !== '' ? row[key] : null);
@@ -137,10 +168,20 @@ export function accountOf(person: Pick<Person, 'type' | 'id' | 'accountId'>): st
 }
 
 function usable(info: ObjectInfo | null): { canRead: boolean; hasField: boolean } {
-  return { canRead: info?.accessible === true && info.queryable, hasField: info?.fields.has(CONVERSATION_FIELD) === true };
+  return {
+    canRead: info?.accessible === true && info.queryable,
+    hasField: info?.fields.has(CONVERSATION_FIELD) === true,
+  };
 }
 
-function subquery(objectName: 'Opportunity' | 'Case', info: ObjectInfo, wanted: readonly string[], accountId: string | null, conversationId: string, apiVersion: string) {
+function subquery(
+  objectName: 'Opportunity' | 'Case',
+  info: ObjectInfo,
+  wanted: readonly string[],
+  accountId: string | null,
+  conversationId: string,
+  apiVersion: string,
+) {
   const select = fieldList(readableFields(info, wanted));
   const field = ident(CONVERSATION_FIELD);
   const query = accountId
@@ -150,11 +191,18 @@ function subquery(objectName: 'Opportunity' | 'Case', info: ObjectInfo, wanted: 
     : objectName === 'Opportunity'
       ? soql`SELECT ${select} FROM Opportunity WHERE ${field} = ${conversationId} LIMIT 50`
       : soql`SELECT ${select} FROM Case WHERE ${field} = ${conversationId} LIMIT 50`;
-  return { method: 'GET' as const, referenceId: objectName === 'Opportunity' ? 'opportunities' : 'cases', url: `/services/data/${apiVersion}/query?q=${encodeURIComponent(query)}` };
+  return {
+    method: 'GET' as const,
+    referenceId: objectName === 'Opportunity' ? 'opportunities' : 'cases',
+    url: `/services/data/${apiVersion}/query?q=${encodeURIComponent(query)}`,
+  };
 }
 
 function tiedFirst<T extends { conversationId: string | null }>(rows: T[], conversationId: string): T[] {
-  return [...rows.filter((r) => r.conversationId === conversationId), ...rows.filter((r) => r.conversationId !== conversationId)];
+  return [
+    ...rows.filter((r) => r.conversationId === conversationId),
+    ...rows.filter((r) => r.conversationId !== conversationId),
+  ];
 }
 
 /**
@@ -168,15 +216,20 @@ export async function getConversationWork(
   conversationId: string,
   signal?: AbortSignal,
 ): Promise<ConversationWork> {
-  const describe = async (name: string): Promise<ObjectInfo | null> => describes.peek(name) ?? (await describes.get(name).catch(() => null));
+  const describe = async (name: string): Promise<ObjectInfo | null> =>
+    describes.peek(name) ?? (await describes.get(name).catch(() => null));
   const [opportunityInfo, caseInfo] = await Promise.all([describe('Opportunity'), describe('Case')]);
   const opp = usable(opportunityInfo ?? null);
   const kase = usable(caseInfo ?? null);
   const personal = person.type === 'Account' || person.type === 'Contact' || person.type === 'PersonAccount';
   const accountId = accountOf(person);
   const subrequests: ReadSubrequest[] = [];
-  if (personal && opp.canRead && opp.hasField && opportunityInfo) subrequests.push(subquery('Opportunity', opportunityInfo, OPPORTUNITY_FIELDS, accountId, conversationId, client.apiVersion));
-  if (personal && kase.canRead && kase.hasField && caseInfo) subrequests.push(subquery('Case', caseInfo, CASE_FIELDS, accountId, conversationId, client.apiVersion));
+  if (personal && opp.canRead && opp.hasField && opportunityInfo)
+    subrequests.push(
+      subquery('Opportunity', opportunityInfo, OPPORTUNITY_FIELDS, accountId, conversationId, client.apiVersion),
+    );
+  if (personal && kase.canRead && kase.hasField && caseInfo)
+    subrequests.push(subquery('Case', caseInfo, CASE_FIELDS, accountId, conversationId, client.apiVersion));
 
   const answers = await readComposite(client, subrequests, signal);
 

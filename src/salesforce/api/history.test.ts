@@ -11,9 +11,19 @@ describe('getHistory', () => {
     const history = await getHistory(h.client, { sobject: 'Contact', id: h.emulator.ids.contacts.ada }, task);
     expect(h.requests).toHaveLength(1);
     const open = history.open.map((r) => `${r.kind}:${r.subject}:${r.overdue ? 'overdue' : 'ok'}`);
-    expect(open).toEqual(['task:Follow up on invoice:overdue', 'task:Send renewal quote:ok', 'meeting:Contract signature meeting:ok']);
+    expect(open).toEqual([
+      'task:Follow up on invoice:overdue',
+      'task:Send renewal quote:ok',
+      'meeting:Contract signature meeting:ok',
+    ]);
     const call = history.past.find((r) => r.subject === 'Call about renewal terms');
-    expect(call).toMatchObject({ kind: 'call', callType: 'Inbound', durationSeconds: 185, ownerName: 'Jane Doe', open: false });
+    expect(call).toMatchObject({
+      kind: 'call',
+      callType: 'Inbound',
+      durationSeconds: 185,
+      ownerName: 'Jane Doe',
+      open: false,
+    });
     expect(history.past.map((r) => r.kind)).toEqual(expect.arrayContaining(['chat', 'email', 'meeting', 'call']));
     // Newest first.
     const dates = history.past.map((r) => r.date ?? '');

@@ -65,7 +65,8 @@ export function historyFields(task: ObjectInfo | null): string[] {
   return ACTIVITY_FIELDS.filter((field) => !TASK_ONLY.has(field) || readableFields(task, [field]).length > 0);
 }
 
-const str = (row: Record<string, unknown>, key: string) => (typeof row[key] === 'string' && row[key] !== '' ? row[key] : null);
+const str = (row: Record<string, unknown>, key: string) =>
+  typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 
 function today(now: Date): string {
   const y = now.getFullYear();
@@ -140,23 +141,36 @@ export const HISTORY_FIRST_LIMIT = 100;
 export const HISTORY_MAX_LIMIT = 500;
 
 /** Both lists in one query on the parent record. */
-export function getHistory(client: SalesforceClient, target: HistoryTarget, task: ObjectInfo | null, options: { limit?: number; signal?: AbortSignal; now?: Date } = {}): Promise<History> {
+export function getHistory(
+  client: SalesforceClient,
+  target: HistoryTarget,
+  task: ObjectInfo | null,
+  options: { limit?: number; signal?: AbortSignal; now?: Date } = {},
+): Promise<History> {
   const limit = Math.min(HISTORY_MAX_LIMIT, options.limit ?? HISTORY_FIRST_LIMIT);
   const select = fieldList(historyFields(task));
   const query = soql`SELECT Id, (SELECT ${select} FROM ActivityHistories ORDER BY ActivityDate DESC, LastModifiedDate DESC LIMIT ${limit}), (SELECT ${select} FROM OpenActivities ORDER BY ActivityDate ASC NULLS LAST, LastModifiedDate DESC LIMIT ${limit}) FROM ${ident(target.sobject)} WHERE Id = ${id(target.id)}`;
   const now = options.now ?? new Date();
-  return client.request(`/query?q=${encodeURIComponent(query)}`, options.signal ? { signal: options.signal } : {}, (json) => {
-    const records = typeof json === 'object' && json !== null ? (json as { records?: unknown }).records : undefined;
-    if (!Array.isArray(records)) throw new Error('history answer has no records');
-    const parent = records[0] as Record<string, unknown> | undefined;
-    const past = rowsOf(parent?.ActivityHistories, now);
-    const open = rowsOf(parent?.OpenActivities, now);
-    return { past: past.rows, open: open.rows, pastNextUrl: past.next };
-  });
+  return client.request(
+    `/query?q=${encodeURIComponent(query)}`,
+    options.signal ? { signal: options.signal } : {},
+    (json) => {
+      const records = typeof json === 'object' && json !== null ? (json as { records?: unknown }).records : undefined;
+      if (!Array.isArray(records)) throw new Error('history answer has no records');
+      const parent = records[0] as Record<string, unknown> | undefined;
+      const past = rowsOf(parent?.ActivityHistories, now);
+      const open = rowsOf(parent?.OpenActivities, now);
+      return { past: past.rows, open: open.rows, pastNextUrl: past.next };
+    },
+  );
 }
 
 /** The next page of a child relationship (`nextRecordsUrl` of a subquery). */
-export function getMoreActivities(client: SalesforceClient, nextUrl: string, options: { signal?: AbortSignal; now?: Date } = {}): Promise<{ rows: ActivityRow[]; next: string | null }> {
+export function getMoreActivities(
+  client: SalesforceClient,
+  nextUrl: string,
+  options: { signal?: AbortSignal; now?: Date } = {},
+): Promise<{ rows: ActivityRow[]; next: string | null }> {
   const now = options.now ?? new Date();
   return client.request(nextUrl, options.signal ? { signal: options.signal } : {}, (json) => rowsOf(json, now));
 }

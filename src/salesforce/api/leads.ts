@@ -18,9 +18,15 @@ export interface LeadInput {
  * this user created with the same values before sending it again.
  */
 export function leadOperation(input: LeadInput, options: { allowDuplicates: boolean }): OutboxOperation {
-  const fields: Record<string, string> = Object.fromEntries(Object.entries(input).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== ''));
+  const fields: Record<string, string> = Object.fromEntries(
+    Object.entries(input).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1].trim() !== '',
+    ),
+  );
   // What the agent typed marks the Lead (the owner and source are the same on every Lead this app makes).
-  const match = Object.fromEntries(Object.entries(fields).filter(([name]) => name !== 'OwnerId' && name !== 'LeadSource'));
+  const match = Object.fromEntries(
+    Object.entries(fields).filter(([name]) => name !== 'OwnerId' && name !== 'LeadSource'),
+  );
   return {
     kind: 'create',
     sobject: 'Lead',

@@ -13,7 +13,9 @@ function limitOf(value: unknown): { max: number; remaining: number } | null {
 /** `GET /limits`: the org's daily API allowance (a cheap call that proves the session and CORS work). */
 export function getLimits(client: SalesforceClient, signal?: AbortSignal): Promise<ApiLimits> {
   return client.request('/limits', signal ? { signal } : {}, (json) => {
-    const daily = limitOf(typeof json === 'object' && json !== null ? (json as Record<string, unknown>).DailyApiRequests : null);
+    const daily = limitOf(
+      typeof json === 'object' && json !== null ? (json as Record<string, unknown>).DailyApiRequests : null,
+    );
     if (!daily) throw new Error('limits has no DailyApiRequests');
     return { dailyApiRequests: daily };
   });

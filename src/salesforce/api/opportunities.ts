@@ -27,7 +27,8 @@ function isRecord(value: unknown): value is Row {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const str = (row: Row, key: string): string | null => (typeof row[key] === 'string' && row[key] !== '' ? row[key] : null);
+const str = (row: Row, key: string): string | null =>
+  typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 
 function checkedId(value: string): string {
   if (!RECORD_ID.test(value)) throw new Error(`Not a Salesforce record id: ${JSON.stringify(value)}`);
@@ -78,9 +79,17 @@ export function parseStagePicklist(json: unknown): StageValue[] {
 }
 
 /** The stage path of a record type (the Master one when the record has none), in the org's order. */
-export function getStages(client: SalesforceClient, recordTypeId: string | null, signal?: AbortSignal): Promise<StageValue[]> {
+export function getStages(
+  client: SalesforceClient,
+  recordTypeId: string | null,
+  signal?: AbortSignal,
+): Promise<StageValue[]> {
   const recordType = checkedId(recordTypeId ?? MASTER_RECORD_TYPE_ID);
-  return client.request(`/ui-api/object-info/Opportunity/picklist-values/${recordType}/StageName`, withSignal(signal), parseStagePicklist);
+  return client.request(
+    `/ui-api/object-info/Opportunity/picklist-values/${recordType}/StageName`,
+    withSignal(signal),
+    parseStagePicklist,
+  );
 }
 
 /** Whether moving to `value` closes the deal (won or lost), by the picklist's own attributes. */
@@ -102,7 +111,12 @@ export function externalIdUrl(apiVersion: string, sobject: TiedObject, conversat
 }
 
 function clearTie(apiVersion: string, sobject: TiedObject, recordId: string): CompositeSubrequest {
-  return { method: 'PATCH', url: recordUrl(apiVersion, sobject, recordId), referenceId: 'untie', body: { [CONVERSATION_FIELD]: null } };
+  return {
+    method: 'PATCH',
+    url: recordUrl(apiVersion, sobject, recordId),
+    referenceId: 'untie',
+    body: { [CONVERSATION_FIELD]: null },
+  };
 }
 
 export interface TieInput {
@@ -126,7 +140,15 @@ export function tieOperation(input: TieInput): OutboxOperation {
   return {
     kind: 'composite',
     allOrNone: true,
-    subrequests: [clearTie(input.apiVersion, input.sobject, input.tiedId), { method: 'PATCH', url: recordUrl(input.apiVersion, input.sobject, input.recordId), referenceId: 'tie', body: set }],
+    subrequests: [
+      clearTie(input.apiVersion, input.sobject, input.tiedId),
+      {
+        method: 'PATCH',
+        url: recordUrl(input.apiVersion, input.sobject, input.recordId),
+        referenceId: 'tie',
+        body: set,
+      },
+    ],
   };
 }
 
@@ -139,13 +161,34 @@ export function untieOperation(sobject: TiedObject, recordId: string): OutboxOpe
  * record the first one made and writes the same values again. When another record holds the tie, it is
  * cleared first in the same all-or-nothing composite (the new record takes it over).
  */
-export function createTiedOperation(input: { sobject: TiedObject; conversationId: string; fields: Record<string, FieldValue>; tiedId: string | null; apiVersion: string }): OutboxOperation {
+export function createTiedOperation(input: {
+  sobject: TiedObject;
+  conversationId: string;
+  fields: Record<string, FieldValue>;
+  tiedId: string | null;
+  apiVersion: string;
+}): OutboxOperation {
   const fields = Object.fromEntries(Object.entries(input.fields).filter(([name]) => name !== CONVERSATION_FIELD));
-  if (input.tiedId === null) return { kind: 'upsert', sobject: input.sobject, externalIdField: CONVERSATION_FIELD, externalId: input.conversationId, fields };
+  if (input.tiedId === null)
+    return {
+      kind: 'upsert',
+      sobject: input.sobject,
+      externalIdField: CONVERSATION_FIELD,
+      externalId: input.conversationId,
+      fields,
+    };
   return {
     kind: 'composite',
     allOrNone: true,
-    subrequests: [clearTie(input.apiVersion, input.sobject, input.tiedId), { method: 'PATCH', url: externalIdUrl(input.apiVersion, input.sobject, input.conversationId), referenceId: 'created', body: fields }],
+    subrequests: [
+      clearTie(input.apiVersion, input.sobject, input.tiedId),
+      {
+        method: 'PATCH',
+        url: externalIdUrl(input.apiVersion, input.sobject, input.conversationId),
+        referenceId: 'created',
+        body: fields,
+      },
+    ],
   };
 }
 
@@ -168,9 +211,15 @@ function fieldProblem(sobject: string, info: ObjectInfo | null, field: string): 
 }
 
 /** Fields of a write the user can't set, known from the describe before anything is sent; null when all is writable. */
-export function blockedWrite(info: ObjectInfo | null, sobject: string, fieldNames: readonly string[], mode: 'create' | 'update'): WriteProblem | null {
+export function blockedWrite(
+  info: ObjectInfo | null,
+  sobject: string,
+  fieldNames: readonly string[],
+  mode: 'create' | 'update',
+): WriteProblem | null {
   if (!info) return null;
-  if (!info.accessible || (mode === 'create' ? !info.createable : !info.updateable)) return { kind: 'object-access', sobject };
+  if (!info.accessible || (mode === 'create' ? !info.createable : !info.updateable))
+    return { kind: 'object-access', sobject };
   for (const name of fieldNames) {
     const field = info.fields.get(name);
     if (!field || !(mode === 'create' ? field.createable : field.updateable)) return fieldProblem(sobject, info, name);
@@ -179,7 +228,11 @@ export function blockedWrite(info: ObjectInfo | null, sobject: string, fieldName
 }
 
 /** What a refused write means for the agent: access (object, field), the conversation's tie, or Salesforce's own message. */
-export function writeProblem(error: Pick<OutboxItemError, 'errorCode' | 'message' | 'fields'>, sobject: string, info: ObjectInfo | null): WriteProblem {
+export function writeProblem(
+  error: Pick<OutboxItemError, 'errorCode' | 'message' | 'fields'>,
+  sobject: string,
+  info: ObjectInfo | null,
+): WriteProblem {
   const field = error.fields[0];
   switch (error.errorCode) {
     case 'INSUFFICIENT_ACCESS_OR_READONLY':
@@ -189,7 +242,9 @@ export function writeProblem(error: Pick<OutboxItemError, 'errorCode' | 'message
     case 'INVALID_FIELD_FOR_INSERT_UPDATE':
       return fieldProblem(sobject, info, field ?? CONVERSATION_FIELD);
     case 'DUPLICATE_VALUE':
-      return error.fields.includes(CONVERSATION_FIELD) || error.message.includes(CONVERSATION_FIELD) ? { kind: 'tie-taken', sobject } : { kind: 'other', message: error.message };
+      return error.fields.includes(CONVERSATION_FIELD) || error.message.includes(CONVERSATION_FIELD)
+        ? { kind: 'tie-taken', sobject }
+        : { kind: 'other', message: error.message };
     case 'MULTIPLE_CHOICES':
       return { kind: 'several-tied', sobject };
     case 'NOT_FOUND':
@@ -213,7 +268,13 @@ export interface NoteRow {
 
 export type NotesAnswer = { kind: 'notes'; notes: NoteRow[] } | { kind: 'classic-only' } | { kind: 'unavailable' };
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
@@ -232,7 +293,8 @@ export function noteHtml(text: string): string {
 export function base64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  for (let start = 0; start < bytes.length; start += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
   return btoa(binary);
 }
 
@@ -241,13 +303,23 @@ export function noteContent(text: string): string {
   return base64Utf8(noteHtml(text));
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const NAMED_ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+};
 
 function decodeEntities(text: string): string {
   return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]+);/gi, (match, name: string) => {
     if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : match;
+      const code =
+        name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff)
+        ? String.fromCodePoint(code)
+        : match;
     }
     return NAMED_ENTITIES[name.toLowerCase()] ?? match;
   });
@@ -265,25 +337,52 @@ export function noteText(html: string): string {
 function parseNote(row: Row): NoteRow | null {
   const noteId = str(row, 'Id');
   if (!noteId) return null;
-  return { id: noteId, title: str(row, 'Title') ?? '', preview: str(row, 'TextPreview') ?? '', lastModified: str(row, 'LastModifiedDate'), createdById: str(row, 'CreatedById') };
+  return {
+    id: noteId,
+    title: str(row, 'Title') ?? '',
+    preview: str(row, 'TextPreview') ?? '',
+    lastModified: str(row, 'LastModifiedDate'),
+    createdById: str(row, 'CreatedById'),
+  };
 }
 
-const describeOrNull = (describes: DescribeCache, name: string): Promise<ObjectInfo | null> => describes.get(name).catch(() => null);
+const describeOrNull = (describes: DescribeCache, name: string): Promise<ObjectInfo | null> =>
+  describes.get(name).catch(() => null);
 
 /**
  * The notes linked to a record, newest first. An org that has only classic Notes (no ContentNote for this
  * user) says so instead: those notes are not Lightning notes and are not shown here.
  */
-export async function getNotes(client: SalesforceClient, describes: DescribeCache, recordId: string, signal?: AbortSignal): Promise<NotesAnswer> {
-  const [content, link, classic] = await Promise.all([describeOrNull(describes, 'ContentNote'), describeOrNull(describes, 'ContentDocumentLink'), describeOrNull(describes, 'Note')]);
-  if (!content?.accessible || !content.queryable || !link?.accessible) return classic?.accessible === true ? { kind: 'classic-only' } : { kind: 'unavailable' };
+export async function getNotes(
+  client: SalesforceClient,
+  describes: DescribeCache,
+  recordId: string,
+  signal?: AbortSignal,
+): Promise<NotesAnswer> {
+  const [content, link, classic] = await Promise.all([
+    describeOrNull(describes, 'ContentNote'),
+    describeOrNull(describes, 'ContentDocumentLink'),
+    describeOrNull(describes, 'Note'),
+  ]);
+  if (!content?.accessible || !content.queryable || !link?.accessible)
+    return classic?.accessible === true ? { kind: 'classic-only' } : { kind: 'unavailable' };
   // A ContentDocumentLink query must filter on LinkedEntityId or ContentDocumentId (salesforce-api.md §6).
-  const links = await client.request(queryPath(soql`SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = ${id(recordId)} LIMIT ${500}`), withSignal(signal), parseRecords);
-  const documentIds = [...new Set(links.flatMap((row) => str(row, 'ContentDocumentId') ?? []))].filter((value) => RECORD_ID.test(value));
+  const links = await client.request(
+    queryPath(
+      soql`SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = ${id(recordId)} LIMIT ${500}`,
+    ),
+    withSignal(signal),
+    parseRecords,
+  );
+  const documentIds = [...new Set(links.flatMap((row) => str(row, 'ContentDocumentId') ?? []))].filter((value) =>
+    RECORD_ID.test(value),
+  );
   if (documentIds.length === 0) return { kind: 'notes', notes: [] };
   const wanted = readableFields(content, ['Id', 'Title', 'TextPreview', 'LastModifiedDate', 'CreatedById']);
   const rows = await client.request(
-    queryPath(soql`SELECT ${fieldList(wanted)} FROM ContentNote WHERE Id IN ${documentIds.map(id)} ORDER BY LastModifiedDate DESC`),
+    queryPath(
+      soql`SELECT ${fieldList(wanted)} FROM ContentNote WHERE Id IN ${documentIds.map(id)} ORDER BY LastModifiedDate DESC`,
+    ),
     withSignal(signal),
     parseRecords,
   );
@@ -292,10 +391,14 @@ export async function getNotes(client: SalesforceClient, describes: DescribeCach
 
 /** A note's whole text (`GET /sobjects/ContentNote/{id}/Content` answers the HTML bytes; SOQL only gives its URL). */
 export function getNoteText(client: SalesforceClient, noteId: string, signal?: AbortSignal): Promise<string> {
-  return client.request(`/sobjects/ContentNote/${checkedId(noteId)}/Content`, { responseType: 'text', headers: { Accept: '*/*' }, ...withSignal(signal) }, (text) => {
-    if (typeof text !== 'string') throw new Error('the note has no content');
-    return noteText(text);
-  });
+  return client.request(
+    `/sobjects/ContentNote/${checkedId(noteId)}/Content`,
+    { responseType: 'text', headers: { Accept: '*/*' }, ...withSignal(signal) },
+    (text) => {
+      if (typeof text !== 'string') throw new Error('the note has no content');
+      return noteText(text);
+    },
+  );
 }
 
 export interface NewNote {
@@ -325,12 +428,22 @@ export function addNoteOperation(note: NewNote): OutboxOperation {
     subrequests: [
       { method: 'GET', url: `${base}${queryPath(guard)}`, referenceId: 'unsaved' },
       { method: 'GET', url: `${base}/sobjects/User/@{unsaved.records[0].Id}?fields=Id`, referenceId: 'firstTime' },
-      { method: 'POST', url: `${base}/sobjects/ContentNote`, referenceId: 'note', body: { Title: note.title, Content: noteContent(note.text) } },
+      {
+        method: 'POST',
+        url: `${base}/sobjects/ContentNote`,
+        referenceId: 'note',
+        body: { Title: note.title, Content: noteContent(note.text) },
+      },
       {
         method: 'POST',
         url: `${base}/sobjects/ContentDocumentLink`,
         referenceId: 'link',
-        body: { ContentDocumentId: '@{note.id}', LinkedEntityId: checkedId(note.recordId), ShareType: 'V', Visibility: 'AllUsers' },
+        body: {
+          ContentDocumentId: '@{note.id}',
+          LinkedEntityId: checkedId(note.recordId),
+          ShareType: 'V',
+          Visibility: 'AllUsers',
+        },
       },
     ],
   };
@@ -360,9 +473,15 @@ export async function findSavedNote(
 }
 
 /** Whether this user already made a note with this Title since `createdSince` (anywhere): then the title can't mark a new one. */
-export async function noteTitleTaken(client: SalesforceClient, input: { title: string; userId: string; createdSince: Date }, signal?: AbortSignal): Promise<boolean> {
+export async function noteTitleTaken(
+  client: SalesforceClient,
+  input: { title: string; userId: string; createdSince: Date },
+  signal?: AbortSignal,
+): Promise<boolean> {
   const rows = await client.request(
-    queryPath(soql`SELECT Id FROM ContentNote WHERE Title = ${input.title} AND CreatedById = ${id(input.userId)} AND CreatedDate >= ${input.createdSince} LIMIT ${1}`),
+    queryPath(
+      soql`SELECT Id FROM ContentNote WHERE Title = ${input.title} AND CreatedById = ${id(input.userId)} AND CreatedDate >= ${input.createdSince} LIMIT ${1}`,
+    ),
     withSignal(signal),
     parseRecords,
   );
@@ -371,7 +490,12 @@ export async function noteTitleTaken(client: SalesforceClient, input: { title: s
 
 /** Title and content of an existing note (only those two are updateable); sending it again changes nothing more. */
 export function editNoteOperation(noteId: string, title: string, text: string): OutboxOperation {
-  return { kind: 'update', sobject: 'ContentNote', id: checkedId(noteId), fields: { Title: title, Content: noteContent(text) } };
+  return {
+    kind: 'update',
+    sobject: 'ContentNote',
+    id: checkedId(noteId),
+    fields: { Title: title, Content: noteContent(text) },
+  };
 }
 
 // ------------------------------------------------------------------ tasks of a record
@@ -389,7 +513,17 @@ export interface RecordTask {
   lastModified: string | null;
 }
 
-const TASK_FIELDS = ['Id', 'Subject', 'Status', 'Priority', 'ActivityDate', 'IsClosed', 'Who.Name', 'Owner.Name', 'LastModifiedDate'];
+const TASK_FIELDS = [
+  'Id',
+  'Subject',
+  'Status',
+  'Priority',
+  'ActivityDate',
+  'IsClosed',
+  'Who.Name',
+  'Owner.Name',
+  'LastModifiedDate',
+];
 /** Closed tasks shown as "recent". */
 export const RECENT_TASKS = 5;
 
@@ -412,16 +546,25 @@ function parseTask(row: Row): RecordTask | null {
 }
 
 /** A record's open tasks (soonest first) and its most recently closed ones. */
-export async function getRecordTasks(client: SalesforceClient, describes: DescribeCache, whatId: string, signal?: AbortSignal): Promise<{ open: RecordTask[]; recent: RecordTask[] }> {
+export async function getRecordTasks(
+  client: SalesforceClient,
+  describes: DescribeCache,
+  whatId: string,
+  signal?: AbortSignal,
+): Promise<{ open: RecordTask[]; recent: RecordTask[] }> {
   const info = await describeOrNull(describes, 'Task');
   const wanted = readableFields(info, TASK_FIELDS);
   const rows = await client.request(
-    queryPath(soql`SELECT ${fieldList(wanted)} FROM Task WHERE WhatId = ${id(whatId)} ORDER BY LastModifiedDate DESC LIMIT ${200}`),
+    queryPath(
+      soql`SELECT ${fieldList(wanted)} FROM Task WHERE WhatId = ${id(whatId)} ORDER BY LastModifiedDate DESC LIMIT ${200}`,
+    ),
     withSignal(signal),
     parseRecords,
   );
   const tasks = rows.flatMap((row) => parseTask(row) ?? []);
-  const open = tasks.filter((task) => !task.isClosed).sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+  const open = tasks
+    .filter((task) => !task.isClosed)
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
   const recent = tasks.filter((task) => task.isClosed).slice(0, RECENT_TASKS);
   return { open, recent };
 }

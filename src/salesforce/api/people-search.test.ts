@@ -12,7 +12,8 @@ function phone(input: string): NormalizedPhone {
   return parsed;
 }
 
-const names = (matches: { person: { name: string; type: string } }[]) => matches.map((m) => `${m.person.type}:${m.person.name}`);
+const names = (matches: { person: { name: string; type: string } }[]) =>
+  matches.map((m) => `${m.person.type}:${m.person.name}`);
 
 describe('lookupByPhone', () => {
   it('finds a number stored in another format, and never the converted lead', async () => {
@@ -22,8 +23,14 @@ describe('lookupByPhone', () => {
   });
 
   it('finds a national number with its trunk 0 from the E.164 x-bees sends', async () => {
-    expect(names(await lookupByPhone(h.deps, phone('+49891234567')))).toEqual(['Contact:Jürgen Müller', 'Account:Müller Maschinenbau GmbH']);
-    expect(names(await lookupByPhone(h.deps, phone('+442079460958')))).toEqual(['Contact:Oliver Smith', 'Account:Northwind Traders Ltd']);
+    expect(names(await lookupByPhone(h.deps, phone('+49891234567')))).toEqual([
+      'Contact:Jürgen Müller',
+      'Account:Müller Maschinenbau GmbH',
+    ]);
+    expect(names(await lookupByPhone(h.deps, phone('+442079460958')))).toEqual([
+      'Contact:Oliver Smith',
+      'Account:Northwind Traders Ltd',
+    ]);
   });
 
   it('ranks a shared company number by the policy: Contacts, then Lead, then Account; exact before extension', async () => {
@@ -66,7 +73,11 @@ describe('lookupByPhone', () => {
 
   it('finds a just-created record despite the search index lag', async () => {
     h.emulator.store.searchIndexLagMs = 60_000;
-    const created = h.emulator.store.create('Lead', { LastName: 'New', Company: 'Fresh Ltd', Phone: '+1 202 555 0199' }, { userId: h.emulator.ids.users.jane });
+    const created = h.emulator.store.create(
+      'Lead',
+      { LastName: 'New', Company: 'Fresh Ltd', Phone: '+1 202 555 0199' },
+      { userId: h.emulator.ids.users.jane },
+    );
     expect(await lookupByPhone(h.deps, phone('+12025550199'))).toEqual([]);
     h.recent.add({ id: created, sobject: 'Lead', phones: ['+12025550199'], emails: [], names: ['New'] });
     expect(names(await lookupByPhone(h.deps, phone('+12025550199')))).toEqual(['Lead:New']);
@@ -91,7 +102,11 @@ describe('lookupEmails (batch)', () => {
   it('answers several addresses with one SOSL, each with its own person', async () => {
     await h.describes.warm(['Lead', 'Contact', 'Account']);
     h.requests.length = 0;
-    const results = await lookupEmails(h.deps, ['ada.lovelace@globex.example', 'grace.hopper@globex.example', 'nobody@nowhere.example']);
+    const results = await lookupEmails(h.deps, [
+      'ada.lovelace@globex.example',
+      'grace.hopper@globex.example',
+      'nobody@nowhere.example',
+    ]);
     expect(h.requests).toHaveLength(1);
     expect(results.get('ada.lovelace@globex.example')?.[0]?.person.name).toBe('Ada Lovelace');
     expect(results.get('grace.hopper@globex.example')?.[0]?.person.name).toBe('Grace Hopper');
@@ -103,7 +118,12 @@ describe('lookupPhones (batch)', () => {
   it('answers 20 numbers with one SOSL', async () => {
     await h.describes.warm(['Lead', 'Contact', 'Account']);
     h.requests.length = 0;
-    const numbers = ['+14155550142', '+49891234567', '+442079460958', ...Array.from({ length: 17 }, (_, i) => `+1202555${String(1000 + i)}`)].map(phone);
+    const numbers = [
+      '+14155550142',
+      '+49891234567',
+      '+442079460958',
+      ...Array.from({ length: 17 }, (_, i) => `+1202555${String(1000 + i)}`),
+    ].map(phone);
     const results = await lookupPhones(h.deps, numbers);
     expect(h.requests).toHaveLength(1);
     expect(results.get('+14155550142')?.[0]?.person.name).toBe('Ada Lovelace');

@@ -9,7 +9,20 @@ import { readableFields, type DescribeCache, type ObjectInfo } from '../describe
 import { PERSON_FIELDS, personFromRecord, type Person, type RankedPerson } from '../people';
 import { rankByPolicy, rankEmailMatches, rankPhoneMatches } from '../people-ranking';
 import type { RecentRecords } from '../recent-records';
-import { buildSosl, fields as fieldList, id, ident, soql, soslAnyOf, soslPhoneTerms, soslPrefix, soslTerm, type SoslGroup, type SoslReturning, type SoslSearch } from '../soql';
+import {
+  buildSosl,
+  fields as fieldList,
+  id,
+  ident,
+  soql,
+  soslAnyOf,
+  soslPhoneTerms,
+  soslPrefix,
+  soslTerm,
+  type SoslGroup,
+  type SoslReturning,
+  type SoslSearch,
+} from '../soql';
 
 export interface PeopleSearchDeps {
   client: SalesforceClient;
@@ -44,7 +57,14 @@ function returning(infos: Record<PersonObject, ObjectInfo | null>, limit: number
     if (info && (!info.accessible || !info.queryable)) return [];
     const wanted = PERSON_FIELDS[name].filter((field) => {
       // Person Account fields only when the org has them (never send fields the org lacks).
-      if (name === 'Account' && field !== 'Id' && field !== 'Name' && field !== 'Phone' && !field.startsWith('Owner') && !field.startsWith('Last')) {
+      if (
+        name === 'Account' &&
+        field !== 'Id' &&
+        field !== 'Name' &&
+        field !== 'Phone' &&
+        !field.startsWith('Owner') &&
+        !field.startsWith('Last')
+      ) {
         return info?.fields.has(field) === true;
       }
       return true;
@@ -59,7 +79,8 @@ function returning(infos: Record<PersonObject, ObjectInfo | null>, limit: number
 }
 
 function parseSearch(json: unknown): Person[] {
-  const records = typeof json === 'object' && json !== null ? (json as { searchRecords?: unknown }).searchRecords : undefined;
+  const records =
+    typeof json === 'object' && json !== null ? (json as { searchRecords?: unknown }).searchRecords : undefined;
   // Old API versions answered a bare array.
   const list = Array.isArray(records) ? records : Array.isArray(json) ? json : null;
   if (!list) throw new Error('search answer has no searchRecords');
@@ -78,7 +99,13 @@ function parseQueryRecords(json: unknown): Person[] {
   });
 }
 
-async function runSearch(deps: PeopleSearchDeps, find: SoslSearch, group: SoslGroup, perObject: number, signal?: AbortSignal): Promise<Person[]> {
+async function runSearch(
+  deps: PeopleSearchDeps,
+  find: SoslSearch,
+  group: SoslGroup,
+  perObject: number,
+  signal?: AbortSignal,
+): Promise<Person[]> {
   const infos = await describesFor(deps);
   const specs = returning(infos, perObject);
   if (specs.length === 0) return [];
@@ -87,7 +114,11 @@ async function runSearch(deps: PeopleSearchDeps, find: SoslSearch, group: SoslGr
 }
 
 /** Records by Id (SOQL, immediate: no index lag), grouped per object. */
-export async function peopleByIds(deps: PeopleSearchDeps, refs: readonly { id: string; sobject: Person['sobject'] }[], signal?: AbortSignal): Promise<Person[]> {
+export async function peopleByIds(
+  deps: PeopleSearchDeps,
+  refs: readonly { id: string; sobject: Person['sobject'] }[],
+  signal?: AbortSignal,
+): Promise<Person[]> {
   if (refs.length === 0) return [];
   const infos = await describesFor(deps);
   const groups = new Map<Person['sobject'], string[]>();
@@ -95,7 +126,12 @@ export async function peopleByIds(deps: PeopleSearchDeps, refs: readonly { id: s
   const results = await Promise.all(
     [...groups].map(([sobject, ids]) => {
       const info = infos[sobject];
-      const readable = readableFields(info, PERSON_FIELDS[sobject].filter((f) => sobject !== 'Account' || !f.startsWith('Person') || info?.fields.has(f) === true));
+      const readable = readableFields(
+        info,
+        PERSON_FIELDS[sobject].filter(
+          (f) => sobject !== 'Account' || !f.startsWith('Person') || info?.fields.has(f) === true,
+        ),
+      );
       if (info && !info.accessible) return Promise.resolve([]);
       const query = soql`SELECT ${fieldList(readable)} FROM ${ident(sobject)} WHERE Id IN ${ids.map((value) => id(value))}`;
       return deps.client.request(`/query?q=${encodeURIComponent(query)}`, signal ? { signal } : {}, parseQueryRecords);
@@ -109,7 +145,11 @@ export interface LookupResult {
 }
 
 /** The people whose numbers are this number, best first (one SOSL, plus recent records in parallel). */
-export async function lookupByPhone(deps: PeopleSearchDeps, phone: NormalizedPhone, signal?: AbortSignal): Promise<RankedPerson[]> {
+export async function lookupByPhone(
+  deps: PeopleSearchDeps,
+  phone: NormalizedPhone,
+  signal?: AbortSignal,
+): Promise<RankedPerson[]> {
   const recent = deps.recent.forPhone(phone.e164);
   const [found, fresh] = await Promise.all([
     runSearch(deps, soslPhoneTerms(phoneSearchTerms(phone)), 'PHONE', 25, signal),
@@ -119,9 +159,16 @@ export async function lookupByPhone(deps: PeopleSearchDeps, phone: NormalizedPho
 }
 
 /** The people with this e-mail address, best first. */
-export async function lookupByEmail(deps: PeopleSearchDeps, email: string, signal?: AbortSignal): Promise<RankedPerson[]> {
+export async function lookupByEmail(
+  deps: PeopleSearchDeps,
+  email: string,
+  signal?: AbortSignal,
+): Promise<RankedPerson[]> {
   const recent = deps.recent.forEmail(email);
-  const [found, fresh] = await Promise.all([runSearch(deps, soslTerm(email.trim()), 'EMAIL', 25, signal), peopleByIds(deps, recent, signal)]);
+  const [found, fresh] = await Promise.all([
+    runSearch(deps, soslTerm(email.trim()), 'EMAIL', 25, signal),
+    peopleByIds(deps, recent, signal),
+  ]);
   return rankEmailMatches([...found, ...fresh], email);
 }
 
@@ -129,28 +176,48 @@ export async function lookupByEmail(deps: PeopleSearchDeps, email: string, signa
  * Several numbers in one SOSL (x-bees batch lookup, at most 20 numbers per request): the answer for each
  * number is its best match, compared on our side.
  */
-export async function lookupPhones(deps: PeopleSearchDeps, phones: readonly NormalizedPhone[], signal?: AbortSignal): Promise<Map<string, RankedPerson[]>> {
+export async function lookupPhones(
+  deps: PeopleSearchDeps,
+  phones: readonly NormalizedPhone[],
+  signal?: AbortSignal,
+): Promise<Map<string, RankedPerson[]>> {
   const result = new Map<string, RankedPerson[]>();
   if (phones.length === 0) return result;
   const terms = phones.flatMap((phone) => phoneSearchTerms(phone));
   const recent = phones.flatMap((phone) => deps.recent.forPhone(phone.e164));
-  const [found, fresh] = await Promise.all([runSearch(deps, soslPhoneTerms(terms), 'PHONE', 200, signal), peopleByIds(deps, recent, signal)]);
+  const [found, fresh] = await Promise.all([
+    runSearch(deps, soslPhoneTerms(terms), 'PHONE', 200, signal),
+    peopleByIds(deps, recent, signal),
+  ]);
   for (const phone of phones) result.set(phone.e164, rankPhoneMatches([...found, ...fresh], phone));
   return result;
 }
 
 /** Several e-mail addresses in one SOSL (x-bees batch lookup): each address's matches, best first. */
-export async function lookupEmails(deps: PeopleSearchDeps, emails: readonly string[], signal?: AbortSignal): Promise<Map<string, RankedPerson[]>> {
+export async function lookupEmails(
+  deps: PeopleSearchDeps,
+  emails: readonly string[],
+  signal?: AbortSignal,
+): Promise<Map<string, RankedPerson[]>> {
   const result = new Map<string, RankedPerson[]>();
   if (emails.length === 0) return result;
   const recent = emails.flatMap((email) => deps.recent.forEmail(email));
-  const [found, fresh] = await Promise.all([runSearch(deps, soslAnyOf(emails.map((email) => soslTerm(email.trim()))), 'EMAIL', 200, signal), peopleByIds(deps, recent, signal)]);
+  const [found, fresh] = await Promise.all([
+    runSearch(deps, soslAnyOf(emails.map((email) => soslTerm(email.trim()))), 'EMAIL', 200, signal),
+    peopleByIds(deps, recent, signal),
+  ]);
   for (const email of emails) result.set(email, rankEmailMatches([...found, ...fresh], email));
   return result;
 }
 
 /** Live Search: people by name, phone or e-mail (at least 2 characters), best first. */
-export async function searchPeople(deps: PeopleSearchDeps, text: string, region: string | undefined, limit = 10, signal?: AbortSignal): Promise<Person[]> {
+export async function searchPeople(
+  deps: PeopleSearchDeps,
+  text: string,
+  region: string | undefined,
+  limit = 10,
+  signal?: AbortSignal,
+): Promise<Person[]> {
   const query = text.trim();
   if (query.length < 2) return [];
   const digits = query.replace(/\D/g, '');
@@ -160,12 +227,18 @@ export async function searchPeople(deps: PeopleSearchDeps, text: string, region:
     const phone = normalizePhone(query, region);
     const terms = phone ? phoneSearchTerms(phone) : [digits];
     found = await runSearch(deps, soslPhoneTerms(terms), 'PHONE', limit, signal);
-    if (phone) return rankPhoneMatches(found, phone).map((r) => r.person).slice(0, limit);
+    if (phone)
+      return rankPhoneMatches(found, phone)
+        .map((r) => r.person)
+        .slice(0, limit);
   } else {
     const group: SoslGroup = query.includes('@') ? 'EMAIL' : 'NAME';
     const recent = deps.recent.forText(query);
     const find = group === 'EMAIL' ? soslTerm(query) : soslPrefix(query);
-    const [searched, fresh] = await Promise.all([runSearch(deps, find, group, limit, signal), peopleByIds(deps, recent, signal)]);
+    const [searched, fresh] = await Promise.all([
+      runSearch(deps, find, group, limit, signal),
+      peopleByIds(deps, recent, signal),
+    ]);
     found = [...fresh, ...searched];
   }
   return rankByPolicy(found).slice(0, limit);

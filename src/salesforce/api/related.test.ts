@@ -13,7 +13,9 @@ describe('getRelatedRecords', () => {
     expect(h.requests).toHaveLength(1);
     expect(related[0]).toEqual({ id: accounts.globex, sobject: 'Account', name: 'Globex Corporation' });
     const ids = related.map((r) => r.id);
-    expect(ids).toEqual(expect.arrayContaining([opportunities.globexRenewal, opportunities.globexExpansion, cases.globexOutage]));
+    expect(ids).toEqual(
+      expect.arrayContaining([opportunities.globexRenewal, opportunities.globexExpansion, cases.globexOutage]),
+    );
     // Closed records are not offered.
     expect(ids).not.toContain(opportunities.globexPilot);
   });

@@ -20,7 +20,11 @@ if (!window.opener) {
 } else {
   show(t('signIn.callback.working'));
   // Only the opener processes the response; these settings are never used for a request here.
-  const manager = new UserManager({ authority: window.location.origin, client_id: 'callback', redirect_uri: window.location.href });
+  const manager = new UserManager({
+    authority: window.location.origin,
+    client_id: 'callback',
+    redirect_uri: window.location.href,
+  });
   manager.signinPopupCallback().catch((error: unknown) => {
     show(t('signIn.callback.failed', { reason: error instanceof Error ? error.message : String(error) }));
   });

@@ -52,7 +52,8 @@ function userManagerFor(domain: string, options: PopupSignInOptions): InstanceUr
 export function problemOf(error: unknown): AuthProblem {
   if (error instanceof ErrorResponse) {
     if (error.error === 'access_denied') return { kind: 'access-denied' };
-    if (error.error === 'invalid_client' && /must be installed/i.test(error.error_description ?? '')) return { kind: 'app-not-installed' };
+    if (error.error === 'invalid_client' && /must be installed/i.test(error.error_description ?? ''))
+      return { kind: 'app-not-installed' };
     return { kind: 'oauth-error', error: error.error ?? 'error', detail: error.error_description ?? error.message };
   }
   if (error instanceof SalesforceError) {
@@ -71,7 +72,11 @@ export function problemOf(error: unknown): AuthProblem {
  * Opens the popup (call this synchronously from the click handler: the popup needs the user's gesture),
  * completes the code exchange, then publishes the session through the session manager.
  */
-export function signInWithPopup(domain: string, manager: SessionManager, options: PopupSignInOptions): Promise<SessionInfo | null> {
+export function signInWithPopup(
+  domain: string,
+  manager: SessionManager,
+  options: PopupSignInOptions,
+): Promise<SessionInfo | null> {
   manager.beginSignIn();
   const userManager = userManagerFor(domain, options);
   // signinPopup opens the window before its first await, so the user activation is kept.
@@ -95,7 +100,10 @@ export function signInWithPopup(domain: string, manager: SessionManager, options
 
 /** The token exchange runs inside oidc-client-ts; a fetch TypeError there means CORS or the network. */
 async function diagnoseSignInFailure(error: unknown, domain: string): Promise<AuthProblem> {
-  if (error instanceof TypeError || (error instanceof Error && /Failed to fetch|NetworkError|Load failed/i.test(error.message))) {
+  if (
+    error instanceof TypeError ||
+    (error instanceof Error && /Failed to fetch|NetworkError|Load failed/i.test(error.message))
+  ) {
     const diagnosis = await diagnoseTokenFailure(domain);
     if (diagnosis === 'oauth-cors') return { kind: 'oauth-cors' };
     if (diagnosis === 'rest-cors') return { kind: 'rest-cors' };

@@ -31,13 +31,21 @@ class FakeLocks {
 }
 
 function instance(locks?: FakeLocks) {
-  const manager = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage, locks: (locks ?? null) as unknown as LockManager | null });
+  const manager = new SessionManager({
+    clientId: TEST_CLIENT_ID,
+    storage: localStorage,
+    locks: (locks ?? null) as unknown as LockManager | null,
+  });
   const client = new SalesforceClient(manager, 'v66.0');
   return { manager, client };
 }
 
 const countLeads = (client: SalesforceClient) =>
-  client.request(`/query?q=${encodeURIComponent('SELECT COUNT() FROM Lead')}`, {}, (json) => (json as { totalSize: number }).totalSize);
+  client.request(
+    `/query?q=${encodeURIComponent('SELECT COUNT() FROM Lead')}`,
+    {},
+    (json) => (json as { totalSize: number }).totalSize,
+  );
 
 describe('sign-in and the shared session', () => {
   it('publishes the signed-in user from userinfo', async () => {
@@ -45,7 +53,12 @@ describe('sign-in and the shared session', () => {
     await signIn(manager, localStorage);
     const state = manager.store.getState();
     expect(state.status).toBe('signed-in');
-    expect(state.session).toMatchObject({ domain: TEST_ORG_ORIGIN, instanceUrl: TEST_ORG_ORIGIN, name: 'Jane Doe', email: 'jane.doe@acme.example' });
+    expect(state.session).toMatchObject({
+      domain: TEST_ORG_ORIGIN,
+      instanceUrl: TEST_ORG_ORIGIN,
+      name: 'Jane Doe',
+      email: 'jane.doe@acme.example',
+    });
   });
 
   it('reaches another instance through storage, without a second login', async () => {
@@ -67,7 +80,9 @@ describe('sign-in and the shared session', () => {
     expect(localStorage.getItem(oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID))).toBeNull();
     expect(emulator.oauth.counters.revoke).toBe(1);
     // The revoked token no longer works at Salesforce either.
-    const response = await fetch(`${TEST_ORG_ORIGIN}/services/data/v66.0/limits`, { headers: { Authorization: `Bearer ${tokens.access_token ?? ''}` } });
+    const response = await fetch(`${TEST_ORG_ORIGIN}/services/data/v66.0/limits`, {
+      headers: { Authorization: `Bearer ${tokens.access_token ?? ''}` },
+    });
     expect(response.status).toBe(401);
     await expect(countLeads(client)).rejects.toMatchObject({ errorCode: LOCAL_ERROR_CODES.notSignedIn });
   });
@@ -99,7 +114,10 @@ describe('renewal on 401', () => {
     await signIn(a.manager, localStorage);
     b.manager.reload();
     expireAccessTokens(emulator);
-    const results = await Promise.all([...Array.from({ length: 5 }, () => countLeads(a.client)), ...Array.from({ length: 5 }, () => countLeads(b.client))]);
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, () => countLeads(a.client)),
+      ...Array.from({ length: 5 }, () => countLeads(b.client)),
+    ]);
     expect(results.every((n) => n > 0)).toBe(true);
     expect(emulator.oauth.counters.refresh).toBe(1);
     // Rotation is on: the grant is intact, so the next expiry renews again without a login.
@@ -118,7 +136,9 @@ describe('renewal on 401', () => {
     expireAccessTokens(emulator);
     await countLeads(client);
     expect(emulator.oauth.counters.refresh).toBe(2);
-    const stored = JSON.parse(localStorage.getItem(oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID)) ?? '{}') as { refresh_token?: string };
+    const stored = JSON.parse(localStorage.getItem(oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID)) ?? '{}') as {
+      refresh_token?: string;
+    };
     expect(stored.refresh_token).toBe(tokens.refresh_token);
   });
 
@@ -183,11 +203,23 @@ describe('renewal delegated to the daemon', () => {
 
   it('an info frame asks the daemon, which refreshes once; the frame uses the new token', async () => {
     const daemonDocument = new EventTarget();
-    const daemon = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage, eventTarget: daemonDocument, renewal: { role: 'serve' } });
+    const daemon = new SessionManager({
+      clientId: TEST_CLIENT_ID,
+      storage: localStorage,
+      eventTarget: daemonDocument,
+      renewal: { role: 'serve' },
+    });
     // The frame itself never reaches the token endpoint: only the daemon refreshes.
     const frameFetch = (input: string, init?: RequestInit) =>
-      input.includes('/services/oauth2/token') ? Promise.reject(new Error('the frame must not refresh')) : fetch(input, init);
-    const frameManager = new SessionManager({ clientId: TEST_CLIENT_ID, storage: sharedStorage(daemonDocument), fetch: frameFetch, renewal: { role: 'delegate', waitMs: 2000 } });
+      input.includes('/services/oauth2/token')
+        ? Promise.reject(new Error('the frame must not refresh'))
+        : fetch(input, init);
+    const frameManager = new SessionManager({
+      clientId: TEST_CLIENT_ID,
+      storage: sharedStorage(daemonDocument),
+      fetch: frameFetch,
+      renewal: { role: 'delegate', waitMs: 2000 },
+    });
     await signIn(frameManager, localStorage);
     daemon.reload();
     expireAccessTokens(emulator);
@@ -200,7 +232,12 @@ describe('renewal delegated to the daemon', () => {
   it('when the daemon finds the refresh token revoked, the frame signs out and says the session ended', async () => {
     const daemonDocument = new EventTarget();
     const frameDocument = new EventTarget();
-    const daemon = new SessionManager({ clientId: TEST_CLIENT_ID, storage: sharedStorage(frameDocument), eventTarget: daemonDocument, renewal: { role: 'serve' } });
+    const daemon = new SessionManager({
+      clientId: TEST_CLIENT_ID,
+      storage: sharedStorage(frameDocument),
+      eventTarget: daemonDocument,
+      renewal: { role: 'serve' },
+    });
     const frameManager = new SessionManager({
       clientId: TEST_CLIENT_ID,
       storage: sharedStorage(daemonDocument),
@@ -214,7 +251,11 @@ describe('renewal delegated to the daemon', () => {
     const failure = await countLeads(new SalesforceClient(frameManager, 'v66.0')).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SalesforceError);
     expect((failure as SalesforceError).errorCode).toBe(LOCAL_ERROR_CODES.sessionEnded);
-    expect(frameManager.store.getState()).toMatchObject({ status: 'signed-out', problem: { kind: 'session-expired' }, previous: { name: 'Jane Doe' } });
+    expect(frameManager.store.getState()).toMatchObject({
+      status: 'signed-out',
+      problem: { kind: 'session-expired' },
+      previous: { name: 'Jane Doe' },
+    });
     // A panel opened afterwards says so too; signing in again forgets it.
     const reopened = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage });
     expect(reopened.store.getState().problem).toEqual({ kind: 'session-expired' });
@@ -225,7 +266,11 @@ describe('renewal delegated to the daemon', () => {
   });
 
   it('without a daemon, the frame renews itself after the wait', async () => {
-    const frameManager = new SessionManager({ clientId: TEST_CLIENT_ID, storage: localStorage, renewal: { role: 'delegate', waitMs: 200 } });
+    const frameManager = new SessionManager({
+      clientId: TEST_CLIENT_ID,
+      storage: localStorage,
+      renewal: { role: 'delegate', waitMs: 200 },
+    });
     await signIn(frameManager, localStorage);
     expireAccessTokens(emulator);
     expect(await countLeads(new SalesforceClient(frameManager, 'v66.0'))).toBeGreaterThan(0);
@@ -240,14 +285,22 @@ describe('CORS and network failures', () => {
   it('names the CORS allowlist when REST is blocked but the org is reachable', async () => {
     const { manager } = instance();
     await signIn(manager, localStorage);
-    const client = new SalesforceClient(manager, 'v66.0', failing((url) => url.includes('/services/data')));
+    const client = new SalesforceClient(
+      manager,
+      'v66.0',
+      failing((url) => url.includes('/services/data')),
+    );
     await expect(countLeads(client)).rejects.toMatchObject({ errorCode: LOCAL_ERROR_CODES.corsBlocked });
   });
 
   it('calls it a network failure when the org is unreachable', async () => {
     const { manager } = instance();
     await signIn(manager, localStorage);
-    const client = new SalesforceClient(manager, 'v66.0', failing(() => true));
+    const client = new SalesforceClient(
+      manager,
+      'v66.0',
+      failing(() => true),
+    );
     await expect(countLeads(client)).rejects.toMatchObject({ errorCode: LOCAL_ERROR_CODES.network });
   });
 });

@@ -130,12 +130,21 @@ function asSessionInfo(value: unknown): SessionInfo | null {
 /** Parses the userinfo answer (salesforce-api.md §1.9) into what the app shows. */
 export function sessionFromUserInfo(domain: string, instanceUrl: string, info: unknown): SessionInfo {
   if (typeof info !== 'object' || info === null) {
-    throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'userinfo is not an object' });
+    throw new SalesforceError({
+      status: 200,
+      errorCode: LOCAL_ERROR_CODES.unexpected,
+      message: 'userinfo is not an object',
+    });
   }
   const v = info as Record<string, unknown>;
   const str = (key: string) => (typeof v[key] === 'string' && v[key] !== '' ? v[key] : null);
   const userId = str('user_id');
-  if (!userId) throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'userinfo has no user_id' });
+  if (!userId)
+    throw new SalesforceError({
+      status: 200,
+      errorCode: LOCAL_ERROR_CODES.unexpected,
+      message: 'userinfo has no user_id',
+    });
   const check = checkMyDomain(domain);
   return {
     domain,
@@ -165,14 +174,21 @@ export class SessionManager implements TokenSource {
     this.locks = options.locks ?? null;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.renewal = options.renewal;
-    this.store = createStore<AuthState>()(() => ({ status: 'signed-out', session: null, previous: null, problem: null, orgProblem: null }));
+    this.store = createStore<AuthState>()(() => ({
+      status: 'signed-out',
+      session: null,
+      previous: null,
+      problem: null,
+      orgProblem: null,
+    }));
     this.reload();
     const onStorage = (event: StorageEvent) => {
       if (event.key === this.renewRequestKey) {
         this.serveRenewal(event.newValue);
         return;
       }
-      if (event.key === null || event.key.startsWith(STORAGE_PREFIX) || event.key.startsWith('oidc.user:')) this.reload();
+      if (event.key === null || event.key.startsWith(STORAGE_PREFIX) || event.key.startsWith('oidc.user:'))
+        this.reload();
     };
     options.eventTarget?.addEventListener('storage', onStorage);
     this.detach = () => options.eventTarget?.removeEventListener('storage', onStorage);
@@ -208,14 +224,23 @@ export class SessionManager implements TokenSource {
     const user = session ? this.readUser(session.domain) : null;
     const state = this.store.getState();
     if (session && user) {
-      if (state.status !== 'signed-in' || state.session?.userId !== session.userId || state.session.instanceUrl !== session.instanceUrl) {
+      if (
+        state.status !== 'signed-in' ||
+        state.session?.userId !== session.userId ||
+        state.session.instanceUrl !== session.instanceUrl
+      ) {
         this.store.setState({ status: 'signed-in', session, problem: null });
       }
       return;
     }
     if (state.status === 'signed-in') {
       // Another instance ended the session (a refused refresh): say why here too.
-      this.store.setState({ status: 'signed-out', session: null, previous: this.readPrevious(), problem: this.readEnded() });
+      this.store.setState({
+        status: 'signed-out',
+        session: null,
+        previous: this.readPrevious(),
+        problem: this.readEnded(),
+      });
     } else if (state.previous === null) {
       this.store.setState({ previous: this.readPrevious(), problem: state.problem ?? this.readEnded() });
     }
@@ -226,7 +251,9 @@ export class SessionManager implements TokenSource {
   current(): Promise<SessionToken | null> {
     const session = this.readSession();
     const user = session ? this.readUser(session.domain) : null;
-    return Promise.resolve(session && user ? { accessToken: user.access_token, instanceUrl: session.instanceUrl } : null);
+    return Promise.resolve(
+      session && user ? { accessToken: user.access_token, instanceUrl: session.instanceUrl } : null,
+    );
   }
 
   renew(failedToken: string): Promise<SessionToken> {
@@ -291,10 +318,19 @@ export class SessionManager implements TokenSource {
    */
   async completeSignIn(domain: string, instanceUrl: string): Promise<SessionInfo> {
     const user = this.readUser(domain);
-    if (!user) throw new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.notSignedIn, message: 'The sign-in did not store a token' });
+    if (!user)
+      throw new SalesforceError({
+        status: 0,
+        errorCode: LOCAL_ERROR_CODES.notSignedIn,
+        message: 'The sign-in did not store a token',
+      });
     let session: SessionInfo;
     try {
-      session = sessionFromUserInfo(domain, instanceUrl, await fetchUserInfo(instanceUrl, user.access_token, this.fetchImpl));
+      session = sessionFromUserInfo(
+        domain,
+        instanceUrl,
+        await fetchUserInfo(instanceUrl, user.access_token, this.fetchImpl),
+      );
     } catch (error) {
       // Without userinfo the session is unusable (REST is blocked the same way): don't keep half a sign-in.
       this.storage.removeItem(oidcUserKey(domain, this.clientId));
@@ -302,7 +338,10 @@ export class SessionManager implements TokenSource {
     }
     this.removeEnded();
     this.storage.setItem(this.metaKey, JSON.stringify(session));
-    this.storage.setItem(this.previousKey, JSON.stringify({ domain: session.domain, name: session.name, email: session.email }));
+    this.storage.setItem(
+      this.previousKey,
+      JSON.stringify({ domain: session.domain, name: session.name, email: session.email }),
+    );
     this.store.setState({ status: 'signed-in', session, problem: null, orgProblem: null, previous: null });
     return session;
   }
@@ -313,7 +352,13 @@ export class SessionManager implements TokenSource {
     const user = session ? this.readUser(session.domain) : null;
     this.removeEnded();
     this.clearTokens(session?.domain ?? null);
-    this.store.setState({ status: 'signed-out', session: null, problem: null, orgProblem: null, previous: this.readPrevious() });
+    this.store.setState({
+      status: 'signed-out',
+      session: null,
+      problem: null,
+      orgProblem: null,
+      previous: this.readPrevious(),
+    });
     const token = user?.refresh_token ?? user?.access_token;
     if (session && token) {
       try {
@@ -343,12 +388,20 @@ export class SessionManager implements TokenSource {
       this.fetchImpl,
     );
     if (!result.ok) {
-      this.endSession(result.error === 'invalid_grant' ? { kind: 'session-expired' } : { kind: 'oauth-error', error: result.error, detail: result.description });
+      this.endSession(
+        result.error === 'invalid_grant'
+          ? { kind: 'session-expired' }
+          : { kind: 'oauth-error', error: result.error, detail: result.description },
+      );
       throw this.sessionEnded();
     }
     const accessToken = result.body.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
-      throw new SalesforceError({ status: 200, errorCode: LOCAL_ERROR_CODES.unexpected, message: 'The token endpoint answered without an access token' });
+      throw new SalesforceError({
+        status: 200,
+        errorCode: LOCAL_ERROR_CODES.unexpected,
+        message: 'The token endpoint answered without an access token',
+      });
     }
     const rotated = result.body.refresh_token;
     const next: StoredUser = {
@@ -361,7 +414,8 @@ export class SessionManager implements TokenSource {
     };
     this.storage.setItem(oidcUserKey(session.domain, this.clientId), JSON.stringify(next));
     const instanceUrl = typeof result.body.instance_url === 'string' ? result.body.instance_url : session.instanceUrl;
-    if (instanceUrl !== session.instanceUrl) this.storage.setItem(this.metaKey, JSON.stringify({ ...session, instanceUrl }));
+    if (instanceUrl !== session.instanceUrl)
+      this.storage.setItem(this.metaKey, JSON.stringify({ ...session, instanceUrl }));
     return { accessToken, instanceUrl };
   }
 
@@ -371,7 +425,11 @@ export class SessionManager implements TokenSource {
   }
 
   private sessionEnded(): SalesforceError {
-    return new SalesforceError({ status: 401, errorCode: LOCAL_ERROR_CODES.sessionEnded, message: 'The Salesforce session ended. Sign in again.' });
+    return new SalesforceError({
+      status: 401,
+      errorCode: LOCAL_ERROR_CODES.sessionEnded,
+      message: 'The Salesforce session ended. Sign in again.',
+    });
   }
 
   private endSession(problem: AuthProblem): void {

@@ -3,12 +3,21 @@ import { SalesforceError } from '../errors';
 import { SoqlError } from '../soql';
 import { backoffMs, classifyError, compositeOutcome } from './classify';
 
-const sf = (status: number, errorCode: string, fields: string[] = []) => new SalesforceError({ status, errorCode, message: `${errorCode} happened`, fields });
+const sf = (status: number, errorCode: string, fields: string[] = []) =>
+  new SalesforceError({ status, errorCode, message: `${errorCode} happened`, fields });
 
 describe('classifyError', () => {
   const table: [string, unknown, { kind: string; ambiguous?: boolean; retryable: boolean }][] = [
-    ['no answer (offline, dropped, timeout)', sf(0, 'NETWORK_ERROR'), { kind: 'retry', ambiguous: true, retryable: true }],
-    ['CORS diagnosis (may be a glitch)', sf(0, 'CORS_NOT_ALLOWLISTED'), { kind: 'retry', ambiguous: true, retryable: true }],
+    [
+      'no answer (offline, dropped, timeout)',
+      sf(0, 'NETWORK_ERROR'),
+      { kind: 'retry', ambiguous: true, retryable: true },
+    ],
+    [
+      'CORS diagnosis (may be a glitch)',
+      sf(0, 'CORS_NOT_ALLOWLISTED'),
+      { kind: 'retry', ambiguous: true, retryable: true },
+    ],
     ['500', sf(500, 'UNKNOWN_EXCEPTION'), { kind: 'retry', ambiguous: true, retryable: true }],
     ['503', sf(503, 'SERVER_UNAVAILABLE'), { kind: 'retry', ambiguous: true, retryable: true }],
     ['UNABLE_TO_LOCK_ROW', sf(400, 'UNABLE_TO_LOCK_ROW'), { kind: 'retry', ambiguous: false, retryable: true }],
@@ -20,19 +29,35 @@ describe('classifyError', () => {
     ['REST refused (401)', sf(401, 'INVALID_SESSION_ID'), { kind: 'paused', retryable: true }],
     ['REQUIRED_FIELD_MISSING', sf(400, 'REQUIRED_FIELD_MISSING', ['LastName']), { kind: 'failed', retryable: false }],
     ['INVALID_FIELD', sf(400, 'INVALID_FIELD'), { kind: 'failed', retryable: false }],
-    ['FIELD_CUSTOM_VALIDATION_EXCEPTION', sf(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION'), { kind: 'failed', retryable: false }],
+    [
+      'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      sf(400, 'FIELD_CUSTOM_VALIDATION_EXCEPTION'),
+      { kind: 'failed', retryable: false },
+    ],
     ['STRING_TOO_LONG', sf(400, 'STRING_TOO_LONG', ['Subject']), { kind: 'failed', retryable: false }],
     ['INVALID_EMAIL_ADDRESS', sf(400, 'INVALID_EMAIL_ADDRESS', ['Email']), { kind: 'failed', retryable: false }],
     ['DUPLICATES_DETECTED', sf(400, 'DUPLICATES_DETECTED'), { kind: 'failed', retryable: false }],
-    ['INSUFFICIENT_ACCESS_OR_READONLY', sf(400, 'INSUFFICIENT_ACCESS_OR_READONLY'), { kind: 'failed', retryable: false }],
+    [
+      'INSUFFICIENT_ACCESS_OR_READONLY',
+      sf(400, 'INSUFFICIENT_ACCESS_OR_READONLY'),
+      { kind: 'failed', retryable: false },
+    ],
     ['DUPLICATE_VALUE', sf(400, 'DUPLICATE_VALUE'), { kind: 'failed', retryable: false }],
     ['MALFORMED_ID', sf(400, 'MALFORMED_ID', ['Id']), { kind: 'failed', retryable: false }],
     ['NOT_FOUND', sf(404, 'NOT_FOUND'), { kind: 'failed', retryable: false }],
     ['ENTITY_IS_DELETED', sf(404, 'ENTITY_IS_DELETED'), { kind: 'failed', retryable: false }],
     ['API_DISABLED_FOR_ORG', sf(403, 'API_DISABLED_FOR_ORG'), { kind: 'failed', retryable: false }],
     ['an unreadable 400', sf(400, 'UNEXPECTED_RESPONSE'), { kind: 'failed', retryable: false }],
-    ['a query that cannot be built', new SoqlError('INVALID_IDENTIFIER', 'bad name'), { kind: 'failed', retryable: false }],
-    ['anything else (an abort)', new DOMException('aborted', 'AbortError'), { kind: 'retry', ambiguous: true, retryable: true }],
+    [
+      'a query that cannot be built',
+      new SoqlError('INVALID_IDENTIFIER', 'bad name'),
+      { kind: 'failed', retryable: false },
+    ],
+    [
+      'anything else (an abort)',
+      new DOMException('aborted', 'AbortError'),
+      { kind: 'retry', ambiguous: true, retryable: true },
+    ],
   ];
 
   it.each(table)('%s', (_name, error, expected) => {
@@ -43,14 +68,33 @@ describe('classifyError', () => {
   });
 
   it('keeps the fields and the duplicate matches', () => {
-    const error = new SalesforceError({ status: 400, errorCode: 'DUPLICATES_DETECTED', message: 'Use one of these records?', fields: [], duplicates: [{ id: '003000000000001AAA', type: 'Contact' }] });
-    expect(classifyError(error).error).toEqual({ errorCode: 'DUPLICATES_DETECTED', message: 'Use one of these records?', fields: [], retryable: false, duplicates: [{ id: '003000000000001AAA', type: 'Contact' }] });
-    expect(classifyError(sf(400, 'REQUIRED_FIELD_MISSING', ['LastName', 'Company'])).error.fields).toEqual(['LastName', 'Company']);
+    const error = new SalesforceError({
+      status: 400,
+      errorCode: 'DUPLICATES_DETECTED',
+      message: 'Use one of these records?',
+      fields: [],
+      duplicates: [{ id: '003000000000001AAA', type: 'Contact' }],
+    });
+    expect(classifyError(error).error).toEqual({
+      errorCode: 'DUPLICATES_DETECTED',
+      message: 'Use one of these records?',
+      fields: [],
+      retryable: false,
+      duplicates: [{ id: '003000000000001AAA', type: 'Contact' }],
+    });
+    expect(classifyError(sf(400, 'REQUIRED_FIELD_MISSING', ['LastName', 'Company'])).error.fields).toEqual([
+      'LastName',
+      'Company',
+    ]);
   });
 });
 
 describe('compositeOutcome', () => {
-  const halted = { httpStatusCode: 400, referenceId: 'a', body: [{ errorCode: 'PROCESSING_HALTED', message: 'rolled back' }] };
+  const halted = {
+    httpStatusCode: 400,
+    referenceId: 'a',
+    body: [{ errorCode: 'PROCESSING_HALTED', message: 'rolled back' }],
+  };
 
   it('is done when every subrequest succeeded, with the first id', () => {
     expect(
@@ -65,15 +109,33 @@ describe('compositeOutcome', () => {
   it('reports the root cause, not PROCESSING_HALTED, whatever its position', () => {
     const outcome = compositeOutcome([
       halted,
-      { httpStatusCode: 400, referenceId: 'b', body: [{ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'Rating: bad value', fields: ['Rating'] }] },
+      {
+        httpStatusCode: 400,
+        referenceId: 'b',
+        body: [
+          { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', message: 'Rating: bad value', fields: ['Rating'] },
+        ],
+      },
       { ...halted, referenceId: 'c' },
     ]);
-    expect(outcome).toMatchObject({ kind: 'failed', error: { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Rating'] } });
+    expect(outcome).toMatchObject({
+      kind: 'failed',
+      error: { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['Rating'] },
+    });
   });
 
   it('retries a subrequest that hit a lock or a server error', () => {
-    expect(compositeOutcome([halted, { httpStatusCode: 400, referenceId: 'b', body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] }])).toMatchObject({ kind: 'retry', ambiguous: false });
-    expect(compositeOutcome([{ httpStatusCode: 500, referenceId: 'b', body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'oops' }] }])).toMatchObject({ kind: 'retry', ambiguous: true });
+    expect(
+      compositeOutcome([
+        halted,
+        { httpStatusCode: 400, referenceId: 'b', body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] },
+      ]),
+    ).toMatchObject({ kind: 'retry', ambiguous: false });
+    expect(
+      compositeOutcome([
+        { httpStatusCode: 500, referenceId: 'b', body: [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'oops' }] },
+      ]),
+    ).toMatchObject({ kind: 'retry', ambiguous: true });
   });
 
   it('falls back to PROCESSING_HALTED when nothing else is named (a bad reference)', () => {
@@ -83,7 +145,9 @@ describe('compositeOutcome', () => {
 
 describe('backoffMs', () => {
   it('doubles from 1 s up to 60 s', () => {
-    expect([1, 2, 3, 4, 5, 6, 7, 8, 50, 5000].map((attempts) => backoffMs(attempts, 0.5))).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000]);
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50, 5000].map((attempts) => backoffMs(attempts, 0.5))).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000,
+    ]);
   });
 
   it('spreads by ±25 % without passing the cap', () => {

@@ -26,8 +26,14 @@ const SESSION_CODES = new Set<string>([LOCAL_ERROR_CODES.sessionEnded, LOCAL_ERR
 const RETRY_STATUSES = new Set([408, 425, 429]);
 
 function itemError(error: SalesforceError, retryable: boolean): OutboxItemError {
-  const described: OutboxItemError = { errorCode: error.errorCode, message: error.message, fields: [...error.fields], retryable };
-  if (error.duplicates && error.duplicates.length > 0) described.duplicates = error.duplicates.map((d) => ({ id: d.id, type: d.type }));
+  const described: OutboxItemError = {
+    errorCode: error.errorCode,
+    message: error.message,
+    fields: [...error.fields],
+    retryable,
+  };
+  if (error.duplicates && error.duplicates.length > 0)
+    described.duplicates = error.duplicates.map((d) => ({ id: d.id, type: d.type }));
   return described;
 }
 
@@ -42,14 +48,16 @@ export function classifyError(error: unknown): FailureOutcome {
     const message = error instanceof Error ? error.message : String(error);
     return { kind: 'retry', ambiguous: true, error: { errorCode: name, message, fields: [], retryable: true } };
   }
-  if (SESSION_CODES.has(error.errorCode) || error.status === 401) return { kind: 'paused', error: itemError(error, true) };
+  if (SESSION_CODES.has(error.errorCode) || error.status === 401)
+    return { kind: 'paused', error: itemError(error, true) };
   if (NO_ANSWER_CODES.has(error.errorCode)) return { kind: 'retry', ambiguous: true, error: itemError(error, true) };
   if (TRANSIENT_CODES.has(error.errorCode)) return { kind: 'retry', ambiguous: false, error: itemError(error, true) };
   // A 5xx may come after the commit (a proxy timeout, a failure while answering).
   if (error.status >= 500) return { kind: 'retry', ambiguous: true, error: itemError(error, true) };
   if (RETRY_STATUSES.has(error.status)) return { kind: 'retry', ambiguous: false, error: itemError(error, true) };
   // A success (or no status) whose answer could not be read: the write probably happened.
-  if (error.errorCode === LOCAL_ERROR_CODES.unexpected && error.status < 400) return { kind: 'retry', ambiguous: true, error: itemError(error, true) };
+  if (error.errorCode === LOCAL_ERROR_CODES.unexpected && error.status < 400)
+    return { kind: 'retry', ambiguous: true, error: itemError(error, true) };
   return { kind: 'failed', error: itemError(error, false) };
 }
 

@@ -5,7 +5,13 @@ import type { OutboxItem } from './types';
 const item: OutboxItem = {
   id: 'a1',
   scope: '00D5g000004XYZAEA2:0055g00000ABCDeAAF',
-  op: { kind: 'create', sobject: 'Task', fields: { Subject: 'Call', CallDurationInSeconds: 12, IsReminderSet: false, WhatId: null }, headers: { 'Sforce-Auto-Assign': 'FALSE' }, dedupe: { match: { CallObject: 'conv-1' }, createdWithinMs: 60_000 } },
+  op: {
+    kind: 'create',
+    sobject: 'Task',
+    fields: { Subject: 'Call', CallDurationInSeconds: 12, IsReminderSet: false, WhatId: null },
+    headers: { 'Sforce-Auto-Assign': 'FALSE' },
+    dedupe: { match: { CallObject: 'conv-1' }, createdWithinMs: 60_000 },
+  },
   label: 'Log call',
   group: 'conv-1',
   formKey: 'log:conv-1',
@@ -24,7 +30,18 @@ const item: OutboxItem = {
 describe('readStoredItem', () => {
   it('reads back what was stored', () => {
     expect(readStoredItem(structuredClone(toStored(item)))).toEqual(item);
-    const done: OutboxItem = { ...item, state: 'done', resultId: '00T5g00000AbCdEEAV', lastError: { errorCode: 'DUPLICATES_DETECTED', message: 'm', fields: ['Email'], retryable: false, duplicates: [{ id: '003', type: 'Contact' }] } };
+    const done: OutboxItem = {
+      ...item,
+      state: 'done',
+      resultId: '00T5g00000AbCdEEAV',
+      lastError: {
+        errorCode: 'DUPLICATES_DETECTED',
+        message: 'm',
+        fields: ['Email'],
+        retryable: false,
+        duplicates: [{ id: '003', type: 'Contact' }],
+      },
+    };
     expect(readStoredItem(toStored(done))).toEqual(done);
   });
 
@@ -47,7 +64,13 @@ describe('readStoredItem', () => {
   });
 
   it('drops unreadable optional parts and treats a sending item without sentAt as ambiguous', () => {
-    const stored = { ...toStored(item), group: 5, lastError: { errorCode: 1 }, ambiguous: 'yes', ambiguousSince: 'then' };
+    const stored = {
+      ...toStored(item),
+      group: 5,
+      lastError: { errorCode: 1 },
+      ambiguous: 'yes',
+      ambiguousSince: 'then',
+    };
     const read = readStoredItem(stored);
     expect(read?.group).toBeUndefined();
     expect(read?.lastError).toBeUndefined();
@@ -61,23 +84,74 @@ describe('readStoredItem', () => {
 
 describe('readOperation', () => {
   it('copies only what it knows', () => {
-    const read = readOperation({ kind: 'update', sobject: 'Task', id: '00T5g00000AbCdEEAV', fields: { Status: 'Completed' }, extra: 'dropped' });
-    expect(read).toEqual({ ok: true, value: { kind: 'update', sobject: 'Task', id: '00T5g00000AbCdEEAV', fields: { Status: 'Completed' } } });
+    const read = readOperation({
+      kind: 'update',
+      sobject: 'Task',
+      id: '00T5g00000AbCdEEAV',
+      fields: { Status: 'Completed' },
+      extra: 'dropped',
+    });
+    expect(read).toEqual({
+      ok: true,
+      value: { kind: 'update', sobject: 'Task', id: '00T5g00000AbCdEEAV', fields: { Status: 'Completed' } },
+    });
   });
 
   it('accepts relationship paths in a dedupe match but not SOQL', () => {
-    expect(readOperation({ kind: 'create', sobject: 'Task', fields: {}, dedupe: { match: { 'Who.Email': 'ada@example.com' } } }).ok).toBe(true);
-    expect(readOperation({ kind: 'create', sobject: 'Task', fields: {}, dedupe: { match: { 'Subject OR Id': 'x' } } })).toMatchObject({ ok: false });
-    expect(readOperation({ kind: 'create', sobject: 'Task', fields: { Subject: Number.POSITIVE_INFINITY }, dedupe: { match: { Subject: 'x' } } })).toMatchObject({ ok: false });
-    expect(readOperation({ kind: 'create', sobject: 'Task', fields: {}, headers: { 'Bad Header': 'x' }, dedupe: { match: { Subject: 'x' } } })).toMatchObject({ ok: false });
+    expect(
+      readOperation({
+        kind: 'create',
+        sobject: 'Task',
+        fields: {},
+        dedupe: { match: { 'Who.Email': 'ada@example.com' } },
+      }).ok,
+    ).toBe(true);
+    expect(
+      readOperation({ kind: 'create', sobject: 'Task', fields: {}, dedupe: { match: { 'Subject OR Id': 'x' } } }),
+    ).toMatchObject({ ok: false });
+    expect(
+      readOperation({
+        kind: 'create',
+        sobject: 'Task',
+        fields: { Subject: Number.POSITIVE_INFINITY },
+        dedupe: { match: { Subject: 'x' } },
+      }),
+    ).toMatchObject({ ok: false });
+    expect(
+      readOperation({
+        kind: 'create',
+        sobject: 'Task',
+        fields: {},
+        headers: { 'Bad Header': 'x' },
+        dedupe: { match: { Subject: 'x' } },
+      }),
+    ).toMatchObject({ ok: false });
   });
 
   it('checks composite subrequests', () => {
-    const sub = { method: 'PATCH', url: '/services/data/v66.0/sobjects/Case/5005g00000AbCdEAAV', referenceId: 'move', body: { Status: 'Escalated' } };
+    const sub = {
+      method: 'PATCH',
+      url: '/services/data/v66.0/sobjects/Case/5005g00000AbCdEAAV',
+      referenceId: 'move',
+      body: { Status: 'Escalated' },
+    };
     expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: [sub] }).ok).toBe(true);
-    expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: [sub, sub] })).toMatchObject({ ok: false, reason: expect.stringContaining('twice') as string });
-    expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: [{ ...sub, url: 'https://evil.example/x' }] })).toMatchObject({ ok: false });
-    expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: [{ ...sub, method: 'PUT' }] })).toMatchObject({ ok: false });
-    expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: Array.from({ length: 26 }, (_, n) => ({ ...sub, referenceId: `r${String(n)}` })) })).toMatchObject({ ok: false });
+    expect(readOperation({ kind: 'composite', allOrNone: true, subrequests: [sub, sub] })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('twice') as string,
+    });
+    expect(
+      readOperation({ kind: 'composite', allOrNone: true, subrequests: [{ ...sub, url: 'https://evil.example/x' }] }),
+    ).toMatchObject({ ok: false });
+    expect(
+      readOperation({ kind: 'composite', allOrNone: true, subrequests: [{ ...sub, method: 'PUT' }] }),
+    ).toMatchObject({ ok: false });
+    expect(
+      readOperation({
+        kind: 'composite',
+        allOrNone: true,
+        subrequests: Array.from({ length: 26 }, (_, n) => ({ ...sub, referenceId: `r${String(n)}` })),
+      }),
+    ).toMatchObject({ ok: false });
   });
 });

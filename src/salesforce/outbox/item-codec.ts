@@ -3,7 +3,15 @@
  * `enqueue`, and what IndexedDB gives back (which may have been written by an older version of the app,
  * or be corrupt). Nothing is trusted; anything that does not parse is refused rather than guessed.
  */
-import type { CompositeSubrequest, DedupeRule, FieldValue, OutboxItem, OutboxItemError, OutboxOperation, OutboxState } from './types';
+import type {
+  CompositeSubrequest,
+  DedupeRule,
+  FieldValue,
+  OutboxItem,
+  OutboxItemError,
+  OutboxOperation,
+  OutboxState,
+} from './types';
 
 /** The version of the stored item format. */
 export const ITEM_FORMAT = 1;
@@ -47,21 +55,24 @@ function readHeaders(value: unknown): Result<Record<string, string>> {
   if (!isRecord(value)) return fail('headers must be an object');
   const out: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
-    if (!/^[A-Za-z0-9-]+$/.test(key) || typeof item !== 'string') return fail(`headers: ${JSON.stringify(key)} must be a header name with a string value`);
+    if (!/^[A-Za-z0-9-]+$/.test(key) || typeof item !== 'string')
+      return fail(`headers: ${JSON.stringify(key)} must be a header name with a string value`);
     out[key] = item;
   }
   return { ok: true, value: out };
 }
 
 function readDedupe(value: unknown): Result<DedupeRule> {
-  if (!isRecord(value)) return fail('a create needs a dedupe rule (how to find the record if an attempt may have saved it)');
+  if (!isRecord(value))
+    return fail('a create needs a dedupe rule (how to find the record if an attempt may have saved it)');
   const match = readFields(value.match, 'dedupe.match', RELATIONSHIP_PATH);
   if (!match.ok) return match;
   // An empty match would take any record this user created lately for this one.
   if (Object.keys(match.value).length === 0) return fail('dedupe.match needs at least one field');
   const rule: DedupeRule = { match: match.value };
   if (value.createdWithinMs !== undefined) {
-    if (!isFiniteNumber(value.createdWithinMs) || value.createdWithinMs < 0) return fail('dedupe.createdWithinMs must be a number ≥ 0');
+    if (!isFiniteNumber(value.createdWithinMs) || value.createdWithinMs < 0)
+      return fail('dedupe.createdWithinMs must be a number ≥ 0');
     rule.createdWithinMs = value.createdWithinMs;
   }
   if (value.updateWith !== undefined) {
@@ -76,8 +87,10 @@ function readSubrequest(value: unknown, index: number): Result<CompositeSubreque
   if (!isRecord(value)) return fail(`subrequests[${index}] must be an object`);
   const method = METHODS.find((m) => m === value.method);
   if (!method) return fail(`subrequests[${index}].method must be one of ${METHODS.join(', ')}`);
-  if (typeof value.url !== 'string' || !value.url.startsWith('/services/data/')) return fail(`subrequests[${index}].url must start with /services/data/`);
-  if (typeof value.referenceId !== 'string' || !NAME.test(value.referenceId)) return fail(`subrequests[${index}].referenceId must be a name`);
+  if (typeof value.url !== 'string' || !value.url.startsWith('/services/data/'))
+    return fail(`subrequests[${index}].url must start with /services/data/`);
+  if (typeof value.referenceId !== 'string' || !NAME.test(value.referenceId))
+    return fail(`subrequests[${index}].referenceId must be a name`);
   const sub: CompositeSubrequest = { method, url: value.url, referenceId: value.referenceId };
   if (value.body !== undefined) sub.body = value.body;
   return { ok: true, value: sub };
@@ -87,7 +100,8 @@ function readSubrequest(value: unknown, index: number): Result<CompositeSubreque
 export function readOperation(value: unknown): Result<OutboxOperation> {
   if (!isRecord(value)) return fail('the operation must be an object');
   const sobject = value.sobject;
-  if (value.kind !== 'composite' && (typeof sobject !== 'string' || !NAME.test(sobject))) return fail('sobject must be an object name');
+  if (value.kind !== 'composite' && (typeof sobject !== 'string' || !NAME.test(sobject)))
+    return fail('sobject must be an object name');
   const objectName = typeof sobject === 'string' ? sobject : '';
   switch (value.kind) {
     case 'create': {
@@ -95,10 +109,20 @@ export function readOperation(value: unknown): Result<OutboxOperation> {
       if (!fields.ok) return fields;
       const dedupe = readDedupe(value.dedupe);
       if (!dedupe.ok) return dedupe;
-      if (value.headers === undefined) return { ok: true, value: { kind: 'create', sobject: objectName, fields: fields.value, dedupe: dedupe.value } };
+      if (value.headers === undefined)
+        return { ok: true, value: { kind: 'create', sobject: objectName, fields: fields.value, dedupe: dedupe.value } };
       const headers = readHeaders(value.headers);
       if (!headers.ok) return headers;
-      return { ok: true, value: { kind: 'create', sobject: objectName, fields: fields.value, headers: headers.value, dedupe: dedupe.value } };
+      return {
+        ok: true,
+        value: {
+          kind: 'create',
+          sobject: objectName,
+          fields: fields.value,
+          headers: headers.value,
+          dedupe: dedupe.value,
+        },
+      };
     }
     case 'update': {
       if (typeof value.id !== 'string' || !RECORD_ID.test(value.id)) return fail('id must be a record id');
@@ -107,11 +131,22 @@ export function readOperation(value: unknown): Result<OutboxOperation> {
       return { ok: true, value: { kind: 'update', sobject: objectName, id: value.id, fields: fields.value } };
     }
     case 'upsert': {
-      if (typeof value.externalIdField !== 'string' || !NAME.test(value.externalIdField)) return fail('externalIdField must be a field name');
-      if (typeof value.externalId !== 'string' || value.externalId === '') return fail('externalId must be a non-empty string');
+      if (typeof value.externalIdField !== 'string' || !NAME.test(value.externalIdField))
+        return fail('externalIdField must be a field name');
+      if (typeof value.externalId !== 'string' || value.externalId === '')
+        return fail('externalId must be a non-empty string');
       const fields = readFields(value.fields, 'fields');
       if (!fields.ok) return fields;
-      return { ok: true, value: { kind: 'upsert', sobject: objectName, externalIdField: value.externalIdField, externalId: value.externalId, fields: fields.value } };
+      return {
+        ok: true,
+        value: {
+          kind: 'upsert',
+          sobject: objectName,
+          externalIdField: value.externalIdField,
+          externalId: value.externalId,
+          fields: fields.value,
+        },
+      };
     }
     case 'composite': {
       if (value.allOrNone !== true) return fail('a composite write must be allOrNone');
@@ -137,11 +172,19 @@ export function readOperation(value: unknown): Result<OutboxOperation> {
 
 function readItemError(value: unknown): OutboxItemError | null {
   if (!isRecord(value)) return null;
-  if (typeof value.errorCode !== 'string' || typeof value.message !== 'string' || typeof value.retryable !== 'boolean') return null;
+  if (typeof value.errorCode !== 'string' || typeof value.message !== 'string' || typeof value.retryable !== 'boolean')
+    return null;
   const fields = Array.isArray(value.fields) ? value.fields.filter((f): f is string => typeof f === 'string') : [];
-  const error: OutboxItemError = { errorCode: value.errorCode, message: value.message, fields, retryable: value.retryable };
+  const error: OutboxItemError = {
+    errorCode: value.errorCode,
+    message: value.message,
+    fields,
+    retryable: value.retryable,
+  };
   if (Array.isArray(value.duplicates)) {
-    error.duplicates = value.duplicates.flatMap((d: unknown) => (isRecord(d) && typeof d.id === 'string' && typeof d.type === 'string' ? [{ id: d.id, type: d.type }] : []));
+    error.duplicates = value.duplicates.flatMap((d: unknown) =>
+      isRecord(d) && typeof d.id === 'string' && typeof d.type === 'string' ? [{ id: d.id, type: d.type }] : [],
+    );
   }
   return error;
 }
@@ -153,10 +196,28 @@ export function readStoredItem(value: unknown): OutboxItem | null {
   if (typeof id !== 'string' || id === '' || typeof scope !== 'string' || typeof label !== 'string') return null;
   const knownState = STATES.find((s) => s === state);
   if (!knownState) return null;
-  if (!isFiniteNumber(attempts) || !isFiniteNumber(nextAttemptAt) || !isFiniteNumber(seq) || !isFiniteNumber(createdAt) || !isFiniteNumber(updatedAt)) return null;
+  if (
+    !isFiniteNumber(attempts) ||
+    !isFiniteNumber(nextAttemptAt) ||
+    !isFiniteNumber(seq) ||
+    !isFiniteNumber(createdAt) ||
+    !isFiniteNumber(updatedAt)
+  )
+    return null;
   const op = readOperation(value.op);
   if (!op.ok) return null;
-  const item: OutboxItem = { id, scope, op: op.value, label, state: knownState, attempts, nextAttemptAt, seq, createdAt, updatedAt };
+  const item: OutboxItem = {
+    id,
+    scope,
+    op: op.value,
+    label,
+    state: knownState,
+    attempts,
+    nextAttemptAt,
+    seq,
+    createdAt,
+    updatedAt,
+  };
   if (typeof value.group === 'string') item.group = value.group;
   if (typeof value.formKey === 'string') item.formKey = value.formKey;
   if (isFiniteNumber(value.sentAt)) item.sentAt = value.sentAt;

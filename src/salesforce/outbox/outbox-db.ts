@@ -61,7 +61,11 @@ export type Change = { before: OutboxItem; after: OutboxItem } | { before: Outbo
  * Reads an item and writes `change(item)` back in one transaction, so no other instance changes it in
  * between. `change` returns null to leave the item as it is (then `after` is null).
  */
-export async function changeItem(db: OutboxDatabase, id: string, change: (item: OutboxItem) => OutboxItem | null): Promise<Change> {
+export async function changeItem(
+  db: OutboxDatabase,
+  id: string,
+  change: (item: OutboxItem) => OutboxItem | null,
+): Promise<Change> {
   const tx = db.transaction(STORE, 'readwrite');
   const before = readStoredItem(await tx.store.get(id));
   const after = before ? change(before) : null;

@@ -70,8 +70,10 @@ function logCall(conversation: string, fields: Record<string, string | number> =
   };
 }
 
-const tasksOf = (conversation: string) => harness.emulator.store.rows('Task').filter((row) => row.values.CallObject === conversation);
-const taskPosts = () => harness.emulator.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/sobjects/Task'));
+const tasksOf = (conversation: string) =>
+  harness.emulator.store.rows('Task').filter((row) => row.values.CallObject === conversation);
+const taskPosts = () =>
+  harness.emulator.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/sobjects/Task'));
 const queries = () => harness.emulator.log.filter((entry) => entry.method === 'GET' && entry.path.includes('/query'));
 
 async function item(outbox: Outbox, id: string): Promise<OutboxItem> {
@@ -84,7 +86,9 @@ async function item(outbox: Outbox, id: string): Promise<OutboxItem> {
 async function flushUntilSettled(outbox: Outbox, clock: { at: number }, rounds = 40): Promise<void> {
   for (let round = 0; round < rounds; round += 1) {
     await outbox.flush();
-    const pending = (await outbox.list()).filter((candidate) => candidate.state === 'pending' || candidate.state === 'sending');
+    const pending = (await outbox.list()).filter(
+      (candidate) => candidate.state === 'pending' || candidate.state === 'sending',
+    );
     if (pending.length === 0) return;
     // Items queued behind a group's head are due already; the head's backoff is what the clock waits for.
     const later = pending.map((candidate) => candidate.nextAttemptAt).filter((at) => at > clock.at);
@@ -96,14 +100,26 @@ async function flushUntilSettled(outbox: Outbox, clock: { at: number }, rounds =
 describe('sending', () => {
   it('creates the record once and keeps its id', async () => {
     const outbox = makeOutbox();
-    const enqueued = await outbox.enqueue(logCall('conv-happy'), { label: 'Log call with Ada Lovelace', group: 'conv-happy' });
-    expect(enqueued).toMatchObject({ state: 'pending', attempts: 0, label: 'Log call with Ada Lovelace', group: 'conv-happy' });
+    const enqueued = await outbox.enqueue(logCall('conv-happy'), {
+      label: 'Log call with Ada Lovelace',
+      group: 'conv-happy',
+    });
+    expect(enqueued).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      label: 'Log call with Ada Lovelace',
+      group: 'conv-happy',
+    });
     const done = await outbox.waitFor(enqueued.id);
     const rows = tasksOf('conv-happy');
     expect(rows).toHaveLength(1);
     expect(done).toMatchObject({ state: 'done', attempts: 1, resultId: rows[0]?.values.Id });
     expect(done.lastError).toBeUndefined();
-    expect(rows[0]?.values).toMatchObject({ CallType: 'Inbound', CallDurationInSeconds: 185, WhoId: harness.emulator.ids.contacts.ada });
+    expect(rows[0]?.values).toMatchObject({
+      CallType: 'Inbound',
+      CallDurationInSeconds: 185,
+      WhoId: harness.emulator.ids.contacts.ada,
+    });
     expect(queries()).toHaveLength(0);
   });
 
@@ -111,7 +127,10 @@ describe('sending', () => {
     const outbox = makeOutbox();
     const created = await outbox.waitFor((await outbox.enqueue(logCall('conv-edit'), { label: 'Log call' })).id);
     const taskId = created.resultId ?? '';
-    const update = await outbox.enqueue({ kind: 'update', sobject: 'Task', id: taskId, fields: { Description: 'Asked for a quote' } }, { label: 'Edit task' });
+    const update = await outbox.enqueue(
+      { kind: 'update', sobject: 'Task', id: taskId, fields: { Description: 'Asked for a quote' } },
+      { label: 'Edit task' },
+    );
     expect(await outbox.waitFor(update.id)).toMatchObject({ state: 'done', resultId: taskId });
     expect(tasksOf('conv-edit')[0]?.values.Description).toBe('Asked for a quote');
 
@@ -123,8 +142,13 @@ describe('sending', () => {
       fields: { Name: 'Quote for Ada', StageName: 'Prospecting', CloseDate: '2026-12-31' },
     } as const;
     const first = await outbox.waitFor((await outbox.enqueue(upsert, { label: 'Deal' })).id);
-    const again = await outbox.waitFor((await outbox.enqueue({ ...upsert, fields: { ...upsert.fields, StageName: 'Qualification' } }, { label: 'Deal' })).id);
-    const deals = harness.emulator.store.rows('Opportunity').filter((row) => row.values.conversationId__c === 'conv/42 ü');
+    const again = await outbox.waitFor(
+      (await outbox.enqueue({ ...upsert, fields: { ...upsert.fields, StageName: 'Qualification' } }, { label: 'Deal' }))
+        .id,
+    );
+    const deals = harness.emulator.store
+      .rows('Opportunity')
+      .filter((row) => row.values.conversationId__c === 'conv/42 ü');
     expect(deals).toHaveLength(1);
     expect(first.resultId).toBe(deals[0]?.values.Id);
     expect(again).toMatchObject({ state: 'done', resultId: first.resultId });
@@ -136,7 +160,13 @@ describe('sending', () => {
     const again = (description: string): OutboxOperation => {
       const op = logCall('conv-twice', { Description: description });
       if (op.kind !== 'create') throw new Error('logCall makes a create');
-      return { ...op, dedupe: { match: { CallObject: 'conv-twice' }, updateWith: { Subject: 'Inbound call', Description: description } } };
+      return {
+        ...op,
+        dedupe: {
+          match: { CallObject: 'conv-twice' },
+          updateWith: { Subject: 'Inbound call', Description: description },
+        },
+      };
     };
     const first = await outbox.waitFor((await outbox.enqueue(again('First'), { label: 'Log call' })).id);
     expect(tasksOf('conv-twice')).toHaveLength(1);
@@ -155,8 +185,18 @@ describe('sending', () => {
         kind: 'composite',
         allOrNone: true,
         subrequests: [
-          { method: 'PATCH', url: `${base}/sobjects/Opportunity/conversationId__c/conv-move`, referenceId: 'deal', body: { Name: 'Moved', StageName: 'Prospecting', CloseDate: '2026-12-31' } },
-          { method: 'POST', url: `${base}/sobjects/Task`, referenceId: 'note', body: { Subject: 'Moved the deal', WhatId: '@{deal.id}' } },
+          {
+            method: 'PATCH',
+            url: `${base}/sobjects/Opportunity/conversationId__c/conv-move`,
+            referenceId: 'deal',
+            body: { Name: 'Moved', StageName: 'Prospecting', CloseDate: '2026-12-31' },
+          },
+          {
+            method: 'POST',
+            url: `${base}/sobjects/Task`,
+            referenceId: 'note',
+            body: { Subject: 'Moved the deal', WhatId: '@{deal.id}' },
+          },
         ],
       },
       { label: 'Move the deal' },
@@ -171,14 +211,28 @@ describe('sending', () => {
         kind: 'composite',
         allOrNone: true,
         subrequests: [
-          { method: 'PATCH', url: `${base}/sobjects/Opportunity/conversationId__c/conv-bad`, referenceId: 'deal', body: { Name: 'Bad', StageName: 'Prospecting', CloseDate: '2026-12-31' } },
-          { method: 'POST', url: `${base}/sobjects/Task`, referenceId: 'log', body: { Subject: 'x', CallType: 'Sideways' } },
+          {
+            method: 'PATCH',
+            url: `${base}/sobjects/Opportunity/conversationId__c/conv-bad`,
+            referenceId: 'deal',
+            body: { Name: 'Bad', StageName: 'Prospecting', CloseDate: '2026-12-31' },
+          },
+          {
+            method: 'POST',
+            url: `${base}/sobjects/Task`,
+            referenceId: 'log',
+            body: { Subject: 'x', CallType: 'Sideways' },
+          },
         ],
       },
       { label: 'Bad move', formKey: 'move-form' },
     );
     const failed = await outbox.waitFor(bad.id);
-    expect(failed).toMatchObject({ state: 'failed', attempts: 1, lastError: { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['CallType'], retryable: false } });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      lastError: { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['CallType'], retryable: false },
+    });
     expect(harness.emulator.store.rows('Opportunity')).toHaveLength(opportunities);
   });
 });
@@ -196,7 +250,13 @@ describe('faults on a create', () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now });
     const conversation = `conv-${action}-${String(status)}`;
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 2, action, status, body: undefined });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      count: 2,
+      action,
+      status,
+      body: undefined,
+    });
     const enqueued = await outbox.enqueue(logCall(conversation), { label: 'Log call' });
     await outbox.flush();
     const afterFirst = await item(outbox, enqueued.id);
@@ -216,11 +276,25 @@ describe('faults on a create', () => {
   it('retries UNABLE_TO_LOCK_ROW and REQUEST_LIMIT_EXCEEDED without a check', async () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now });
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record' }] });
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, action: 'fail', status: 403, body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }] });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      action: 'fail',
+      status: 400,
+      body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'unable to obtain exclusive access to this record' }],
+    });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      action: 'fail',
+      status: 403,
+      body: [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }],
+    });
     const enqueued = await outbox.enqueue(logCall('conv-lock'), { label: 'Log call' });
     await outbox.flush();
-    expect(await item(outbox, enqueued.id)).toMatchObject({ state: 'pending', attempts: 1, lastError: { errorCode: 'UNABLE_TO_LOCK_ROW', retryable: true } });
+    expect(await item(outbox, enqueued.id)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      lastError: { errorCode: 'UNABLE_TO_LOCK_ROW', retryable: true },
+    });
     expect((await item(outbox, enqueued.id)).ambiguous).toBeUndefined();
     await flushUntilSettled(outbox, clock);
     expect(await item(outbox, enqueued.id)).toMatchObject({ state: 'done', attempts: 3 });
@@ -232,7 +306,12 @@ describe('faults on a create', () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now });
     const first = await outbox.waitFor((await outbox.enqueue(logCall('conv-twice'), { label: 'First note' })).id);
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, action: 'fail', status: 500, body: undefined });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      action: 'fail',
+      status: 500,
+      body: undefined,
+    });
     const second = await outbox.enqueue(logCall('conv-twice', { Subject: 'Second' }), { label: 'Second note' });
     await flushUntilSettled(outbox, clock);
     const rows = tasksOf('conv-twice');
@@ -246,7 +325,13 @@ describe('faults on a create', () => {
     const clock = testClock();
     const start = clock.at;
     const outbox = makeOutbox({ now: clock.now });
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 9, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      count: 9,
+      action: 'fail',
+      status: 400,
+      body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }],
+    });
     const enqueued = await outbox.enqueue(logCall('conv-backoff'), { label: 'Log call' });
     await outbox.flush();
     const waits: number[] = [];
@@ -272,7 +357,13 @@ describe('faults on a create', () => {
   it('spreads the backoff with jitter', async () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now, random: () => 0 });
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      count: 1,
+      action: 'fail',
+      status: 400,
+      body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }],
+    });
     const enqueued = await outbox.enqueue(logCall('conv-jitter'), { label: 'Log call' });
     await outbox.flush();
     expect((await item(outbox, enqueued.id)).nextAttemptAt - clock.at).toBe(750);
@@ -297,7 +388,11 @@ describe('the session', () => {
     const enqueued = await outbox.enqueue(logCall('conv-revoked'), { label: 'Log call' });
     await outbox.flush();
     expect(harness.session.store.getState().status).toBe('signed-out');
-    expect(await item(outbox, enqueued.id)).toMatchObject({ state: 'pending', attempts: 0, lastError: { errorCode: 'SESSION_ENDED', retryable: true } });
+    expect(await item(outbox, enqueued.id)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      lastError: { errorCode: 'SESSION_ENDED', retryable: true },
+    });
     // Signed out, the user can still hand over work: it is kept for them.
     const later = await outbox.enqueue(logCall('conv-while-out'), { label: 'Log another call' });
     await outbox.flush();
@@ -322,7 +417,15 @@ describe('the session', () => {
     // Before it goes out, Marco signs in (in another instance: only storage changed).
     await harness.session.signOut();
     const tokens = await codeFlow({ user: harness.emulator.ids.users.marco });
-    localStorage.setItem(oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID), JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer', profile: {} }));
+    localStorage.setItem(
+      oidcUserKey(TEST_ORG_ORIGIN, TEST_CLIENT_ID),
+      JSON.stringify({
+        access_token: tokens.access_token,
+        refresh_token: tokens.refresh_token,
+        token_type: 'Bearer',
+        profile: {},
+      }),
+    );
     await harness.session.completeSignIn(TEST_ORG_ORIGIN, tokens.instance_url ?? TEST_ORG_ORIGIN);
     await outbox.flush();
     expect(await item(outbox, janesPending.id)).toMatchObject({ state: 'pending', scope: enqueued.scope });
@@ -342,7 +445,9 @@ describe('the session', () => {
   it('refuses an enqueue when nobody was ever signed in', async () => {
     await harness.session.signOut();
     const outbox = makeOutbox();
-    await expect(outbox.enqueue(logCall('conv-nobody'), { label: 'Log call' })).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    await expect(outbox.enqueue(logCall('conv-nobody'), { label: 'Log call' })).rejects.toMatchObject({
+      code: 'NOT_SIGNED_IN',
+    });
     expect(await outbox.list()).toEqual([]);
   });
 });
@@ -351,7 +456,10 @@ describe('validation errors', () => {
   it('fails at once with the field named, and is not retried', async () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now });
-    const bad = await outbox.enqueue(logCall('conv-bad', { CallType: 'Sideways' }), { label: 'Log call', formKey: 'log-form:conv-bad' });
+    const bad = await outbox.enqueue(logCall('conv-bad', { CallType: 'Sideways' }), {
+      label: 'Log call',
+      formKey: 'log-form:conv-bad',
+    });
     const failed = await outbox.waitFor(bad.id);
     expect(failed).toMatchObject({
       state: 'failed',
@@ -363,13 +471,18 @@ describe('validation errors', () => {
     clock.at += 10 * 60_000;
     await outbox.flush();
     expect(taskPosts()).toHaveLength(1);
-    expect((await outbox.list({ formKey: 'log-form:conv-bad', states: ['failed'] })).map((candidate) => candidate.id)).toEqual([bad.id]);
+    expect(
+      (await outbox.list({ formKey: 'log-form:conv-bad', states: ['failed'] })).map((candidate) => candidate.id),
+    ).toEqual([bad.id]);
 
     // The operation is immutable: a retry sends the same thing and fails the same way.
     await outbox.retry(bad.id);
     expect(await outbox.waitFor(bad.id)).toMatchObject({ state: 'failed', attempts: 2 });
     // The form enqueues a corrected item and discards the old one.
-    const fixed = await outbox.enqueue(logCall('conv-bad', { CallType: 'Outbound' }), { label: 'Log call', formKey: 'log-form:conv-bad' });
+    const fixed = await outbox.enqueue(logCall('conv-bad', { CallType: 'Outbound' }), {
+      label: 'Log call',
+      formKey: 'log-form:conv-bad',
+    });
     await outbox.discard(bad.id);
     expect(await outbox.waitFor(fixed.id)).toMatchObject({ state: 'done' });
     expect(await item(outbox, bad.id)).toMatchObject({ state: 'discarded' });
@@ -380,10 +493,21 @@ describe('validation errors', () => {
   it('names the missing required fields', async () => {
     const outbox = makeOutbox();
     const lead = await outbox.enqueue(
-      { kind: 'create', sobject: 'Lead', fields: { FirstName: 'Ada', Phone: '+44 20 7946 0000' }, dedupe: { match: { Phone: '+44 20 7946 0000' } } },
+      {
+        kind: 'create',
+        sobject: 'Lead',
+        fields: { FirstName: 'Ada', Phone: '+44 20 7946 0000' },
+        dedupe: { match: { Phone: '+44 20 7946 0000' } },
+      },
       { label: 'New lead', formKey: 'lead-form' },
     );
-    expect(await outbox.waitFor(lead.id)).toMatchObject({ state: 'failed', lastError: { errorCode: 'REQUIRED_FIELD_MISSING', fields: expect.arrayContaining(['LastName', 'Company']) as string[] } });
+    expect(await outbox.waitFor(lead.id)).toMatchObject({
+      state: 'failed',
+      lastError: {
+        errorCode: 'REQUIRED_FIELD_MISSING',
+        fields: expect.arrayContaining(['LastName', 'Company']) as string[],
+      },
+    });
   });
 
   it('keeps the matches of DUPLICATES_DETECTED for the form', async () => {
@@ -393,13 +517,20 @@ describe('validation errors', () => {
       {
         kind: 'create',
         sobject: 'Contact',
-        fields: { FirstName: String(ada?.values.FirstName), LastName: String(ada?.values.LastName), Email: String(ada?.values.Email) },
+        fields: {
+          FirstName: String(ada?.values.FirstName),
+          LastName: String(ada?.values.LastName),
+          Email: String(ada?.values.Email),
+        },
         dedupe: { match: { Email: String(ada?.values.Email) } },
       },
       { label: 'New contact' },
     );
     const failed = await outbox.waitFor(lead.id);
-    expect(failed).toMatchObject({ state: 'failed', lastError: { errorCode: 'DUPLICATES_DETECTED', retryable: false } });
+    expect(failed).toMatchObject({
+      state: 'failed',
+      lastError: { errorCode: 'DUPLICATES_DETECTED', retryable: false },
+    });
     expect(failed.lastError?.duplicates?.map((match) => match.id)).toContain(harness.emulator.ids.contacts.ada);
   });
 
@@ -413,12 +544,18 @@ describe('validation errors', () => {
       { kind: 'create', sobject: 'Task', fields: {}, dedupe: { match: { "Subject = 'x' OR Id": 'x' } } },
       { kind: 'update', sobject: 'Task', id: 'not-an-id', fields: {} },
       { kind: 'upsert', sobject: 'Opportunity', externalIdField: 'conversationId__c', externalId: '', fields: {} },
-      { kind: 'composite', allOrNone: false, subrequests: [{ method: 'GET', url: '/services/data/v66.0/limits', referenceId: 'a' }] },
+      {
+        kind: 'composite',
+        allOrNone: false,
+        subrequests: [{ method: 'GET', url: '/services/data/v66.0/limits', referenceId: 'a' }],
+      },
       { kind: 'composite', allOrNone: true, subrequests: [] },
       { kind: 'delete', sobject: 'Task', id: '00T000000000001AAA' },
     ];
     for (const op of bad) {
-      await expect(outbox.enqueue(op as OutboxOperation, { label: 'x' })).rejects.toMatchObject({ code: 'INVALID_OPERATION' });
+      await expect(outbox.enqueue(op as OutboxOperation, { label: 'x' })).rejects.toMatchObject({
+        code: 'INVALID_OPERATION',
+      });
     }
     await expect(outbox.enqueue(logCall('conv-nolabel'), { label: ' ' })).rejects.toBeInstanceOf(OutboxError);
     expect(await outbox.list()).toEqual([]);
@@ -452,7 +589,10 @@ describe('recovery', () => {
   it('resends an item left sending when the request never reached Salesforce', async () => {
     const outbox = makeOutbox();
     const now = Date.now();
-    await writeRaw(dbName, rawItem({ id: 'left-sending', state: 'sending', sentAt: now - 1000, op: logCall('conv-lost') }));
+    await writeRaw(
+      dbName,
+      rawItem({ id: 'left-sending', state: 'sending', sentAt: now - 1000, op: logCall('conv-lost') }),
+    );
     outbox.start();
     expect(await outbox.waitFor('left-sending')).toMatchObject({ state: 'done', attempts: 1 });
     expect(tasksOf('conv-lost')).toHaveLength(1);
@@ -462,9 +602,19 @@ describe('recovery', () => {
   it('reads back old or corrupt records without touching them', async () => {
     const outbox = makeOutbox();
     await writeRaw(dbName, { id: 'corrupt', v: ITEM_FORMAT, scope: 3 });
-    await writeRaw(dbName, { ...rawItem({ id: 'future', state: 'pending', op: logCall('conv-future') }), v: ITEM_FORMAT + 1 });
+    await writeRaw(dbName, {
+      ...rawItem({ id: 'future', state: 'pending', op: logCall('conv-future') }),
+      v: ITEM_FORMAT + 1,
+    });
     await writeRaw(dbName, rawItem({ id: 'fine', state: 'failed', op: logCall('conv-old') }));
-    await writeRaw(dbName, rawItem({ id: 'bad-op', state: 'pending', op: { kind: 'create', sobject: 'Task', fields: { Subject: 'x' }, dedupe: { match: {} } } }));
+    await writeRaw(
+      dbName,
+      rawItem({
+        id: 'bad-op',
+        state: 'pending',
+        op: { kind: 'create', sobject: 'Task', fields: { Subject: 'x' }, dedupe: { match: {} } },
+      }),
+    );
     expect((await outbox.list()).map((candidate) => candidate.id)).toEqual(['fine']);
     await outbox.flush();
     expect(taskPosts()).toHaveLength(0);
@@ -477,7 +627,12 @@ describe('recovery', () => {
 describe('the agent', () => {
   it('retries a failed item and discards pending or failed ones, never one being sent', async () => {
     const outbox = makeOutbox();
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, action: 'fail', status: 400, body: [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id' }] });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      action: 'fail',
+      status: 400,
+      body: [{ errorCode: 'INSUFFICIENT_ACCESS_OR_READONLY', message: 'insufficient access rights on object id' }],
+    });
     const first = await outbox.enqueue(logCall('conv-retry'), { label: 'Log call' });
     expect(await outbox.waitFor(first.id)).toMatchObject({ state: 'failed', lastError: { retryable: false } });
     await outbox.retry(first.id);
@@ -497,14 +652,22 @@ describe('the agent', () => {
     await outbox.flush();
     expect(tasksOf('conv-discard')).toHaveLength(0);
 
-    await writeRaw(dbName, rawItem({ id: 'in-flight', state: 'sending', sentAt: Date.now(), op: logCall('conv-in-flight') }));
+    await writeRaw(
+      dbName,
+      rawItem({ id: 'in-flight', state: 'sending', sentAt: Date.now(), op: logCall('conv-in-flight') }),
+    );
     await expect(outbox.discard('in-flight')).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
 
   it('sends the items of a group first in, first out', async () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now });
-    harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] });
+    harness.emulator.addFault({
+      match: { method: 'POST', path: '/sobjects/Task' },
+      action: 'fail',
+      status: 400,
+      body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }],
+    });
     const a = await outbox.enqueue(logCall('conv-fifo-a'), { label: 'A', group: 'conv-fifo' });
     const b = await outbox.enqueue(logCall('conv-fifo-b'), { label: 'B', group: 'conv-fifo' });
     const other = await outbox.enqueue(logCall('conv-other'), { label: 'Other', group: 'conv-other' });
@@ -555,7 +718,14 @@ describe('several instances', () => {
     const second = makeOutbox({ locks });
     await harness.session.signOut();
     const ids: string[] = [];
-    for (let n = 0; n < 6; n += 1) ids.push((await (n % 2 === 0 ? first : second).enqueue(logCall(`conv-pair-${String(n)}`), { label: `Call ${String(n)}` })).id);
+    for (let n = 0; n < 6; n += 1)
+      ids.push(
+        (
+          await (n % 2 === 0 ? first : second).enqueue(logCall(`conv-pair-${String(n)}`), {
+            label: `Call ${String(n)}`,
+          })
+        ).id,
+      );
     await signIn(harness.session, localStorage);
     await Promise.all([first.flush(), second.flush(), first.flush(), second.flush()]);
     for (const id of ids) expect(await first.waitFor(id)).toMatchObject({ state: 'done', attempts: 1 });
@@ -573,12 +743,32 @@ describe('stress', () => {
     const outbox = makeOutbox({ now: clock.now, random: () => 0.3 });
     const actions = ['drop', 'fail', 'commit-then-fail', 'commit-then-drop'] as const;
     for (let n = 0; n < 16; n += 1) {
-      harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 1 + (n % 2), action: actions[n % 4] ?? 'fail', status: n % 3 === 0 ? 503 : 500, body: undefined });
+      harness.emulator.addFault({
+        match: { method: 'POST', path: '/sobjects/Task' },
+        count: 1 + (n % 2),
+        action: actions[n % 4] ?? 'fail',
+        status: n % 3 === 0 ? 503 : 500,
+        body: undefined,
+      });
     }
-    harness.emulator.addFault({ match: { method: 'GET', path: '/query' }, count: 2, action: 'drop', status: 500, body: undefined });
+    harness.emulator.addFault({
+      match: { method: 'GET', path: '/query' },
+      count: 2,
+      action: 'drop',
+      status: 500,
+      body: undefined,
+    });
     await harness.session.signOut();
     const ids: string[] = [];
-    for (let n = 0; n < 20; n += 1) ids.push((await outbox.enqueue(logCall(`conv-stress-${String(n)}`), { label: `Call ${String(n)}`, group: `g${String(n % 3)}` })).id);
+    for (let n = 0; n < 20; n += 1)
+      ids.push(
+        (
+          await outbox.enqueue(logCall(`conv-stress-${String(n)}`), {
+            label: `Call ${String(n)}`,
+            group: `g${String(n % 3)}`,
+          })
+        ).id,
+      );
     await signIn(harness.session, localStorage);
     await flushUntilSettled(outbox, clock, 200);
     for (let n = 0; n < 20; n += 1) expect(tasksOf(`conv-stress-${String(n)}`)).toHaveLength(1);
@@ -596,7 +786,15 @@ describe('guarantees', () => {
     const metaKey = harness.session.metaKey;
     const janesStorage = [localStorage.getItem(userKey), localStorage.getItem(metaKey)] as const;
     const tokens = await codeFlow({ user: harness.emulator.ids.users.marco });
-    localStorage.setItem(userKey, JSON.stringify({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, token_type: 'Bearer', profile: {} }));
+    localStorage.setItem(
+      userKey,
+      JSON.stringify({
+        access_token: tokens.access_token,
+        refresh_token: tokens.refresh_token,
+        token_type: 'Bearer',
+        profile: {},
+      }),
+    );
     await harness.session.completeSignIn(TEST_ORG_ORIGIN, tokens.instance_url ?? TEST_ORG_ORIGIN);
     const marcosStorage = [localStorage.getItem(userKey), localStorage.getItem(metaKey)] as const;
     localStorage.setItem(userKey, janesStorage[0] ?? '');
@@ -622,7 +820,11 @@ describe('guarantees', () => {
     await outbox.flush();
     expect(reloads).toBeGreaterThanOrEqual(2);
     expect(tasksOf('conv-switch')).toHaveLength(0);
-    expect(await item(outbox, enqueued.id)).toMatchObject({ state: 'pending', attempts: 0, scope: `${jane?.orgId ?? ''}:${jane?.userId ?? ''}` });
+    expect(await item(outbox, enqueued.id)).toMatchObject({
+      state: 'pending',
+      attempts: 0,
+      scope: `${jane?.orgId ?? ''}:${jane?.userId ?? ''}`,
+    });
   });
 
   it('rejects an enqueue the device could not store, and keeps nothing half-written', async () => {
@@ -631,7 +833,10 @@ describe('guarantees', () => {
     const add = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    await expect(outbox.enqueue(logCall('conv-full'), { label: 'Log call' })).rejects.toMatchObject({ name: 'OutboxError', code: 'STORAGE' });
+    await expect(outbox.enqueue(logCall('conv-full'), { label: 'Log call' })).rejects.toMatchObject({
+      name: 'OutboxError',
+      code: 'STORAGE',
+    });
     add.mockRestore();
     expect(await outbox.list()).toEqual([]);
     expect(taskPosts()).toHaveLength(0);
@@ -643,7 +848,13 @@ describe('guarantees', () => {
       const clock = testClock();
       const events = new EventTarget();
       const outbox = makeOutbox({ now: clock.now, eventTarget: events });
-      harness.emulator.addFault({ match: { method: 'POST', path: '/sobjects/Task' }, count: 2, action: 'fail', status: 400, body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }] });
+      harness.emulator.addFault({
+        match: { method: 'POST', path: '/sobjects/Task' },
+        count: 2,
+        action: 'fail',
+        status: 400,
+        body: [{ errorCode: 'UNABLE_TO_LOCK_ROW', message: 'locked' }],
+      });
       outbox.start();
       const enqueued = await outbox.enqueue(logCall('conv-timer'), { label: 'Log call' });
       await until(async () => (await item(outbox, enqueued.id)).attempts === 1);
@@ -667,7 +878,9 @@ describe('guarantees', () => {
     const clock = testClock();
     const outbox = makeOutbox({ now: clock.now, keepFinishedMs: 60_000 });
     const done = await outbox.waitFor((await outbox.enqueue(logCall('conv-old-done'), { label: 'Done' })).id);
-    const failed = await outbox.waitFor((await outbox.enqueue(logCall('conv-old-failed', { CallType: 'Sideways' }), { label: 'Failed' })).id);
+    const failed = await outbox.waitFor(
+      (await outbox.enqueue(logCall('conv-old-failed', { CallType: 'Sideways' }), { label: 'Failed' })).id,
+    );
     await harness.session.signOut();
     const pending = await outbox.enqueue(logCall('conv-old-pending'), { label: 'Pending' });
     clock.at += 60_001;

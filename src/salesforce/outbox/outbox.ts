@@ -23,10 +23,26 @@ import type { AuthState, SessionManager } from '../auth/session-manager';
 import type { RequestOptions, SalesforceClient } from '../client';
 import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
 import { and, id as idLiteral, ident, soql, type Soql } from '../soql';
-import { BACKOFF_CAP_MS, backoffMs, classifyError, compositeOutcome, type FailureOutcome, type Outcome, type SubResponse } from './classify';
+import {
+  BACKOFF_CAP_MS,
+  backoffMs,
+  classifyError,
+  compositeOutcome,
+  type FailureOutcome,
+  type Outcome,
+  type SubResponse,
+} from './classify';
 import { defaultSignalStorage, joinChangeSignal, type ChangeSignal } from './change-signal';
 import { readOperation } from './item-codec';
-import { changeItem, insertItem, openOutboxDb, pruneItems, readAllItems, wakeItems, type OutboxDatabase } from './outbox-db';
+import {
+  changeItem,
+  insertItem,
+  openOutboxDb,
+  pruneItems,
+  readAllItems,
+  wakeItems,
+  type OutboxDatabase,
+} from './outbox-db';
 import type { OutboxFilter, OutboxItem, OutboxMeta, OutboxOperation, OutboxState } from './types';
 
 export const DEFAULT_OUTBOX_DB = 'sfx-outbox';
@@ -38,7 +54,8 @@ export const DEFAULT_KEEP_FINISHED_MS = 24 * 60 * 60_000;
 /** At most this many of the outbox's own recent records are excluded from a dedupe match. */
 const MAX_EXCLUDED_IDS = 200;
 
-export type OutboxErrorCode = 'INVALID_OPERATION' | 'NOT_SIGNED_IN' | 'NOT_FOUND' | 'INVALID_STATE' | 'STORAGE' | 'CLOSED';
+export type OutboxErrorCode =
+  'INVALID_OPERATION' | 'NOT_SIGNED_IN' | 'NOT_FOUND' | 'INVALID_STATE' | 'STORAGE' | 'CLOSED';
 
 /** A call on the outbox itself failed (the item is untouched, or was never stored). */
 export class OutboxError extends Error {
@@ -113,7 +130,9 @@ function parseCreated(json: unknown): string {
 
 function parseQueryIds(json: unknown): string[] {
   if (!isRecord(json) || !Array.isArray(json.records)) throw new Error('the answer has no records');
-  return json.records.flatMap((record: unknown) => (isRecord(record) && typeof record.Id === 'string' ? [record.Id] : []));
+  return json.records.flatMap((record: unknown) =>
+    isRecord(record) && typeof record.Id === 'string' ? [record.Id] : [],
+  );
 }
 
 type UpsertAnswer = { kind: 'saved'; id?: string } | { kind: 'multiple'; urls: string[] };
@@ -122,15 +141,21 @@ function parseUpsert(json: unknown): UpsertAnswer {
   // v45 and earlier answer 204 without a body.
   if (json === undefined) return { kind: 'saved' };
   // 300: several records have this external id (a list of their URLs).
-  if (Array.isArray(json)) return { kind: 'multiple', urls: json.filter((url): url is string => typeof url === 'string') };
+  if (Array.isArray(json))
+    return { kind: 'multiple', urls: json.filter((url): url is string => typeof url === 'string') };
   return { kind: 'saved', id: parseCreated(json) };
 }
 
 function parseComposite(json: unknown): SubResponse[] {
   if (!isRecord(json) || !Array.isArray(json.compositeResponse)) throw new Error('the answer has no compositeResponse');
   return json.compositeResponse.map((entry: unknown) => {
-    if (!isRecord(entry) || typeof entry.httpStatusCode !== 'number') throw new Error('a subresponse has no httpStatusCode');
-    return { httpStatusCode: entry.httpStatusCode, referenceId: typeof entry.referenceId === 'string' ? entry.referenceId : '', body: entry.body };
+    if (!isRecord(entry) || typeof entry.httpStatusCode !== 'number')
+      throw new Error('a subresponse has no httpStatusCode');
+    return {
+      httpStatusCode: entry.httpStatusCode,
+      referenceId: typeof entry.referenceId === 'string' ? entry.referenceId : '',
+      body: entry.body,
+    };
   });
 }
 
@@ -209,7 +234,8 @@ export class Outbox {
     this.assertOpen();
     const checked = readOperation(op);
     if (!checked.ok) throw new OutboxError('INVALID_OPERATION', `Not a valid outbox operation: ${checked.reason}`);
-    if (typeof meta.label !== 'string' || meta.label.trim() === '') throw new OutboxError('INVALID_OPERATION', 'An outbox item needs a label');
+    if (typeof meta.label !== 'string' || meta.label.trim() === '')
+      throw new OutboxError('INVALID_OPERATION', 'An outbox item needs a label');
     const scope = scopeOf(this.session.store.getState()) ?? this.lastScope;
     if (!scope) throw new OutboxError('NOT_SIGNED_IN', 'Sign in to Salesforce to save this');
     const now = this.now();
@@ -231,7 +257,11 @@ export class Outbox {
         updatedAt: now,
       }));
     } catch (cause) {
-      throw new OutboxError('STORAGE', `This device could not store the write (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+      throw new OutboxError(
+        'STORAGE',
+        `This device could not store the write (${cause instanceof Error ? cause.message : String(cause)})`,
+        { cause },
+      );
     }
     this.changed(item);
     this.kick();
@@ -243,7 +273,9 @@ export class Outbox {
     this.assertOpen();
     const now = this.now();
     const change = await changeItem(await this.database(), id, (item) =>
-      item.state === 'failed' || item.state === 'pending' ? { ...withoutError(item), state: 'pending', nextAttemptAt: now, updatedAt: now } : null,
+      item.state === 'failed' || item.state === 'pending'
+        ? { ...withoutError(item), state: 'pending', nextAttemptAt: now, updatedAt: now }
+        : null,
     );
     if (!change.after) throw this.refusal(change.before, id, 'retried');
     this.changed(change.after);
@@ -470,7 +502,13 @@ export class Outbox {
         const outcome = classifyError(error);
         const checked: FailureOutcome =
           outcome.kind === 'failed'
-            ? { kind: 'failed', error: { ...outcome.error, message: `Could not check whether an earlier attempt saved it: ${outcome.error.message}` } }
+            ? {
+                kind: 'failed',
+                error: {
+                  ...outcome.error,
+                  message: `Could not check whether an earlier attempt saved it: ${outcome.error.message}`,
+                },
+              }
             : outcome;
         await this.settle(db, claimed, checked, false);
         return checked.kind;
@@ -483,7 +521,12 @@ export class Outbox {
         // The record that stands for this one gets the new values (an update is safe to send again).
         let outcome: Outcome;
         try {
-          outcome = await this.send(scope, { kind: 'update', sobject: claimed.op.sobject, id: found, fields: updateWith });
+          outcome = await this.send(scope, {
+            kind: 'update',
+            sobject: claimed.op.sobject,
+            id: found,
+            fields: updateWith,
+          });
         } catch (error) {
           outcome = classifyError(error);
         }
@@ -553,7 +596,12 @@ export class Outbox {
         return { kind: 'done', resultId };
       }
       case 'update':
-        await this.request(scope, `/sobjects/${op.sobject}/${op.id}`, { method: 'PATCH', body: op.fields }, () => undefined);
+        await this.request(
+          scope,
+          `/sobjects/${op.sobject}/${op.id}`,
+          { method: 'PATCH', body: op.fields },
+          () => undefined,
+        );
         return { kind: 'done', resultId: op.id };
       case 'upsert': {
         const answer = await this.request(
@@ -591,15 +639,32 @@ export class Outbox {
    * The record an earlier attempt of this create may have made, or null (the dedupe query). `anyTime`: any
    * record of this user that matches, whenever and however it was made (`dedupe.updateWith`).
    */
-  private async findExisting(db: OutboxDatabase, item: OutboxItem, op: Extract<OutboxOperation, { kind: 'create' }>, anyTime = false): Promise<string | null> {
-    const conditions: Soql[] = Object.entries(op.dedupe.match).map(([field, value]) => soql`${ident(field)} = ${value}`);
+  private async findExisting(
+    db: OutboxDatabase,
+    item: OutboxItem,
+    op: Extract<OutboxOperation, { kind: 'create' }>,
+    anyTime = false,
+  ): Promise<string | null> {
+    const conditions: Soql[] = Object.entries(op.dedupe.match).map(
+      ([field, value]) => soql`${ident(field)} = ${value}`,
+    );
     conditions.push(soql`CreatedById = ${idLiteral(userIdOf(item.scope))}`);
     if (!anyTime) {
-      const since = (item.ambiguousSince ?? item.sentAt ?? item.createdAt) - (op.dedupe.createdWithinMs ?? DEFAULT_CREATED_WITHIN_MS);
+      const since =
+        (item.ambiguousSince ?? item.sentAt ?? item.createdAt) -
+        (op.dedupe.createdWithinMs ?? DEFAULT_CREATED_WITHIN_MS);
       // Records other items of this outbox created are theirs, even when they match (two tasks alike on purpose).
       const { items } = await readAllItems(db);
       const taken = items
-        .filter((other) => other.id !== item.id && other.scope === item.scope && other.state === 'done' && other.op.kind === 'create' && other.op.sobject === op.sobject && other.updatedAt >= since)
+        .filter(
+          (other) =>
+            other.id !== item.id &&
+            other.scope === item.scope &&
+            other.state === 'done' &&
+            other.op.kind === 'create' &&
+            other.op.sobject === op.sobject &&
+            other.updatedAt >= since,
+        )
         .flatMap((other) => (other.resultId === undefined ? [] : [other.resultId]))
         .slice(-MAX_EXCLUDED_IDS);
       conditions.push(soql`CreatedDate >= ${new Date(since)}`);
@@ -617,7 +682,11 @@ export class Outbox {
   private request<T>(scope: string, path: string, options: RequestOptions, parse: (json: unknown) => T): Promise<T> {
     if (this.signedInScope() !== scope) {
       return Promise.reject(
-        new SalesforceError({ status: 0, errorCode: LOCAL_ERROR_CODES.notSignedIn, message: 'Waiting for the user who made this to sign in to Salesforce again' }),
+        new SalesforceError({
+          status: 0,
+          errorCode: LOCAL_ERROR_CODES.notSignedIn,
+          message: 'Waiting for the user who made this to sign in to Salesforce again',
+        }),
       );
     }
     return this.client.request(path, options, parse);
@@ -737,7 +806,11 @@ export class Outbox {
  * The oldest item of `scope` that is due, skipping items queued behind an unfinished older item of the
  * same group. An item left `sending` (a crash) is due at once. `wakeAt`: when the next one becomes due.
  */
-function pickNext(items: readonly OutboxItem[], scope: string, now: number): { next: OutboxItem | null; wakeAt: number | null } {
+function pickNext(
+  items: readonly OutboxItem[],
+  scope: string,
+  now: number,
+): { next: OutboxItem | null; wakeAt: number | null } {
   const busyGroups = new Set<string>();
   let wakeAt: number | null = null;
   for (const item of items) {

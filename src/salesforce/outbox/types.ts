@@ -35,7 +35,13 @@ export interface CompositeSubrequest {
 }
 
 export type OutboxOperation =
-  | { kind: 'create'; sobject: string; fields: Record<string, FieldValue>; headers?: Record<string, string>; dedupe: DedupeRule }
+  | {
+      kind: 'create';
+      sobject: string;
+      fields: Record<string, FieldValue>;
+      headers?: Record<string, string>;
+      dedupe: DedupeRule;
+    }
   /** Idempotent: replayed as is. */
   | { kind: 'update'; sobject: string; id: string; fields: Record<string, FieldValue> }
   /** Idempotent: replayed as is. */
