@@ -10,7 +10,7 @@ import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layers (ARCHITECTURE.md): app → features → shared (ui, salesforce, xbees, lib). */
+/** Layers (README "Layout"): app → features → shared (ui, salesforce, xbees, lib). */
 const layerZones = [
   // Shared layers never reach up into features or app.
   ...['ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [

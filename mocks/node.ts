@@ -41,7 +41,7 @@ export interface TestSignIn {
   userId?: string;
 }
 
-/** The token endpoint's answer, as salesforce-api.md §1.4 shapes it. */
+/** The token endpoint's answer, as README "Salesforce API facts" shapes it. */
 export type TokenResponseBody = Record<string, string>;
 
 /**

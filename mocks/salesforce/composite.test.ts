@@ -1,7 +1,7 @@
 // @vitest-environment node
 /**
  * Composite (references, allOrNone, always HTTP 200), composite/batch and sObject Collections over HTTP,
- * against salesforce-api.md §5.
+ * against README "Salesforce API facts"
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_ORG_ORIGIN, createTestOrg, signIn } from '../node';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * CORS as a configured org answers it (salesforce-api.md §1.11), through the real node:http adapter the
+ * CORS as a configured org answers it (README "Salesforce API facts"), through the real node:http adapter the
  * demo and e2e use: the emulated org behind serveHandlers on a free port, called with node's fetch and
  * an Origin header, the way a browser on another origin calls it.
  */

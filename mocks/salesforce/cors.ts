@@ -1,5 +1,5 @@
 /**
- * CORS as a configured org answers it (salesforce-api.md §1.11), for the HTTP server that hosts the
+ * CORS as a configured org answers it (README "Salesforce API facts"), for the HTTP server that hosts the
  * emulator in the demo and e2e. MSW in Node doesn't apply CORS; browsers do, so this is what makes the
  * product's CORS handling real.
  */

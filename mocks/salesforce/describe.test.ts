@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * Metadata over HTTP against salesforce-api.md §5 and §7: sObject describe, describeGlobal, the UI API
+ * Metadata over HTTP against README "Salesforce API facts": sObject describe, describeGlobal, the UI API
  * object-info and picklist values, and how object access, field-level security and Person Accounts
  * change them.
  */

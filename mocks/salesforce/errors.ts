@@ -1,4 +1,4 @@
-/** Salesforce REST error bodies, shaped as the API sends them (salesforce-api.md §2.3). */
+/** Salesforce REST error bodies, shaped as the API sends them (README "Salesforce API facts"). */
 
 export interface SfErrorItem {
   message: string;

@@ -1,7 +1,7 @@
 /**
  * The org's OAuth 2.0 / OpenID Connect server on its My Domain: discovery, an authorize page with
  * Allow/Deny, the token endpoint (authorization code + PKCE S256, refresh with optional rotation),
- * revoke, userinfo, JWKS and the Identity URL. Shapes and errors follow salesforce-api.md §1.
+ * revoke, userinfo, JWKS and the Identity URL. Shapes and errors follow README "Salesforce API facts"
  */
 import type { SalesforceEmulator } from './emulator';
 import { ORG_ID, jsonResponse } from './emulator';
@@ -61,7 +61,7 @@ export function createOAuthState(): OAuthState {
   };
 }
 
-/** The scopes the discovery document lists (salesforce-api.md §1.8), all accepted at the authorize endpoint. */
+/** The scopes the discovery document lists (README "Salesforce API facts"), all accepted at the authorize endpoint. */
 const SUPPORTED_SCOPES = [
   'id',
   'api',

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The emulated org's REST API over HTTP, against salesforce-api.md §2–§6: versions and resources, the
+ * The emulated org's REST API over HTTP, against README "Salesforce API facts": versions and resources, the
  * session and edition errors, limits, sObject create/read/update/delete/upsert with their errors, and
  * query paging. Composite and collections are in composite.test.ts, metadata in describe.test.ts.
  */

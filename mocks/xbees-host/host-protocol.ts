@@ -1,5 +1,5 @@
 /**
- * The host side of the x-bees iframe protocol (shared/xbees-protocol.md), without the DOM.
+ * The host side of the x-bees iframe protocol (README "x-bees protocol"), without the DOM.
  *
  * One `FrameController` per iframe holds what the real host keeps per iframe (ready + version, the
  * tri-state `active` flag, throttle timestamps, queued events). `XBeesHost` owns the frames, routes

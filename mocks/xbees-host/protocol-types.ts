@@ -1,5 +1,5 @@
 /**
- * The emulated host's own table of x-bees wire strings (shared/xbees-protocol.md §3, §4, §7).
+ * The emulated host's own table of x-bees wire strings (README "x-bees protocol").
  *
  * Deliberately independent of the app's constants in src/xbees: if the app spells a type wrongly,
  * this host answers "command <type> not supported" instead of mirroring the mistake.

@@ -254,7 +254,7 @@ export async function diagnoseTokenFailure(
   return 'unreachable';
 }
 
-/** `GET /services/oauth2/userinfo` (salesforce-api.md §1.9). */
+/** `GET /services/oauth2/userinfo` (README "Salesforce API facts"). */
 export async function fetchUserInfo(
   instanceUrl: string,
   accessToken: string,

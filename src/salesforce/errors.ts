@@ -1,6 +1,6 @@
 /**
  * Every failed Salesforce call becomes one SalesforceError. Salesforce's own failures keep their
- * errorCode (salesforce-api.md §2.3); failures that never reached Salesforce get codes of ours.
+ * errorCode (README "Salesforce API facts"); failures that never reached Salesforce get codes of ours.
  */
 /** Codes this app assigns when Salesforce gave no error body. */
 export const LOCAL_ERROR_CODES = {
@@ -66,7 +66,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 
-/** One error item (salesforce-api.md §2.3, §2.4); null when it is not one. */
+/** One error item (README "Salesforce API facts"); null when it is not one. */
 function parseErrorItem(value: unknown): ErrorItem | null {
   if (!isRecord(value)) return null;
   const item: ErrorItem = { message: typeof value.message === 'string' ? value.message : '' };

@@ -1,6 +1,6 @@
 /**
  * The org's My Domain: the OAuth authority and, for REST, the instance URL. Only My Domain hosts answer
- * CORS on the token endpoint (salesforce-api.md §1.1), so login.salesforce.com and Lightning hosts are
+ * CORS on the token endpoint (README "Salesforce API facts"), so login.salesforce.com and Lightning hosts are
  * refused with the fix spelled out.
  */
 

@@ -1,10 +1,10 @@
 /**
- * The only place SOQL and SOSL text is built (ARCHITECTURE.md convention 4). Values never become query
+ * The only place SOQL and SOSL text is built (README "Conventions"). Values never become query
  * syntax: the `soql` tag turns every interpolation into a literal, and the few things that are not literals
  * (ids, LIKE patterns, field and object names, date-only values, nested conditions) come from helpers here
  * that validate or escape them. SOSL search text is always searched literally.
  *
- * Facts (salesforce-api.md §3 and §4, Salesforce's "Quoted String Escape Sequences", "Reserved Characters"
+ * Facts (README "Salesforce API facts", Salesforce's "Quoted String Escape Sequences", "Reserved Characters"
  * and "FIND {SearchQuery}"):
  * - In a SOQL string literal `\` `'` `"` and line breaks, tabs, backspace and form feed are escaped with a
  *   backslash; `\uXXXX` stands for any other character. In LIKE, `\%` and `\_` are a literal % and _.

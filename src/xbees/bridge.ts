@@ -111,7 +111,7 @@ export interface CreateBridgeOptions {
   /** Host throttle window; tests may shorten it. */
   readonly throttleWindowMs?: number;
   /**
-   * Lifecycle step 5 (xbees-protocol.md §6): right after `ready()` and before the sign-in status, tell x-bees
+   * Lifecycle step 5 (README "x-bees protocol"): right after `ready()` and before the sign-in status, tell x-bees
    * that this integration creates contacts (fire-and-forget), as the official template does.
    */
   readonly announceCreateContact?: boolean;

@@ -1,5 +1,5 @@
 /**
- * The x-bees ⇄ iframe wire protocol (/work/shared/xbees-protocol.md): every message type string, in one table,
+ * The x-bees ⇄ iframe wire protocol (README "x-bees protocol"): every message type string, in one table,
  * and the shapes the rest of the app sees. Strings marked `guessed` are the best inference of §7.1; their
  * `aliases` are the other plausible spellings. Incoming events accept the primary string and every alias;
  * outgoing requests always send the primary string (the aliases are listed so the fake host and this table

@@ -1,6 +1,6 @@
 /**
  * Several reads in one `POST /composite` (allOrNone false: each subrequest answers on its own). The answer
- * is always HTTP 200; each part carries its own status (salesforce-api.md §5).
+ * is always HTTP 200; each part carries its own status (README "Salesforce API facts").
  */
 import type { SalesforceClient } from '../client';
 

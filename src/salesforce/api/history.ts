@@ -1,7 +1,7 @@
 /**
  * Interaction history of a person: past activities (`ActivityHistories`) and upcoming or overdue ones
  * (`OpenActivities`), read as subqueries of the one parent record — the only way Salesforce allows, with
- * its fixed ordering and LIMIT ≤ 500 (salesforce-api.md §6).
+ * its fixed ordering and LIMIT ≤ 500 (README "Salesforce API facts").
  */
 import type { SalesforceClient } from '../client';
 import { readableFields, type ObjectInfo } from '../describe';

@@ -2,7 +2,7 @@
  * The Opportunity tab's Salesforce side (setup guide: "Enable Opportunity tab"): stage values of a record
  * type with their closed/won flags (UI API), the writes that tie a record to a conversation through the
  * unique external id `conversationId__c` (also used by the Case tab), notes (ContentNote linked with a
- * ContentDocumentLink, salesforce-api.md §6) and the record's tasks.
+ * ContentDocumentLink, README "Salesforce API facts") and the record's tasks.
  *
  * Writes are built here as outbox operations and sent by the outbox only. Each is safe to send again after
  * an attempt whose fate is unknown: updates and upserts are idempotent, and the two composites are either
@@ -59,7 +59,7 @@ export interface StageValue {
   forecastCategory: string | null;
 }
 
-/** `GET /ui-api/object-info/Opportunity/picklist-values/{recordTypeId}/StageName` (salesforce-api.md §5). */
+/** `GET /ui-api/object-info/Opportunity/picklist-values/{recordTypeId}/StageName` (README "Salesforce API facts"). */
 export function parseStagePicklist(json: unknown): StageValue[] {
   if (!isRecord(json) || !Array.isArray(json.values)) throw new Error('the picklist has no values');
   return json.values.flatMap((entry: unknown) => {
@@ -366,7 +366,7 @@ export async function getNotes(
   ]);
   if (!content?.accessible || !content.queryable || !link?.accessible)
     return classic?.accessible === true ? { kind: 'classic-only' } : { kind: 'unavailable' };
-  // A ContentDocumentLink query must filter on LinkedEntityId or ContentDocumentId (salesforce-api.md §6).
+  // A ContentDocumentLink query must filter on LinkedEntityId or ContentDocumentId (README "Salesforce API facts").
   const links = await client.request(
     queryPath(
       soql`SELECT ContentDocumentId FROM ContentDocumentLink WHERE LinkedEntityId = ${id(recordId)} LIMIT ${500}`,

@@ -127,7 +127,7 @@ function asSessionInfo(value: unknown): SessionInfo | null {
   };
 }
 
-/** Parses the userinfo answer (salesforce-api.md §1.9) into what the app shows. */
+/** Parses the userinfo answer (README "Salesforce API facts") into what the app shows. */
 export function sessionFromUserInfo(domain: string, instanceUrl: string, info: unknown): SessionInfo {
   if (typeof info !== 'object' || info === null) {
     throw new SalesforceError({

@@ -1,5 +1,5 @@
 /**
- * What a failed attempt means for the item (salesforce-api.md §2.3): try again later (and whether the
+ * What a failed attempt means for the item (README "Salesforce API facts"): try again later (and whether the
  * attempt may have committed), wait for the user to sign in again, or give up and tell the agent.
  */
 import { LOCAL_ERROR_CODES, SalesforceError, errorFromBody } from '../errors';
