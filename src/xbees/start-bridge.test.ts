@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeParent, HOST_ORIGIN, RecordingLogger, settle } from './fake-parent';
-import { ManualClock } from './manual-clock';
+import { FakeParent, HOST_ORIGIN, RecordingLogger, settle } from '../../mocks/testing/fake-parent';
+import { ManualClock } from '../../mocks/testing/manual-clock';
 import { getHandshakeStatus, getUserEmail, getXBeesContextSnapshot, resetXBeesSession } from './session-store';
 import {
   useCurrentCall,
