@@ -35,11 +35,16 @@ const layerZones = [
     })),
 ];
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
-const mocksZone = {
-  target: './src',
-  from: './mocks',
-  message: 'src/ must not import the emulators (mocks/); only tests may.',
-};
+const mocksZones = [
+  {
+    target: './src',
+    from: './mocks',
+    except: ['./testing'],
+    message: 'src/ must not import the emulators (mocks/); only tests may.',
+  },
+  // Test doubles (fake parent window, manual clock, fake locks, harnesses) live in mocks/testing.
+  { target: './src', from: './mocks/testing', message: 'Production code must not import test doubles.' },
+];
 
 const globalMessages = {
   fetch: 'Only src/salesforce/client.ts calls fetch for Salesforce.',
@@ -89,7 +94,7 @@ export default defineConfig(
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, mocksZone] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...mocksZones] }],
     },
   },
   {
