@@ -11,7 +11,7 @@ import {
   useXBeesContextStatus,
   useXBeesIframeId,
   useXBeesVariant,
-} from './session-hooks';
+} from '@/kit/xbees-session-hooks';
 import { startBridge, type StartBridgeOptions, type StartedBridge } from './start-bridge';
 
 const config = { allowedOrigins: [HOST_ORIGIN], urlParams: { userEmail: 'user' } };
