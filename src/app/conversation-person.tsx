@@ -4,7 +4,7 @@ import { historyQuery, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
 import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
-import { TabsFooter } from '@/features/opportunities/tabs-footer';
+import { TabsFooter } from './tabs-footer';
 import { TaskForm } from '@/features/tasks/task-form';
 import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
@@ -21,7 +21,7 @@ import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
-import { conversationWorkQuery } from './conversation-work-query';
+import { conversationWorkQuery } from '@/kit/conversation-work-query';
 import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
 
