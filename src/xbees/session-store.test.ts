@@ -9,7 +9,7 @@ import {
   setLaunchInfo,
   setThemeMode,
 } from './session-store';
-import { useCurrentCall, useThemeMode, useXBeesUserEmail, useXBeesVariant } from './session-hooks';
+import { useCurrentCall, useThemeMode, useXBeesUserEmail, useXBeesVariant } from '@/kit/xbees-session-hooks';
 
 afterEach(() => {
   resetXBeesSession();

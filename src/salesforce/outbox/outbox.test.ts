@@ -9,7 +9,7 @@ import { oidcUserKey } from '../auth/session-manager';
 import { SalesforceClient } from '../client';
 import { ITEM_FORMAT } from './item-codec';
 import { Outbox, OutboxError, type OutboxOptions } from './outbox';
-import { FakeLocks } from './fake-locks';
+import { FakeLocks } from '../../../mocks/testing/fake-locks';
 import type { OutboxItem, OutboxOperation } from './types';
 
 const harness = setupSalesforceHarness();
