@@ -11,7 +11,7 @@ import {
   newCaseFields,
   picklistOptions,
 } from './cases';
-import { createTiedOperation } from './opportunities';
+import { createTiedOperation } from './tie';
 
 const h = setupSalesforceHarness();
 let outboxes: Outbox[] = [];
