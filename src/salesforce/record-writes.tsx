@@ -17,16 +17,10 @@ import {
   type WriteProblem,
 } from '@/salesforce/api/opportunities';
 import { useOutboxWrite, type OutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
-
-/** `${orgId}:${userId}`: query keys of data the user's permissions shape. */
-export function useScope(): string {
-  const session = useAuthState((s) => s.session);
-  return session ? `${session.orgId}:${session.userId}` : '';
-}
 
 /**
  * The agent's explanation of a refused write: what is missing (object, field) and the guide's step that

@@ -5,7 +5,7 @@ import { addCommentOperation } from '@/salesforce/api/cases';
 import type { CaseRow } from '@/salesforce/api/conversation-work';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -15,7 +15,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/salesforce/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */

@@ -5,7 +5,7 @@ import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
 import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -14,7 +14,7 @@ import { TextInput } from '@/ui/text-input';
 import { useDraft } from './draft';
 import { localDate } from './format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, problemText, WriteFeedback } from './write-feedback';
 import { useNewTiedRecord } from '@/salesforce/record-writes';
 
 interface NewOpportunityFormProps {

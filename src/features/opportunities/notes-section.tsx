@@ -12,7 +12,7 @@ import {
   type WriteProblem,
 } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -23,7 +23,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 

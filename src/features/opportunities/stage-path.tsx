@@ -4,14 +4,14 @@ import { useI18n } from '@/i18n/i18n-context';
 import { blockedWrite, isClosedStage, type StageValue, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { OpportunityRow } from '@/salesforce/api/conversation-work';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Spinner } from '@/ui/spinner';
 import '@/ui/tabs.css';
 import { stagesQuery } from './queries';
-import { useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { useWhenDone, WriteFeedback } from './write-feedback';
 
 function stageClass(index: number, currentIndex: number, stage: StageValue, selected: boolean): string {
   const classes = ['slds-path__item'];

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { RankedPerson, Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
 import type { XBeesContext } from '@/xbees/protocol';
 import {
   lookupQuery,
@@ -31,8 +31,7 @@ export interface PersonLookup {
 export function usePersonLookup(context: XBeesContext | null): PersonLookup {
   const services = useSalesforce();
   const queryClient = useQueryClient();
-  const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : null;
+  const scope = useScope();
   const target = useMemo(() => (context ? lookupTarget(context.contact) : null), [context]);
   const searchable = target && target.kind !== 'none' ? target : null;
   const conversationKey =
