@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
 import { useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -10,7 +10,7 @@ import { limitsQuery } from './queries';
 
 /** The org's API allowance, with a "Check connection" action that proves the session and CORS work. */
 export function ApiUsage({ userId }: { userId: string }) {
-  const t = useT();
+  const { t } = useI18n();
   const { client } = useSalesforce();
   // Only when asked: opening the panel should cost Salesforce API calls for the person, not for this.
   const [asked, setAsked] = useState(false);

@@ -1,4 +1,4 @@
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
  * renders the API allowance and the connection check (`ApiUsage`, which the app loads on demand).
  */
 export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactNode }) {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const orgProblem = useAuthState((s) => s.orgProblem);
