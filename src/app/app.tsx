@@ -74,11 +74,11 @@ function ConversationPersonSlot() {
   );
 }
 
-function ApiUsageSlot({ userId }: { userId: string }) {
+function ApiUsageSlot() {
   const module = apiUsage.useModule();
   return module ? (
     <WithQueries>
-      <module.ApiUsage userId={userId} />
+      <module.ApiUsage />
     </WithQueries>
   ) : null;
 }
@@ -108,7 +108,7 @@ function Shell() {
       {status === 'signed-in' ? <ConversationPersonSlot /> : null}
       {status === 'signed-in' ? <OutboxPanelSlot /> : null}
       <ConversationPanel />
-      <ConnectionStatus usage={(userId) => <ApiUsageSlot userId={userId} />} />
+      <ConnectionStatus usage={<ApiUsageSlot />} />
     </main>
   );
 }

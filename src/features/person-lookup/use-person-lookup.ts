@@ -6,7 +6,7 @@ import type { XBeesContext } from '@/xbees/protocol';
 import {
   lookupQuery,
   lookupTarget,
-  peopleKeys,
+  lookupKey,
   writePersistedLookup,
   type LookupAnswer,
   type LookupTarget,
@@ -84,7 +84,7 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
         names: [person.name],
       });
       if (scope && searchable) {
-        const key = peopleKeys.lookup(scope, searchable, services.region);
+        const key = lookupKey(scope, searchable, services.region);
         const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };
         queryClient.setQueryData(key, created);
         writePersistedLookup(services.storage, key, created);
