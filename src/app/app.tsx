@@ -5,7 +5,7 @@ import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { loadWorkMessages } from '@/i18n/work-messages';
-import { I18nProvider, useT } from '@/i18n/i18n-context';
+import { I18nProvider, useI18n } from '@/i18n/i18n-context';
 import type { AppConfig } from '@/lib/config';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/kit/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
@@ -62,7 +62,7 @@ function OutboxPanelSlot() {
 }
 
 function ConversationPersonSlot() {
-  const t = useT();
+  const { t } = useI18n();
   const module = conversationPerson.useModule();
   const query = useContext(AppQueries);
   return module && query ? (
@@ -74,11 +74,11 @@ function ConversationPersonSlot() {
   );
 }
 
-function ApiUsageSlot({ userId }: { userId: string }) {
+function ApiUsageSlot() {
   const module = apiUsage.useModule();
   return module ? (
     <WithQueries>
-      <module.ApiUsage userId={userId} />
+      <module.ApiUsage />
     </WithQueries>
   ) : null;
 }
@@ -89,7 +89,7 @@ function ApiUsageSlot({ userId }: { userId: string }) {
  * outbox keeps the writes it holds until the next sign-in.
  */
 function Shell() {
-  const t = useT();
+  const { t } = useI18n();
   const status = useAuthState((s) => s.status);
   useEffect(() => {
     // Fetch the screen-pop code while x-bees is still answering getContext, not after.
@@ -108,7 +108,7 @@ function Shell() {
       {status === 'signed-in' ? <ConversationPersonSlot /> : null}
       {status === 'signed-in' ? <OutboxPanelSlot /> : null}
       <ConversationPanel />
-      <ConnectionStatus usage={(userId) => <ApiUsageSlot userId={userId} />} />
+      <ConnectionStatus usage={<ApiUsageSlot />} />
     </main>
   );
 }

@@ -10,9 +10,9 @@ import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -35,7 +35,7 @@ const LeadCreateForm = lazy(() =>
  * picker (best first) above the card of the chosen one; none → the lead form.
  */
 export function ConversationPerson() {
-  const t = useT();
+  const { t } = useI18n();
   // Lists read again when our writes land: everything they refresh is on this screen.
   useRefreshAfterWrites();
   const services = useSalesforce();
@@ -129,11 +129,10 @@ export function ConversationPerson() {
 
 /** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
-  const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const scope = useScope();
   const history = useQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );

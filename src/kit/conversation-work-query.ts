@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { tabKeys } from '@/lib/query-keys';
 import { getConversationWork, type ConversationWork, type TabReason } from '@/salesforce/api/conversation-work';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
@@ -64,13 +65,14 @@ export function conversationWorkQuery(
   conversationId: string,
 ) {
   const { type, id, accountId } = person;
-  const queryKey = ['work', scope, type, id, accountId, conversationId] as const;
-  const storageKey = JSON.stringify(queryKey.slice(1));
+  const queryKey = tabKeys.conversation(scope, { type, id, accountId }, conversationId);
+  // Kept as before the tabs' keys had a root of their own: scope, type, id, account, conversation.
+  const storageKey = JSON.stringify(queryKey.slice(2));
   return queryOptions({
     queryKey,
     queryFn: async ({ signal, queryKey: key }) => {
       const work = await getConversationWork(client, describes, { type, id, accountId }, conversationId, signal);
-      const persistKey = PERSIST_PREFIX + JSON.stringify(key.slice(1));
+      const persistKey = PERSIST_PREFIX + JSON.stringify(key.slice(2));
       // A failed read is not kept: the next panel asks again.
       const failed = work.opportunities.reason === 'failed' || work.cases.reason === 'failed';
       try {

@@ -6,7 +6,7 @@ import type { CaseRow } from '@/salesforce/api/cases';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
@@ -14,7 +14,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/kit/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { addCommentOperation } from '@/salesforce/api/cases';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import type { CaseRow } from '@/salesforce/api/cases';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
-import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -15,7 +15,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/kit/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */

@@ -1,5 +1,5 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
@@ -24,7 +24,7 @@ function rememberedDomain(storage: Storage): string {
 
 /** Sign-in: the My Domain (unless config.json pins it), the popup, and every failure explained. */
 export function SignInPanel() {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
   const status = useAuthState((s) => s.status);
   const problem = useAuthState((s) => s.problem);
