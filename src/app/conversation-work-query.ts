@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { isRecord } from '@/lib/guards';
 import { getConversationWork, type ConversationWork, type TabReason } from '@/salesforce/api/conversation-work';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
@@ -20,10 +21,6 @@ const REASONS: readonly (TabReason | null)[] = [
   'failed',
   null,
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /** A tab as this module stored it: a visibility, a reason and rows that carry an id and the tie. */
 function isStoredTab(value: unknown): boolean {
