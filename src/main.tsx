@@ -5,7 +5,8 @@
  */
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { callbackUrl } from '@/salesforce/auth/callback-url';
-import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/session-manager';
+import { frameStorage } from '@/lib/storage';
+import { SessionManager, type AuthState } from '@/salesforce/auth/session-manager';
 import { SalesforceClient } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';
