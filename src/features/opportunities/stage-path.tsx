@@ -3,8 +3,8 @@ import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useI18n } from '@/i18n/i18n-context';
 import { blockedWrite, isClosedStage, type StageValue, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { OpportunityRow } from '@/salesforce/api/conversation-work';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';

@@ -4,8 +4,8 @@
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { readText, removeKey, storageKey, writeText } from '@/lib/storage';
-import type { OutboxItem, OutboxOperation } from './outbox/types';
-import { useSalesforce } from './salesforce-context';
+import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
+import { useSalesforce } from '@/kit/salesforce-context';
 
 /** Every outbox item, live (changes from other instances included). */
 export function useOutboxItems(): readonly OutboxItem[] {

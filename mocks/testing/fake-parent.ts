@@ -4,8 +4,8 @@
  * dispatches host events to the app window with a chosen `source` and `origin`.
  */
 import { isRecord } from '@/lib/guards';
-import type { ParentWindow } from './environment';
-import { REQUEST, THROTTLED_MESSAGE, THROTTLE_WINDOW_MS, requestKeyOf } from './protocol';
+import type { ParentWindow } from '@/xbees/environment';
+import { REQUEST, THROTTLED_MESSAGE, THROTTLE_WINDOW_MS, requestKeyOf } from '@/xbees/protocol';
 
 export const HOST_ORIGIN = 'https://app.x-bees.com';
 
