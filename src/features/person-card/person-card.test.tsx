@@ -8,8 +8,8 @@ import { TEST_ORG_ORIGIN } from '../../../mocks/node';
 import { peopleByIds } from '@/salesforce/api/people-search';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import type { Person, RankedPerson } from '@/salesforce/people';
-import { XBeesBridgeProvider } from '@/xbees/bridge-context';
-import { createTestBridge, type TestBridge } from '@/xbees/test-bridge';
+import { XBeesBridgeProvider } from '@/kit/xbees-bridge-context';
+import { createTestBridge, type TestBridge } from '../../../mocks/testing/test-bridge';
 import { PersonCard } from './person-card';
 
 const h = setupSalesforceHarness();
