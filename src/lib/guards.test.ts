@@ -10,6 +10,7 @@ import {
   oneOf,
   optional,
   shape,
+  union,
   type Guard,
 } from './guards';
 
@@ -50,6 +51,14 @@ describe('guards', () => {
   it('accepts a shape whose fields pass, with extra fields and without optional ones', () => {
     expect(isRow({ id: 'a', amount: null, state: 'open', tags: [] })).toBe(true);
     expect(isRow({ id: 'a', amount: 3, state: 'closed', tags: ['x'], note: 'n', extra: 1 })).toBe(true);
+  });
+
+  it('accepts a value of either side of a union', () => {
+    const isAnswer = union(shape({ status: oneOf(['ok']), count: isFiniteNumber }), shape({ status: oneOf(['none']) }));
+    expect(isAnswer({ status: 'ok', count: 1 })).toBe(true);
+    expect(isAnswer({ status: 'none' })).toBe(true);
+    expect(isAnswer({ status: 'ok' })).toBe(false);
+    expect(isAnswer(null)).toBe(false);
   });
 
   it('refuses a shape with a missing, mistyped or unknown-enum field', () => {

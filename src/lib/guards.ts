@@ -38,6 +38,11 @@ export function nullable<T>(guard: Guard<T>): Guard<T | null> {
   return (value): value is T | null => value === null || guard(value);
 }
 
+/** A value that passes one of the guards (a union: `{ status: 'ok', … } | { status: 'unusable' }`). */
+export function union<A, B>(a: Guard<A>, b: Guard<B>): Guard<A | B> {
+  return (value): value is A | B => a(value) || b(value);
+}
+
 /** An array whose every item passes `guard`. */
 export function arrayOf<T>(guard: Guard<T>): Guard<T[]> {
   return (value): value is T[] => Array.isArray(value) && (value as unknown[]).every((item) => guard(item));

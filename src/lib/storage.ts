@@ -205,7 +205,10 @@ export function localStorageOf(scope: Partial<Pick<Window, 'localStorage'>> = gl
 }
 
 /** The frame storage: localStorage, or an in-memory stand-in when the browser denies storage to this frame. */
-export function frameStorage(win: Pick<Window, 'localStorage'> = window): { storage: Storage; persistent: boolean } {
+export function frameStorage(win: Partial<Pick<Window, 'localStorage'>> = window): {
+  storage: Storage;
+  persistent: boolean;
+} {
   const storage = localStorageOf(win);
   const probe = storageKey('probe');
   if (storage && writeText(storage, probe, '1')) {

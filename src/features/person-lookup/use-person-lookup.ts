@@ -7,7 +7,7 @@ import {
   lookupQuery,
   lookupTarget,
   peopleKeys,
-  writePersistedLookup,
+  persistedLookup,
   type LookupAnswer,
   type LookupTarget,
 } from './queries';
@@ -88,7 +88,7 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
         const key = peopleKeys.lookup(scope, searchable, services.region);
         const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };
         queryClient.setQueryData(key, created);
-        writePersistedLookup(services.storage, key, created);
+        persistedLookup(services.storage, key).write(created);
       }
       choose(person.id);
     },
