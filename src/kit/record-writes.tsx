@@ -7,15 +7,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import {
-  blockedWrite,
-  tieOperation,
-  untieOperation,
-  writeProblem,
-  type TiedObject,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
+import { CONVERSATION_FIELD, tieOperation, untieOperation, type TiedObject } from '@/salesforce/api/tie';
+import { blockedWrite, writeProblem, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
+import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';

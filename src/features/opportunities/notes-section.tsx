@@ -4,13 +4,12 @@ import { useI18n } from '@/i18n/i18n-context';
 import {
   NOTE_CLOCK_SLACK_MS,
   addNoteOperation,
-  blockedWrite,
   editNoteOperation,
   noteTitleOf,
   noteTitleTaken,
   type NoteRow,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
+} from '@/salesforce/api/notes';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';

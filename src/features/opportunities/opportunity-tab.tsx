@@ -1,5 +1,6 @@
 import { useI18n } from '@/i18n/i18n-context';
-import type { OpportunityRow, TabState } from '@/salesforce/api/conversation-work';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
 import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';

@@ -2,7 +2,9 @@
  * Reads of the Opportunity tab. Keys start with 'work' so they are read again when a write lands.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { findSavedNote, getNoteText, getNotes, getRecordTasks, getStages } from '@/salesforce/api/opportunities';
+import { findSavedNote, getNoteText, getNotes } from '@/salesforce/api/notes';
+import { getRecordTasks } from '@/salesforce/api/tasks';
+import { getStages } from '@/salesforce/api/opportunities';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { blockedWrite, isClosedStage, type StageValue, type WriteProblem } from '@/salesforce/api/opportunities';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { isClosedStage, type OpportunityRow, type StageValue } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';

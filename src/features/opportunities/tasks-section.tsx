@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
-import type { RecordTask } from '@/salesforce/api/opportunities';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { RecordTask } from '@/salesforce/api/tasks';
 import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';

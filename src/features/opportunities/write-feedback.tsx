@@ -1,6 +1,6 @@
 import type { Translate } from '@/i18n/i18n';
 import { useI18n } from '@/i18n/i18n-context';
-import type { WriteProblem } from '@/salesforce/api/opportunities';
+import type { WriteProblem } from '@/salesforce/api/write-problems';
 import { problemText as explain, RecordWriteFeedback, type WriteFeedbackProps } from '@/kit/record-writes';
 
 export { discardFailed, useScope, useWhenDone } from '@/kit/record-writes';
