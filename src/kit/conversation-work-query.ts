@@ -11,13 +11,9 @@ import {
   type Guard,
 } from '@/lib/guards';
 import { persistedEntry, type PersistedQuery } from '@/lib/persisted-query';
-import {
-  getConversationWork,
-  type CaseRow,
-  type ConversationWork,
-  type OpportunityRow,
-  type TabState,
-} from '@/salesforce/api/conversation-work';
+import type { CaseRow } from '@/salesforce/api/cases';
+import { getConversationWork, type ConversationWork, type TabState } from '@/salesforce/api/conversation-work';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
