@@ -21,7 +21,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
 import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
 

@@ -8,7 +8,7 @@ import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 import '@/ui/tabs.css';
-import { formatDate } from './format';
+import { formatDate } from '@/lib/format';
 import { recordTasksQuery } from './queries';
 import { useScope } from './write-feedback';
 
