@@ -13,7 +13,7 @@ import { Spinner } from '@/ui/spinner';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
 import { discardFailed, useScope, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/salesforce/record-writes';

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { durationParts, formatDateTime } from '@/lib/format';
 import {
   getHistory,
   getMoreActivities,
@@ -28,24 +29,11 @@ const KIND_ICON: Record<ActivityKind, IconName> = {
 
 const PAGE = 10;
 
-function formatDate(value: string, locale: string): string {
-  const dateOnly = value.length === 10;
-  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(
-    locale,
-    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date);
-}
-
 function details(t: Translate, row: ActivityRow, locale: string): string[] {
   const parts: string[] = [t(`history.kind.${row.kind}`)];
-  if (row.date) parts.push(formatDate(row.date, locale));
+  if (row.date) parts.push(formatDateTime(locale, row.date));
   if (row.callType) parts.push(t(`history.call.${row.callType}`));
-  if (row.durationSeconds !== null)
-    parts.push(
-      t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }),
-    );
+  if (row.durationSeconds !== null) parts.push(t('history.duration', durationParts(row.durationSeconds)));
   if (row.status) parts.push(row.status);
   if (row.ownerName) parts.push(t('history.owner', { owner: row.ownerName }));
   return parts;

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { formatPercent } from '@/lib/format';
 import { blockedWrite, isClosedStage, type StageValue, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { OpportunityRow } from '@/salesforce/api/conversation-work';
 import { useOutboxWrite } from '@/salesforce/outbox-react';
@@ -67,7 +68,7 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
   const currentIndex = values.findIndex((stage) => stage.value === current);
   const selected = values.find((stage) => stage.value === (chosen ?? current)) ?? values[0];
   const currentStage = values[currentIndex];
-  const percent = (value: number | null) => (value === null ? '—' : `${String(value)} %`);
+  const percent = (value: number | null) => formatPercent(value) ?? '—';
 
   const move = (index: number) => {
     const stage = values[index];
