@@ -1,6 +1,7 @@
 /**
  * Renders a screen as the panel does: a query client, the English messages and the Salesforce services of a
  * test harness (signed in to the emulated org). The outbox is the test's own; screens that only read get none.
+ * Screens open confirmation prompts as modal dialogs, so jsdom gets the modal dialog API.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -9,7 +10,10 @@ import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../node';
 import { I18nProvider } from '@/i18n/i18n-context';
 import type { Outbox } from '@/salesforce/outbox/outbox';
 import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { installModalDialog } from './modal-dialog';
 import type { setupSalesforceHarness } from './salesforce-harness';
+
+installModalDialog();
 
 export function renderWithSalesforce(
   h: ReturnType<typeof setupSalesforceHarness>,
