@@ -9,7 +9,7 @@ import type { ReactNode } from 'react';
 import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../node';
 import { I18nProvider } from '@/i18n/i18n-context';
 import type { Outbox } from '@/salesforce/outbox/outbox';
-import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-context';
 import { installModalDialog } from './modal-dialog';
 import type { setupSalesforceHarness } from './salesforce-harness';
 

@@ -3,7 +3,7 @@ import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
-import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-context';
 import { touchedObjects, useRefreshAfterWrites } from './refresh-after-writes';
 
 const LOG_CALL: OutboxOperation = {

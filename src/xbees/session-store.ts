@@ -50,7 +50,7 @@ const initialState: XBeesSessionState = {
   handshakeError: null,
 };
 
-/** The vanilla store: the daemon reads it without React; UI code uses the hooks in session-hooks.ts. */
+/** The vanilla store: the daemon reads it without React; UI code uses the hooks in src/kit/xbees-session-hooks.ts. */
 export const xbeesSessionStore = createStore<XBeesSessionState>()(() => initialState);
 
 // --- plain readers (outside React: daemon handlers, auth) -----------------------------------------------

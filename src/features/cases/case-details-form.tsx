@@ -5,8 +5,8 @@ import { caseUpdateOperation, isClosedStatus, picklistOptions } from '@/salesfor
 import type { CaseRow } from '@/salesforce/api/conversation-work';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { FieldValue } from '@/salesforce/outbox/types';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
@@ -15,7 +15,7 @@ import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
 import { discardFailed, useScope, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/salesforce/record-writes';
+import { useClearWhenLanded } from '@/kit/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 

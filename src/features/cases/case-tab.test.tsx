@@ -11,7 +11,7 @@ import { accountOf, getConversationWork } from '@/salesforce/api/conversation-wo
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { CaseTab } from './case-tab';
 
 const h = setupSalesforceHarness();

@@ -1,7 +1,7 @@
 import { useI18n } from '@/i18n/i18n-context';
 import type { CaseRow, TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { TiedRecordList, useTabChoice } from '@/salesforce/record-writes';
+import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';

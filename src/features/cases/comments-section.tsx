@@ -4,8 +4,8 @@ import { useI18n } from '@/i18n/i18n-context';
 import { addCommentOperation } from '@/salesforce/api/cases';
 import type { CaseRow } from '@/salesforce/api/conversation-work';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -16,7 +16,7 @@ import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
 import { discardFailed, useScope, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/salesforce/record-writes';
+import { useClearWhenLanded } from '@/kit/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {

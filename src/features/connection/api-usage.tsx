@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

@@ -12,7 +12,7 @@ import {
   type ActivityRow,
 } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';

@@ -4,8 +4,8 @@ import { useI18n } from '@/i18n/i18n-context';
 import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
 import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
 import type { FieldValue } from '@/salesforce/outbox/types';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -15,7 +15,7 @@ import { useDraft } from './draft';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
 import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/salesforce/record-writes';
+import { useNewTiedRecord } from '@/kit/record-writes';
 
 interface NewOpportunityFormProps {
   accountId: string;

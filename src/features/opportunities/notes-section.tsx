@@ -11,8 +11,8 @@ import {
   type NoteRow,
   type WriteProblem,
 } from '@/salesforce/api/opportunities';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';

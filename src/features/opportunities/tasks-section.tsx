@@ -3,7 +3,7 @@ import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { OpportunityRow } from '@/salesforce/api/conversation-work';
 import type { RecordTask } from '@/salesforce/api/opportunities';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

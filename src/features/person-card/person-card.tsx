@@ -5,7 +5,7 @@ import { lookupEngineIfLoaded } from '@/salesforce/lookup-engine-loader';
 import { recordUrl, type Person, type PersonType, type RankedPerson } from '@/salesforce/people';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { useXBeesBridge } from '@/xbees/bridge-context';
+import { useXBeesBridge } from '@/kit/xbees-bridge-context';
 
 const TYPE_ICON: Record<PersonType, IconName> = {
   Lead: 'standard:lead',

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { RankedPerson, Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import type { XBeesContext } from '@/xbees/protocol';
 import {
   lookupQuery,

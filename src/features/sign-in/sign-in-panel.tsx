@@ -2,13 +2,13 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useT } from '@/i18n/i18n-context';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { environmentHint } from '@/salesforce/my-domain-messages';
+import { environmentHint } from '@/kit/my-domain-messages';
 import { domainError } from './domain-error';
 import { problemMessage } from './problem-message';
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { ActivityRow } from '@/salesforce/api/history';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import type { Person } from '@/salesforce/people';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

@@ -16,8 +16,8 @@ import {
   type TiedObject,
   type WriteProblem,
 } from '@/salesforce/api/opportunities';
-import { useOutboxWrite, type OutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
+import { useAuthState, useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

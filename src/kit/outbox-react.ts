@@ -3,8 +3,8 @@
  * the form's key, and the list of items for the status view.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { OutboxItem, OutboxOperation } from './outbox/types';
-import { useSalesforce } from './salesforce-context';
+import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
+import { useSalesforce } from '@/kit/salesforce-context';
 
 const FORM_ITEM_PREFIX = 'sfx.form-item:';
 
