@@ -15,7 +15,7 @@ import { Spinner } from '@/ui/spinner';
 import { XBeesBridgeProvider } from '@/kit/xbees-bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';
 import { CrashScreen } from './crash-screen';
-import { ErrorBoundary } from './error-boundary';
+import { ErrorBoundary } from '@/ui/error-boundary';
 
 export type AppProps = { locale: string } & (
   | { kind: 'ready'; config: AppConfig; bridge: XBeesBridge; salesforce: SalesforceServices }
