@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import type { Translate } from '@/i18n/i18n';
 import { durationParts, formatDateTime } from '@/lib/format';
 import {
@@ -16,7 +17,6 @@ import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { Spinner } from '@/ui/spinner';
 import { historyQuery, historyTarget } from './queries';
 
 const KIND_ICON: Record<ActivityKind, IconName> = {
@@ -141,42 +141,34 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
         </h2>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {history.isPending ? <Spinner size="x-small" label={t('history.loading')} /> : null}
-        {history.isError ? (
-          <Alert variant="error" title={t('history.failed', { message: history.error.message })}>
-            <p>
-              <Button variant="neutral" onClick={() => void history.refetch()}>
-                {t('history.retry')}
-              </Button>
-            </p>
-          </Alert>
-        ) : null}
-        {history.data ? (
-          <>
-            <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
-            <ActivityList
-              rows={history.data.open}
-              empty={t('history.emptyOpen')}
-              instanceUrl={session?.instanceUrl ?? ''}
-            />
-            <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
-            <ActivityList
-              rows={[...history.data.past, ...(extra?.rows ?? [])]}
-              empty={t('history.emptyPast')}
-              instanceUrl={session?.instanceUrl ?? ''}
-              more={more}
-            />
-            {loadMore.isError ? (
-              <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
-                <p>
-                  <Button variant="neutral" onClick={() => more?.load()}>
-                    {t('history.retry')}
-                  </Button>
-                </p>
-              </Alert>
-            ) : null}
-          </>
-        ) : null}
+        <QueryBoundary
+          query={history}
+          pending={t('history.loading')}
+          failed={(error) => t('history.failed', { message: error.message })}
+        >
+          {(data) => (
+            <>
+              <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
+              <ActivityList rows={data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
+              <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
+              <ActivityList
+                rows={[...data.past, ...(extra?.rows ?? [])]}
+                empty={t('history.emptyPast')}
+                instanceUrl={session?.instanceUrl ?? ''}
+                more={more}
+              />
+              {loadMore.isError ? (
+                <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
+                  <p>
+                    <Button variant="neutral" onClick={() => more?.load()}>
+                      {t('history.retry')}
+                    </Button>
+                  </p>
+                </Alert>
+              ) : null}
+            </>
+          )}
+        </QueryBoundary>
       </div>
     </section>
   );
