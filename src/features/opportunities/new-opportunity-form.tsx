@@ -12,7 +12,7 @@ import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { useDraft } from './draft';
-import { localDate } from './format';
+import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
 import { discardFailed, problemText, WriteFeedback } from './write-feedback';
 import { useNewTiedRecord } from '@/kit/record-writes';
