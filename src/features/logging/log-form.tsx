@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { CHAT_MARKER } from '@/salesforce/api/history';
+import { logTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
 import type { Person } from '@/salesforce/people';
@@ -150,26 +151,21 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     // What a log that already exists gets: the values of this one (never its date, owner or who).
     const update = { ...fields };
     if (existing) {
-      void write.submit(
-        { kind: 'update', sobject: 'Task', id: existing, fields: update },
-        { label, group: conversationId },
-      );
+      void write.submit(taskUpdateOperation(existing, update), { label, group: conversationId });
       return;
     }
     const today = new Date();
     fields.ActivityDate = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
     fields.Priority = 'Normal';
     if (kind === 'call') fields.TaskSubtype = 'Call';
-    const who =
-      person.type === 'PersonAccount' ? person.personContactId : person.sobject === 'Account' ? null : person.id;
+    const who = whoIdOf(person);
     if (who) fields.WhoId = who;
-    if (person.type === 'Account') fields.WhatId = person.id;
-    else if (person.type !== 'Lead' && whatId) fields.WhatId = whatId;
+    const what = whatIdOf(person, whatId);
+    if (what) fields.WhatId = what;
     if (session) fields.OwnerId = session.userId;
     // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
-    const dedupe =
-      historyCallObjects === null ? { match: { CallObject: key }, updateWith: update } : { match: { CallObject: key } };
-    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe }, { label, group: conversationId });
+    const op = logTaskOperation(fields, key, historyCallObjects === null ? update : null);
+    void write.submit(op, { label, group: conversationId });
   };
 
   const failed = write.item?.state === 'failed' ? write.item.lastError : undefined;

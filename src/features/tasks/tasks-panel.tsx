@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { ActivityRow } from '@/salesforce/api/history';
+import { completeTaskOperation } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
 import type { Person } from '@/salesforce/people';
@@ -15,12 +16,7 @@ function CompleteButton({ task }: { task: ActivityRow }) {
   return (
     <Button
       variant="neutral"
-      onClick={() =>
-        void write.submit(
-          { kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } },
-          { label: task.subject, group: task.id },
-        )
-      }
+      onClick={() => void write.submit(completeTaskOperation(task.id), { label: task.subject, group: task.id })}
     >
       {t('tasks.complete')}
     </Button>
