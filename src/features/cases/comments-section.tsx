@@ -15,8 +15,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, useScope, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {
@@ -116,6 +115,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="CaseComment"
             pending={t('case.comment.saving')}
             failed={t('case.comment.notSaved')}

@@ -22,7 +22,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useScope, useWhenDone, WriteFeedback } from '@/kit/record-writes';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 
@@ -172,6 +172,7 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
         {failed && saved.isFetching ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
         <WriteFeedback
           write={write}
+          tab="opportunity"
           sobject="ContentNote"
           pending={t('opp.note.saving')}
           failed={t('opp.note.notSaved')}

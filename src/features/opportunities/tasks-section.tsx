@@ -10,7 +10,7 @@ import { Spinner } from '@/ui/spinner';
 import '@/ui/tabs.css';
 import { formatDate } from './format';
 import { recordTasksQuery } from './queries';
-import { useScope } from './write-feedback';
+import { useScope } from '@/kit/record-writes';
 
 /** Renders the task form for a new task on the opportunity (WhatId = the opportunity); `close` ends it. */
 export type RenderTaskForm = (opportunity: OpportunityRow, close: () => void) => ReactNode;
