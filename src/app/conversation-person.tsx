@@ -24,6 +24,7 @@ import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
+import { contactIdOf } from '@/salesforce/api/tasks';
 import { conversationWorkQuery } from '@/kit/conversation-work-query';
 import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
@@ -153,8 +154,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])])
     if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);
-  const contactId =
-    person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
+  const contactId = contactIdOf(person);
   const personTab = (
     <>
       <LogForm

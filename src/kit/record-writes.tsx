@@ -14,11 +14,15 @@ import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 
+/** The tab a write belongs to: a refusal points at the setup guide's step that enables it. */
+export type WorkTab = 'opportunity' | 'case';
+
 /**
  * The agent's explanation of a refused write: what is missing (object, field) and the guide's step that
- * sets it up (`step`, already translated: "Enable Cases tab").
+ * sets the tab up ("Enable Cases tab").
  */
-export function problemText(t: Translate, problem: WriteProblem, step: string): string {
+export function problemText(t: Translate, problem: WriteProblem, tab: WorkTab): string {
+  const step = t(tab === 'case' ? 'tabs.step.case' : 'tabs.step.opportunity');
   switch (problem.kind) {
     case 'object-access':
       return t('tabs.problem.object', { object: problem.sobject, step });
@@ -109,19 +113,19 @@ export interface WriteFeedbackProps {
   blocked?: WriteProblem | null;
   /** Offers to send the same write again (for writes without a form to resubmit). */
   retry?: boolean;
-  /** The setup guide's step that enables this tab, already translated. */
-  step: string;
+  /** The tab whose setup step a refusal points at. */
+  tab: WorkTab;
 }
 
 /** Progress of a write (with why it is being retried) and, when Salesforce refused it, what to do. */
-export function RecordWriteFeedback({
+export function WriteFeedback({
   write,
   sobject,
   pending,
   failed,
   blocked = null,
   retry = false,
-  step,
+  tab,
 }: WriteFeedbackProps) {
   const { t } = useI18n();
   const { outbox, describes } = useSalesforce();
@@ -129,7 +133,7 @@ export function RecordWriteFeedback({
   if (blocked) {
     return (
       <Alert variant="error" title={failed}>
-        <p>{problemText(t, blocked, step)}</p>
+        <p>{problemText(t, blocked, tab)}</p>
       </Alert>
     );
   }
@@ -155,7 +159,7 @@ export function RecordWriteFeedback({
     const problem = writeProblem(item.lastError, sobject, describes.peek(sobject));
     return (
       <Alert variant="error" title={failed}>
-        <p>{problemText(t, problem, step)}</p>
+        <p>{problemText(t, problem, tab)}</p>
         {retry ? (
           <p>
             <Button variant="neutral" onClick={() => void outbox.retry(item.id).catch(() => undefined)}>
@@ -178,8 +182,6 @@ export interface TiedListText {
   untie: string;
   saving: string;
   notSaved: string;
-  /** The step of the setup guide that enables the tab. */
-  step: string;
 }
 
 export interface TiedRecordListProps<R extends { id: string; conversationId: string | null }> {
@@ -240,14 +242,14 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
         {text.heading}
       </h3>
       <div className="slds-m-bottom_x-small">
-        <RecordWriteFeedback
+        <WriteFeedback
           write={tie}
           sobject={sobject}
           pending={text.saving}
           failed={text.notSaved}
           blocked={blocked}
           retry
-          step={text.step}
+          tab={sobject === 'Case' ? 'case' : 'opportunity'}
         />
       </div>
       <ul className="app-work-list" aria-labelledby={headingId}>

@@ -14,8 +14,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 
@@ -153,6 +152,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="Case"
             pending={t('case.edit.saving')}
             failed={t('case.edit.notSaved')}

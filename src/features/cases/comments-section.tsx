@@ -14,8 +14,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {
@@ -107,6 +106,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="CaseComment"
             pending={t('case.comment.saving')}
             failed={t('case.comment.notSaved')}

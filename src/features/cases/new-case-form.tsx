@@ -11,8 +11,7 @@ import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
-import { discardFailed, problemText, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
 
 export interface NewCaseFormProps {
   conversationId: string;
@@ -132,11 +131,12 @@ export function NewCaseForm({
       <div className="slds-m-top_x-small">
         {severalTied ? (
           <Alert variant="error" title={t('case.new.notSaved')}>
-            <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' })}</p>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' }, 'case')}</p>
           </Alert>
         ) : (
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="Case"
             pending={t('case.new.saving')}
             failed={t('case.new.notSaved')}

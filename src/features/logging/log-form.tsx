@@ -2,9 +2,8 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { formatDuration, localDate } from '@/lib/format';
-import { CHAT_MARKER } from '@/salesforce/api/history';
+import { logTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
-import type { OutboxItem } from '@/salesforce/outbox/types';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
@@ -14,52 +13,24 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import type { CallState } from '@/xbees/session-store';
+import {
+  CALL_TYPES,
+  callDuration,
+  callTypeOf,
+  existingLogId,
+  logKey,
+  subjectKind,
+  type CallType,
+  type ConversationKind,
+} from '@/logging';
 
 const DRAFT_PREFIX = 'sfx.draft:log:';
 
-/** The idempotency key of a log: the call's id, else the conversation's; chats are marked as chats. */
-export function logKey(kind: 'call' | 'chat', conversationId: string, call: CallState | null): string {
-  if (kind === 'chat') return `${CHAT_MARKER}${conversationId}`;
-  return call?.info.callId ?? conversationId;
-}
-
-function durationOf(call: CallState | null): number | null {
-  if (!call) return null;
-  if (typeof call.info.durationSeconds === 'number') return Math.round(call.info.durationSeconds);
-  if (call.status === 'ended' && call.startedAt !== null && call.endedAt !== null)
-    return Math.max(0, Math.round((call.endedAt - call.startedAt) / 1000));
-  return null;
-}
-
-const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
-type CallType = (typeof CALL_TYPES)[number];
-
-function callType(call: CallState | null): CallType | null {
-  if (call?.info.direction === 'inbound') return 'Inbound';
-  if (call?.info.direction === 'outbound') return 'Outbound';
-  return null;
-}
-
-function defaultSubject(t: Translate, kind: 'call' | 'chat', person: Person, call: CallState | null): string {
-  if (kind === 'chat') return t('log.chatSubject', { name: person.name });
-  const type = callType(call);
-  return type
-    ? t(`log.callSubject.${type}`, { name: person.name })
-    : t('log.callSubject.unknown', { name: person.name });
-}
-
-/** The task this conversation was already logged as: by this app (outbox) or found in the history. */
-export function existingLogId(
-  items: readonly OutboxItem[],
-  historyCallObjects: ReadonlyMap<string, string> | null,
-  key: string,
-): string | null {
-  for (const item of [...items].reverse()) {
-    if (item.state !== 'done' || !item.resultId) continue;
-    const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
-    if (fields?.CallObject === key) return item.op.kind === 'update' ? item.op.id : item.resultId;
-  }
-  return historyCallObjects?.get(key) ?? null;
+function defaultSubject(t: Translate, kind: ConversationKind, person: Person, call: CallState | null): string {
+  const subject = subjectKind(kind, call);
+  return subject === 'chat'
+    ? t('log.chatSubject', { name: person.name })
+    : t(`log.callSubject.${subject}`, { name: person.name });
 }
 
 export interface LogFormProps {
@@ -128,7 +99,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   }, [write.state, services.storage, key]);
 
   const existing = existingLogId(items, historyCallObjects, key);
-  const duration = durationOf(call);
+  const duration = callDuration(call);
   const subjectError = submitted && values.subject.trim() === '' ? t('log.error.subject') : null;
 
   const submit = (event: SyntheticEvent) => {
@@ -141,7 +112,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       Status: 'Completed',
       CallObject: key,
     };
-    const type = values.callType || callType(call);
+    const type = values.callType || callTypeOf(call);
     if (kind === 'call') {
       fields.Type = 'Call';
       if (type) fields.CallType = type;
@@ -151,25 +122,20 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     // What a log that already exists gets: the values of this one (never its date, owner or who).
     const update = { ...fields };
     if (existing) {
-      void write.submit(
-        { kind: 'update', sobject: 'Task', id: existing, fields: update },
-        { label, group: conversationId },
-      );
+      void write.submit(taskUpdateOperation(existing, update), { label, group: conversationId });
       return;
     }
     fields.ActivityDate = localDate();
     fields.Priority = 'Normal';
     if (kind === 'call') fields.TaskSubtype = 'Call';
-    const who =
-      person.type === 'PersonAccount' ? person.personContactId : person.sobject === 'Account' ? null : person.id;
+    const who = whoIdOf(person);
     if (who) fields.WhoId = who;
-    if (person.type === 'Account') fields.WhatId = person.id;
-    else if (person.type !== 'Lead' && whatId) fields.WhatId = whatId;
+    const what = whatIdOf(person, whatId);
+    if (what) fields.WhatId = what;
     if (session) fields.OwnerId = session.userId;
     // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
-    const dedupe =
-      historyCallObjects === null ? { match: { CallObject: key }, updateWith: update } : { match: { CallObject: key } };
-    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe }, { label, group: conversationId });
+    const op = logTaskOperation(fields, key, historyCallObjects === null ? update : null);
+    void write.submit(op, { label, group: conversationId });
   };
 
   const failed = write.item?.state === 'failed' ? write.item.lastError : undefined;
@@ -210,7 +176,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           <Select
             label={t('log.callType')}
             name="CallType"
-            value={values.callType || (callType(call) ?? '')}
+            value={values.callType || (callTypeOf(call) ?? '')}
             options={[
               { value: '', label: t('log.callType.unknown') },
               ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),

@@ -14,8 +14,7 @@ import { TextInput } from '@/ui/text-input';
 import { useDraft } from './draft';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -159,11 +158,12 @@ export function NewOpportunityForm({
       <div className="slds-m-top_x-small">
         {severalTied ? (
           <Alert variant="error" title={t('opp.new.notSaved')}>
-            <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' })}</p>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' }, 'opportunity')}</p>
           </Alert>
         ) : (
           <WriteFeedback
             write={write}
+            tab="opportunity"
             sobject="Opportunity"
             pending={t('opp.new.saving')}
             failed={t('opp.new.notSaved')}

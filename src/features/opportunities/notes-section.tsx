@@ -23,7 +23,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useWhenDone, WriteFeedback } from '@/kit/record-writes';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 
@@ -176,6 +176,7 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
         {failed && saved.isFetching ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
         <WriteFeedback
           write={write}
+          tab="opportunity"
           sobject="ContentNote"
           pending={t('opp.note.saving')}
           failed={t('opp.note.notSaved')}

@@ -9,8 +9,7 @@ import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
 
 /** The opportunity's summary (Description): shown, and edited through the outbox; the typed text is kept until Salesforce has it. */
 export function SummarySection({ opportunity }: { opportunity: OpportunityRow }) {
@@ -73,6 +72,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
           <div className="slds-m-top_x-small">
             <WriteFeedback
               write={write}
+              tab="opportunity"
               sobject="Opportunity"
               pending={t('opp.summary.saving')}
               failed={t('opp.summary.notSaved')}

@@ -4,6 +4,7 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
+import { newTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
@@ -74,12 +75,6 @@ function readDraft(storage: Storage, key: string): Values | null {
   } catch {
     return null;
   }
-}
-
-/** The WhoId of a person: a Person Account's activities go on its person contact. */
-export function whoIdOf(person: Person): string | null {
-  if (person.type === 'PersonAccount') return person.personContactId;
-  return person.sobject === 'Account' ? null : person.id;
 }
 
 /**
@@ -169,26 +164,18 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     }
     if (mode.kind === 'edit') {
       // Edits of one task keep their order; writes to different tasks don't wait for each other.
-      void write.submit(
-        { kind: 'update', sobject: 'Task', id: mode.task.id, fields },
-        { label: values.subject.trim(), group: mode.task.id },
-      );
+      void write.submit(taskUpdateOperation(mode.task.id, fields), {
+        label: values.subject.trim(),
+        group: mode.task.id,
+      });
       return;
     }
     const whoId = whoIdOf(person);
     if (whoId) fields.WhoId = whoId;
-    if (fixedWhat) fields.WhatId = fixedWhat.id;
-    else if (person.type === 'Account') fields.WhatId = person.id;
-    else if (person.type !== 'Lead' && values.whatId !== '') fields.WhatId = values.whatId;
+    const whatId = fixedWhat ? fixedWhat.id : whatIdOf(person, values.whatId === '' ? null : values.whatId);
+    if (whatId) fields.WhatId = whatId;
     if (session) fields.OwnerId = session.userId;
-    // After a lost answer, the task is recognised by every value the agent chose that SOQL can compare as
-    // text (dates need unquoted literals and Description is a long text area, so they stay out).
-    const match: Record<string, string | boolean> = {};
-    for (const name of ['Subject', 'WhoId', 'WhatId', 'Priority', 'Status', 'Type', 'IsReminderSet']) {
-      const value = fields[name];
-      if (typeof value === 'string' || typeof value === 'boolean') match[name] = value;
-    }
-    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe: { match } }, { label: values.subject.trim() });
+    void write.submit(newTaskOperation(fields), { label: values.subject.trim() });
   };
 
   const relatedOptions = [

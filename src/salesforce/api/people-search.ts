@@ -140,10 +140,6 @@ export async function peopleByIds(
   return results.flat();
 }
 
-export interface LookupResult {
-  matches: RankedPerson[];
-}
-
 /** The people whose numbers are this number, best first (one SOSL, plus recent records in parallel). */
 export async function lookupByPhone(
   deps: PeopleSearchDeps,
