@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
-import { historyQuery, historyTarget } from '@/features/history/queries';
+import { historyQuery, historyRows, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
 import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
@@ -18,7 +18,7 @@ import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/xbees/session-hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
 import { conversationWorkQuery } from './conversation-work-query';
@@ -133,9 +133,10 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const services = useSalesforce();
   const call = useCurrentCall();
   const scope = useScope();
-  const history = useQuery(
+  const historyPages = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
+  const history = historyRows(historyPages.data);
   const work = useQuery(
     conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId),
   );
@@ -145,7 +146,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
     if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
   }, [workReady, person.id]);
   const callObjects = new Map<string, string>();
-  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])])
+  for (const row of [...(history?.past ?? []), ...(history?.open ?? [])])
     if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);
   const contactId =
@@ -156,10 +157,10 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
         person={person}
         conversationId={conversationId}
         call={call}
-        historyCallObjects={history.data ? callObjects : null}
+        historyCallObjects={history ? callObjects : null}
         whatId={person.type === 'Contact' ? person.accountId : null}
       />
-      <TasksPanel person={person} openTasks={history.data?.open ?? []} />
+      <TasksPanel person={person} openTasks={history?.open ?? []} />
       <HistoryPanel person={person} />
     </>
   );
