@@ -108,7 +108,7 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   );
   const headingId = `history-${person.id}`;
   const rows = historyRows(history.data);
-  // Past activities beyond the first read come page by page (see HistoryPageParam).
+  // Past activities beyond the first read come page by page (see historyQuery).
   const more = history.hasNextPage
     ? { load: () => void history.fetchNextPage(), loading: history.isFetchingNextPage }
     : undefined;

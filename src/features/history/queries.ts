@@ -47,10 +47,10 @@ function readPersisted(storage: Storage, key: string): { at: number; history: Hi
  * activities when it gives one, else the past list read again up to Salesforce's ceiling of 500 when the
  * first read stopped at its limit (`skip`: the rows the earlier pages hold).
  */
-export type HistoryPageParam = { kind: 'first' } | { kind: 'next'; url: string } | { kind: 'widen'; skip: number };
+type HistoryPageParam = { kind: 'first' } | { kind: 'next'; url: string } | { kind: 'widen'; skip: number };
 
 /** A page: past activities (and the open ones, on the first page only). `widened`: read up to the ceiling. */
-export type HistoryPage = History & { widened: boolean };
+type HistoryPage = History & { widened: boolean };
 
 /** Both lists with every page read so far: the past activities in order, the open ones of the first read. */
 export function historyRows(data: InfiniteData<HistoryPage> | undefined): History | undefined {
