@@ -10,10 +10,10 @@ import { readdirSync } from 'node:fs';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layers (README "Layout"): app → features → shared (ui, salesforce, xbees, lib). */
+/** Layers (README "Layout"): app → features → kit (shared React) → shared (ui, i18n, salesforce, xbees, lib). */
 const layerZones = [
   // Shared layers never reach up into features or app.
-  ...['ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [
+  ...['kit', 'ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [
     { target: `./src/${layer}`, from: './src/features', message: 'Shared layers must not import features.' },
     { target: `./src/${layer}`, from: './src/app', message: 'Shared layers must not import the app layer.' },
     { target: `./src/${layer}`, from: './src/daemon', message: 'Shared layers must not import the daemon.' },
@@ -24,6 +24,13 @@ const layerZones = [
   { target: './src/daemon', from: './src/features', message: 'The daemon loads no UI features.' },
   { target: './src/daemon', from: './src/app', message: 'The daemon loads no UI.' },
   { target: './src/daemon', from: './src/ui', message: 'The daemon loads no UI.' },
+  { target: './src/daemon', from: './src/kit', message: 'The daemon loads no UI.' },
+  // The kit (React shared by features) sits above ui and i18n.
+  ...['ui', 'i18n'].map((layer) => ({
+    target: `./src/${layer}`,
+    from: './src/kit',
+    message: 'ui and i18n must not import the kit (src/kit builds on them).',
+  })),
   // Features stand side by side: what two of them share lives in a shared layer, and the app composes them.
   ...readdirSync('./src/features', { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -34,12 +41,32 @@ const layerZones = [
       message: 'Features must not import each other; move what they share to a shared layer.',
     })),
 ];
-/** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
-const mocksZone = {
-  target: './src',
-  from: './mocks',
-  message: 'src/ must not import the emulators (mocks/); only tests may.',
+/** Layers of plain TypeScript (README "Layout"): the daemon and the panel share them, so no React and no UI. */
+const plainLayers = ['salesforce', 'xbees', 'lib'];
+const plainMessage = 'src/salesforce, src/xbees and src/lib are plain TypeScript: React code lives in src/kit.';
+const plainZones = plainLayers.flatMap((layer) =>
+  ['ui', 'i18n', 'kit'].map((from) => ({ target: `./src/${layer}`, from: `./src/${from}`, message: plainMessage })),
+);
+const reactPackages = ['react', 'react-dom', '@tanstack/react-query'];
+const plainImports = {
+  // `zustand` is its React binding (useStore); plain code uses `zustand/vanilla`.
+  paths: [{ name: 'zustand', message: `${plainMessage} Plain stores import zustand/vanilla.` }],
+  patterns: [{ group: reactPackages.flatMap((name) => [name, `${name}/*`]), message: plainMessage }],
 };
+/** The OAuth popup's page script (src/salesforce/auth/oauth-callback.ts) is an entry point: it may show messages. */
+const popupPage = 'src/salesforce/auth/oauth-callback.ts';
+
+/** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
+const mocksZones = [
+  {
+    target: './src',
+    from: './mocks',
+    except: ['./testing'],
+    message: 'src/ must not import the emulators (mocks/); only tests may.',
+  },
+  // Test doubles (fake parent window, manual clock, fake locks, harnesses) live in mocks/testing.
+  { target: './src', from: './mocks/testing', message: 'Production code must not import test doubles.' },
+];
 
 const globalMessages = {
   fetch: 'Only src/salesforce/client.ts calls fetch for Salesforce.',
@@ -89,12 +116,22 @@ export default defineConfig(
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, mocksZone] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...mocksZones, ...plainZones] }],
     },
   },
   {
+    // Tests may render hooks and import the emulators and test doubles.
     files: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
+    files: [popupPage],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...mocksZones] }] },
+  },
+  {
+    files: plainLayers.map((layer) => `src/${layer}/**/*.{ts,tsx}`),
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', plainImports] },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
@@ -158,9 +195,9 @@ export default defineConfig(
   ),
   restrictGlobals(['src/salesforce/**/*.{ts,tsx}', 'src/lib/config.ts'], [], ['MessageChannel']),
   restrictGlobals(['src/xbees/**/*.{ts,tsx}'], [], ['fetch']),
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['mocks/**/*.{ts,tsx}', 'e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js'],
+    files: ['mocks/**/*.{ts,tsx}', 'e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js', '.ci/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

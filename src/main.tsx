@@ -5,7 +5,8 @@
  */
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { callbackUrl } from '@/salesforce/auth/callback-url';
-import { SessionManager, frameStorage, scopeOf, type AuthState } from '@/salesforce/auth/session-manager';
+import { frameStorage } from '@/lib/storage';
+import { SessionManager, scopeOf, type AuthState } from '@/salesforce/auth/session-manager';
 import { SalesforceClient } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
-import { SalesforceProvider, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-context';
 import { historyKeys, metadataKeys, relatedKeys, tabKeys } from '@/lib/query-keys';
 import { touchedObjects, useRefreshAfterWrites } from './refresh-after-writes';
 

@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { historyKeys, relatedKeys, tabKeys } from '@/lib/query-keys';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { useSalesforce } from '@/kit/salesforce-context';
 
 /** The objects a write changes (a composite's, from its subrequests' resources). */
 export function touchedObjects(op: OutboxOperation): Set<string> {

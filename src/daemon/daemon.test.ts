@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
-import { createTestBridge, type TestBridge } from '@/xbees/test-bridge';
+import { createTestBridge, type TestBridge } from '../../mocks/testing/test-bridge';
 import { registerDaemonHandlers } from './daemon';
 
 const h = setupSalesforceHarness();

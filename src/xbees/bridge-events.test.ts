@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   NO_ANSWER,
@@ -7,9 +8,9 @@ import {
   type SuggestContactsHandler,
   type XBeesBridge,
 } from './bridge';
-import { settle } from './fake-parent';
+import { settle } from '../../mocks/testing/fake-parent';
 import { EVENT, wireTypes, type Contact, type ContactQuery } from './protocol';
-import { createTestBridge, type TestBridge } from './test-bridge';
+import { createTestBridge, type TestBridge } from '../../mocks/testing/test-bridge';
 
 const bridges: XBeesBridge[] = [];
 function harness(...args: Parameters<typeof createTestBridge>): TestBridge {

@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { XBeesBridge } from './bridge';
-import { settle } from './fake-parent';
-import { ManualClock } from './manual-clock';
+import { settle } from '../../mocks/testing/fake-parent';
+import { ManualClock } from '../../mocks/testing/manual-clock';
 import { CLIENT_VERSION, THROTTLED_MESSAGE } from './protocol';
-import { createTestBridge, type TestBridge } from './test-bridge';
+import { createTestBridge, type TestBridge } from '../../mocks/testing/test-bridge';
 
 const bridges: XBeesBridge[] = [];
 function harness(...args: Parameters<typeof createTestBridge>): TestBridge & { clock: ManualClock } {

@@ -1,11 +1,12 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge, type XBeesBridge } from './bridge';
 import { defaultEnvironment, parentOf, systemClock, type BridgeEnvironment } from './environment';
 import { XBeesRequestError } from './errors';
-import { HOST_ORIGIN, RecordingLogger } from './fake-parent';
-import { ManualClock } from './manual-clock';
+import { HOST_ORIGIN, RecordingLogger } from '../../mocks/testing/fake-parent';
+import { ManualClock } from '../../mocks/testing/manual-clock';
 import { NOT_IN_IFRAME_MESSAGE } from './protocol';
-import { createTestBridge, type TestBridge } from './test-bridge';
+import { createTestBridge, type TestBridge } from '../../mocks/testing/test-bridge';
 
 const bridges: XBeesBridge[] = [];
 function harness(...args: Parameters<typeof createTestBridge>): TestBridge {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -8,7 +9,7 @@ import {
   setLaunchInfo,
   setThemeMode,
 } from './session-store';
-import { useCurrentCall, useThemeMode, useXBeesUserEmail, useXBeesVariant } from './session-hooks';
+import { useCurrentCall, useThemeMode, useXBeesUserEmail, useXBeesVariant } from '@/kit/xbees-session-hooks';
 
 afterEach(() => {
   resetXBeesSession();

@@ -50,14 +50,13 @@ const initialState: XBeesSessionState = {
   handshakeError: null,
 };
 
-/** The vanilla store: the daemon reads it without React; UI code uses the hooks in session-hooks.ts. */
+/** The vanilla store: the daemon reads it without React; UI code uses the hooks in src/kit/xbees-session-hooks.ts. */
 export const xbeesSessionStore = createStore<XBeesSessionState>()(() => initialState);
 
 // --- plain readers (outside React: daemon handlers, auth) -----------------------------------------------
 
 /** The x-bees user's e-mail read from the URL at start (null before `startBridge` or when absent). */
 export const getUserEmail = (): string | null => xbeesSessionStore.getState().userEmail;
-export const getThemeModeSnapshot = (): ThemeMode => xbeesSessionStore.getState().themeMode;
 export const getHandshakeStatus = (): HandshakeStatus => xbeesSessionStore.getState().handshake;
 export const getXBeesContextSnapshot = (): XBeesContext | null => xbeesSessionStore.getState().context;
 

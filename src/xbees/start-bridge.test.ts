@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeParent, HOST_ORIGIN, RecordingLogger, settle } from './fake-parent';
-import { ManualClock } from './manual-clock';
+import { FakeParent, HOST_ORIGIN, RecordingLogger, settle } from '../../mocks/testing/fake-parent';
+import { ManualClock } from '../../mocks/testing/manual-clock';
 import { getHandshakeStatus, getUserEmail, getXBeesContextSnapshot, resetXBeesSession } from './session-store';
 import {
   useCurrentCall,
@@ -11,7 +12,7 @@ import {
   useXBeesContextStatus,
   useXBeesIframeId,
   useXBeesVariant,
-} from './session-hooks';
+} from '@/kit/xbees-session-hooks';
 import { startBridge, type StartBridgeOptions, type StartedBridge } from './start-bridge';
 
 const config = { allowedOrigins: [HOST_ORIGIN], urlParams: { userEmail: 'user' } };

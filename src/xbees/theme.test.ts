@@ -1,10 +1,11 @@
+// @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { XBeesBridge } from './bridge';
-import { settle } from './fake-parent';
-import { useThemeMode } from './session-hooks';
+import { settle } from '../../mocks/testing/fake-parent';
+import { useThemeMode } from '@/kit/xbees-session-hooks';
 import { resetXBeesSession } from './session-store';
-import { createTestBridge } from './test-bridge';
+import { createTestBridge } from '../../mocks/testing/test-bridge';
 import { applyThemeMode, startThemeSync } from './theme';
 
 const bridges: XBeesBridge[] = [];

@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { XBeesBridge } from './bridge';
-import { ManualClock } from './manual-clock';
-import { createTestBridge } from './test-bridge';
+import { ManualClock } from '../../mocks/testing/manual-clock';
+import { createTestBridge } from '../../mocks/testing/test-bridge';
 import { startViewportReporter } from './viewport-reporter';
 
 let height = 300;

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { caseUpdateOperation, isClosedStatus, picklistOptions } from '@/salesforce/api/cases';
-import type { CaseRow } from '@/salesforce/api/conversation-work';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
+import type { CaseRow } from '@/salesforce/api/cases';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
@@ -15,7 +15,7 @@ import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
 import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/salesforce/record-writes';
+import { useClearWhenLanded } from '@/kit/record-writes';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 

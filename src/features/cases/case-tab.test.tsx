@@ -12,7 +12,7 @@ import { accountOf, getConversationWork } from '@/salesforce/api/conversation-wo
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { CaseTab } from './case-tab';
 
 const h = setupSalesforceHarness();

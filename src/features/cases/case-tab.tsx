@@ -1,12 +1,13 @@
 import { useI18n } from '@/i18n/i18n-context';
-import type { CaseRow, TabState } from '@/salesforce/api/conversation-work';
+import type { CaseRow } from '@/salesforce/api/cases';
+import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { TiedRecordList, useTabChoice } from '@/salesforce/record-writes';
+import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';
 import { CommentsSection } from './comments-section';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { NewCaseForm } from './new-case-form';
 
 export interface CaseTabProps {

@@ -1,10 +1,10 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { newCaseFields, picklistOptions } from '@/salesforce/api/cases';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -12,7 +12,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { useDraft } from './draft';
 import { discardFailed, problemText, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/salesforce/record-writes';
+import { useNewTiedRecord } from '@/kit/record-writes';
 
 export interface NewCaseFormProps {
   conversationId: string;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

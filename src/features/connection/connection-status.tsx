@@ -1,10 +1,10 @@
 import { useI18n } from '@/i18n/i18n-context';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
-import { useXBeesUserEmail } from '@/xbees/session-hooks';
-import { environmentHint } from '@/salesforce/my-domain-messages';
+import { useXBeesUserEmail } from '@/kit/xbees-session-hooks';
+import { environmentHint } from '@/kit/my-domain-messages';
 import type { ReactNode } from 'react';
 
 /**

@@ -2,7 +2,7 @@ import { useI18n } from '@/i18n/i18n-context';
 import { Alert } from '@/ui/alert';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
-import { useHandshakeStatus, useXBeesContext, useXBeesContextStatus } from '@/xbees/session-hooks';
+import { useHandshakeStatus, useXBeesContext, useXBeesContextStatus } from '@/kit/xbees-session-hooks';
 
 /** What x-bees told this panel: who the conversation is with, and which conversation. */
 export function ConversationPanel() {

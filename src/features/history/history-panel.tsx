@@ -1,14 +1,15 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import type { Translate } from '@/i18n/i18n';
+import { durationParts, formatDateTime } from '@/lib/format';
 import type { ActivityKind, ActivityRow } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { Spinner } from '@/ui/spinner';
 import { historyQuery, historyRows, historyTarget } from './queries';
 
 const KIND_ICON: Record<ActivityKind, IconName> = {
@@ -21,24 +22,11 @@ const KIND_ICON: Record<ActivityKind, IconName> = {
 
 const PAGE = 10;
 
-function formatDate(value: string, locale: string): string {
-  const dateOnly = value.length === 10;
-  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(
-    locale,
-    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date);
-}
-
 function details(t: Translate, row: ActivityRow, locale: string): string[] {
   const parts: string[] = [t(`history.kind.${row.kind}`)];
-  if (row.date) parts.push(formatDate(row.date, locale));
+  if (row.date) parts.push(formatDateTime(locale, row.date));
   if (row.callType) parts.push(t(`history.call.${row.callType}`));
-  if (row.durationSeconds !== null)
-    parts.push(
-      t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }),
-    );
+  if (row.durationSeconds !== null) parts.push(t('history.duration', durationParts(row.durationSeconds)));
   if (row.status) parts.push(row.status);
   if (row.ownerName) parts.push(t('history.owner', { owner: row.ownerName }));
   return parts;
@@ -120,38 +108,41 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
         </h2>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {history.isPending ? <Spinner size="x-small" label={t('history.loading')} /> : null}
-        {history.isError && !history.isFetchNextPageError ? (
-          <Alert variant="error" title={t('history.failed', { message: history.error.message })}>
-            <p>
-              <Button variant="neutral" onClick={() => void history.refetch()}>
-                {t('history.retry')}
-              </Button>
-            </p>
-          </Alert>
-        ) : null}
-        {rows ? (
-          <>
-            <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
-            <ActivityList rows={rows.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
-            <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
-            <ActivityList
-              rows={rows.past}
-              empty={t('history.emptyPast')}
-              instanceUrl={session?.instanceUrl ?? ''}
-              more={more}
-            />
-            {history.isFetchNextPageError ? (
-              <Alert variant="error" title={t('history.moreFailed', { message: history.error.message })}>
-                <p>
-                  <Button variant="neutral" onClick={() => more?.load()}>
-                    {t('history.retry')}
-                  </Button>
-                </p>
-              </Alert>
-            ) : null}
-          </>
-        ) : null}
+        <QueryBoundary
+          query={{
+            isPending: history.isPending,
+            // A failed "Show more" is told below the list it extends.
+            isError: history.isError && !history.isFetchNextPageError,
+            error: history.error,
+            data: rows,
+            refetch: history.refetch,
+          }}
+          pending={t('history.loading')}
+          failed={(error) => t('history.failed', { message: error.message })}
+        >
+          {(data) => (
+            <>
+              <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
+              <ActivityList rows={data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
+              <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
+              <ActivityList
+                rows={data.past}
+                empty={t('history.emptyPast')}
+                instanceUrl={session?.instanceUrl ?? ''}
+                more={more}
+              />
+              {history.isFetchNextPageError ? (
+                <Alert variant="error" title={t('history.moreFailed', { message: history.error.message })}>
+                  <p>
+                    <Button variant="neutral" onClick={() => more?.load()}>
+                      {t('history.retry')}
+                    </Button>
+                  </p>
+                </Alert>
+              ) : null}
+            </>
+          )}
+        </QueryBoundary>
       </div>
     </section>
   );

@@ -1,10 +1,13 @@
 import { infiniteQueryOptions, type InfiniteData } from '@tanstack/react-query';
+import { arrayOf, isString, nullable, shape } from '@/lib/guards';
+import { persistedEntry, type PersistedQuery } from '@/lib/persisted-query';
 import { historyKeys } from '@/lib/query-keys';
 import {
   getHistory,
   getMoreActivities,
   HISTORY_FIRST_LIMIT,
   HISTORY_MAX_LIMIT,
+  isActivityRow,
   type History,
   type HistoryTarget,
 } from '@/salesforce/api/history';
@@ -19,28 +22,13 @@ export function historyTarget(person: Pick<Person, 'sobject' | 'id'>): HistoryTa
 
 /** The history is fresh for 5 minutes: re-opening the person costs no request (writes of ours refresh it). */
 const FRESH_MS = 5 * 60_000;
-const PERSIST_PREFIX = 'sfx.history:';
-const FIRST_PAGE: HistoryPageParam = { kind: 'first' };
-
-function readPersisted(storage: Storage, key: string): { at: number; history: History } | null {
-  try {
-    const value = JSON.parse(storage.getItem(PERSIST_PREFIX + key) ?? 'null') as {
-      at?: unknown;
-      history?: History;
-    } | null;
-    if (
-      !value ||
-      typeof value.at !== 'number' ||
-      !value.history ||
-      !Array.isArray(value.history.past) ||
-      !Array.isArray(value.history.open)
-    )
-      return null;
-    return Date.now() - value.at < FRESH_MS ? { at: value.at, history: value.history } : null;
-  } catch {
-    return null;
-  }
-}
+/** The history's first page kept in the frame storage, so a re-opened panel shows it at once. */
+const PERSISTED_HISTORY: PersistedQuery<History> = {
+  family: 'history',
+  field: 'history',
+  maxAgeMs: FRESH_MS,
+  guard: shape({ past: arrayOf(isActivityRow), open: arrayOf(isActivityRow), pastNextUrl: nullable(isString) }),
+};
 
 /**
  * Where a page of the history comes from: the first read (both lists), Salesforce's next page of the past
@@ -48,6 +36,7 @@ function readPersisted(storage: Storage, key: string): { at: number; history: Hi
  * first read stopped at its limit (`skip`: the rows the earlier pages hold).
  */
 type HistoryPageParam = { kind: 'first' } | { kind: 'next'; url: string } | { kind: 'widen'; skip: number };
+const FIRST_PAGE: HistoryPageParam = { kind: 'first' };
 
 /** A page: past activities (and the open ones, on the first page only). `widened`: read up to the ceiling. */
 type HistoryPage = History & { widened: boolean };
@@ -76,10 +65,10 @@ export function historyQuery(
   target: HistoryTarget,
 ) {
   const queryKey = historyKeys.of(scope, target);
-  const storageKey = queryKey.slice(1).join('|');
+  const kept = persistedEntry(storage, PERSISTED_HISTORY, queryKey.slice(1).join('|'));
   return infiniteQueryOptions({
     queryKey,
-    queryFn: async ({ signal, queryKey: key, pageParam }): Promise<HistoryPage> => {
+    queryFn: async ({ signal, pageParam }): Promise<HistoryPage> => {
       if (pageParam.kind === 'next') {
         const more = await getMoreActivities(client, pageParam.url, { signal });
         return { past: more.rows, open: [], pastNextUrl: more.next, widened: false };
@@ -90,20 +79,16 @@ export function historyQuery(
         return { past: wider.past.slice(pageParam.skip), open: [], pastNextUrl: wider.pastNextUrl, widened: true };
       }
       const history = await getHistory(client, target, task, { signal });
-      try {
-        storage.setItem(PERSIST_PREFIX + key.slice(1).join('|'), JSON.stringify({ at: Date.now(), history }));
-      } catch {
-        // Without storage, a re-opened panel reads the history again.
-      }
+      kept.write(history);
       return { ...history, widened: false };
     },
     initialPageParam: FIRST_PAGE,
     getNextPageParam: nextPageParam,
     staleTime: FRESH_MS,
     initialData: () => {
-      const kept = readPersisted(storage, storageKey);
-      return kept ? { pages: [{ ...kept.history, widened: false }], pageParams: [FIRST_PAGE] } : undefined;
+      const history = kept.initialData();
+      return history ? { pages: [{ ...history, widened: false }], pageParams: [FIRST_PAGE] } : undefined;
     },
-    initialDataUpdatedAt: () => readPersisted(storage, storageKey)?.at,
+    initialDataUpdatedAt: kept.initialDataUpdatedAt,
   });
 }

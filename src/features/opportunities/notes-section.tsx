@@ -1,18 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import {
   NOTE_CLOCK_SLACK_MS,
   addNoteOperation,
-  blockedWrite,
   editNoteOperation,
   noteTitleOf,
   noteTitleTaken,
   type NoteRow,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useAuthState, useSalesforce, useScope } from '@/salesforce/salesforce-context';
+} from '@/salesforce/api/notes';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -21,7 +21,7 @@ import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
 import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
 
@@ -210,29 +210,26 @@ function EditNote({
   const { client } = useSalesforce();
   const scope = useScope();
   const text = useQuery(noteTextQuery(client, scope, note.id));
-  if (text.isPending) return <Spinner size="x-small" label={t('opp.note.loadingText', { title: note.title })} />;
-  if (text.isError) {
-    return (
-      <Alert variant="error" title={t('opp.note.textFailed', { title: note.title })}>
-        <p>{text.error.message}</p>
-        <p className="app-actions">
-          <Button variant="neutral" onClick={() => void text.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-          <Button variant="neutral" onClick={onClose}>
-            {t('tabs.cancel')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  }
   return (
-    <NoteForm
-      recordId={recordId}
-      recordName={recordName}
-      mode={{ kind: 'edit', note, text: text.data }}
-      onClose={onClose}
-    />
+    <QueryBoundary
+      query={text}
+      pending={t('opp.note.loadingText', { title: note.title })}
+      failed={t('opp.note.textFailed', { title: note.title })}
+      actions={
+        <Button variant="neutral" onClick={onClose}>
+          {t('tabs.cancel')}
+        </Button>
+      }
+    >
+      {(loaded) => (
+        <NoteForm
+          recordId={recordId}
+          recordName={recordName}
+          mode={{ kind: 'edit', note, text: loaded }}
+          onClose={onClose}
+        />
+      )}
+    </QueryBoundary>
   );
 }
 
@@ -255,30 +252,17 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
   const { refetch } = notes;
   const reload = useCallback(() => void refetch(), [refetch]);
 
-  let body;
-  if (notes.isPending) body = <Spinner size="x-small" label={t('opp.notes.loading')} />;
-  else if (notes.isError) {
-    body = (
-      <Alert variant="error" title={t('opp.notes.failed')}>
-        <p>{notes.error.message}</p>
-        <p>
-          <Button variant="neutral" onClick={() => void notes.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  } else if (notes.data.kind === 'classic-only') {
-    body = (
-      <Alert variant="info" title={t('opp.notes.classicOnly.title')}>
-        <p>{t('opp.notes.classicOnly.body')}</p>
-      </Alert>
-    );
-  } else if (notes.data.kind === 'unavailable') {
-    body = <p className="slds-text-color_weak">{t('opp.notes.unavailable')}</p>;
-  } else {
-    const list = notes.data.notes;
-    body = (
+  const renderNotes = (data: NonNullable<typeof notes.data>) => {
+    if (data.kind === 'classic-only') {
+      return (
+        <Alert variant="info" title={t('opp.notes.classicOnly.title')}>
+          <p>{t('opp.notes.classicOnly.body')}</p>
+        </Alert>
+      );
+    }
+    if (data.kind === 'unavailable') return <p className="slds-text-color_weak">{t('opp.notes.unavailable')}</p>;
+    const list = data.notes;
+    return (
       <>
         {form?.kind === 'new' ? (
           <NoteForm
@@ -319,7 +303,12 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
         ) : null}
       </>
     );
-  }
+  };
+  const body = (
+    <QueryBoundary query={notes} pending={t('opp.notes.loading')} failed={t('opp.notes.failed')}>
+      {renderNotes}
+    </QueryBoundary>
+  );
 
   return (
     <div className="app-work-section">

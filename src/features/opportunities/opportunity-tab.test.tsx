@@ -13,7 +13,7 @@ import { accountOf, getConversationWork } from '@/salesforce/api/conversation-wo
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { OpportunityTab } from './opportunity-tab';
 import type { RenderTaskForm } from './tasks-section';
 

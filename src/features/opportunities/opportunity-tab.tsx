@@ -1,10 +1,11 @@
 import { useI18n } from '@/i18n/i18n-context';
-import type { OpportunityRow, TabState } from '@/salesforce/api/conversation-work';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { TiedRecordList, useTabChoice } from '@/salesforce/record-writes';
+import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatDate } from '@/lib/format';
 import { NewOpportunityForm } from './new-opportunity-form';
 import { NotesSection } from './notes-section';
 import { StagePath } from './stage-path';

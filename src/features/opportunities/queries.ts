@@ -4,7 +4,9 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { metadataKeys, tabKeys } from '@/lib/query-keys';
-import { findSavedNote, getNoteText, getNotes, getRecordTasks, getStages } from '@/salesforce/api/opportunities';
+import { findSavedNote, getNoteText, getNotes } from '@/salesforce/api/notes';
+import { getRecordTasks } from '@/salesforce/api/tasks';
+import { getStages } from '@/salesforce/api/opportunities';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 

@@ -1,16 +1,16 @@
 import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce } from '@/salesforce/salesforce-context';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce } from '@/kit/salesforce-context';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/salesforce/record-writes';
+import { useClearWhenLanded } from '@/kit/record-writes';
 
 /** The opportunity's summary (Description): shown, and edited through the outbox; the typed text is kept until Salesforce has it. */
 export function SummarySection({ opportunity }: { opportunity: OpportunityRow }) {

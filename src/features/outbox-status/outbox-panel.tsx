@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { useOutboxItems } from '@/salesforce/outbox-react';
+import { useOutboxItems } from '@/kit/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Button } from '@/ui/button';
 
 const RECENT_DONE_MS = 10 * 60_000;

@@ -1,16 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { RankedPerson, Person } from '@/salesforce/people';
-import { useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import type { XBeesContext } from '@/xbees/protocol';
-import {
-  lookupQuery,
-  lookupTarget,
-  lookupKey,
-  writePersistedLookup,
-  type LookupAnswer,
-  type LookupTarget,
-} from './queries';
+import { lookupQuery, lookupTarget, lookupKey, persistedLookup, type LookupAnswer, type LookupTarget } from './queries';
 import { readChoice, writeChoice } from './remembered-choice';
 
 export interface PersonLookup {
@@ -87,7 +80,7 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
         const key = lookupKey(scope, searchable, services.region);
         const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };
         queryClient.setQueryData(key, created);
-        writePersistedLookup(services.storage, key, created);
+        persistedLookup(services.storage, key).write(created);
       }
       choose(person.id);
     },

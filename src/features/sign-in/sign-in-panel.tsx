@@ -1,26 +1,19 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { readText, storageKey, writeText } from '@/lib/storage';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
-import { useAuthState, useSalesforce } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { environmentHint } from '@/salesforce/my-domain-messages';
+import { environmentHint } from '@/kit/my-domain-messages';
 import { domainError } from './domain-error';
 import { problemMessage } from './problem-message';
 
-const LAST_DOMAIN_KEY = 'sfx.lastDomain';
-
-function rememberedDomain(storage: Storage): string {
-  try {
-    return storage.getItem(LAST_DOMAIN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+const LAST_DOMAIN_KEY = storageKey('lastDomain');
 
 /** Sign-in: the My Domain (unless config.json pins it), the popup, and every failure explained. */
 export function SignInPanel() {
@@ -30,7 +23,8 @@ export function SignInPanel() {
   const problem = useAuthState((s) => s.problem);
   const previous = useAuthState((s) => s.previous);
   const [domainInput, setDomainInput] = useState(
-    () => services.pinnedDomain ?? (rememberedDomain(services.popup.storage) || (previous?.domain ?? '')),
+    () =>
+      services.pinnedDomain ?? ((readText(services.popup.storage, LAST_DOMAIN_KEY) ?? '') || (previous?.domain ?? '')),
   );
   const [touched, setTouched] = useState(false);
   const formId = useId();
@@ -43,11 +37,8 @@ export function SignInPanel() {
     event?.preventDefault();
     setTouched(true);
     if (!check.ok) return;
-    try {
-      services.popup.storage.setItem(LAST_DOMAIN_KEY, check.origin);
-    } catch {
-      // Not remembering the domain only costs retyping it.
-    }
+    // Not remembering the domain only costs retyping it.
+    writeText(services.popup.storage, LAST_DOMAIN_KEY, check.origin);
     // Synchronously, inside the click: the popup needs the user's gesture.
     void signInWithPopup(check.origin, services.session, services.popup);
   };

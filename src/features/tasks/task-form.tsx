@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
-import { useOutboxWrite } from '@/salesforce/outbox-react';
+import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce, useScope } from '@/salesforce/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -30,10 +31,6 @@ interface Values {
 
 const DRAFT_PREFIX = 'sfx.draft:task:';
 
-function localDate(date: Date): string {
-  return `${String(date.getFullYear())}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
 function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   const tomorrow = new Date(Date.now() + 24 * 3600_000);
   if (mode.kind === 'edit') {
@@ -50,7 +47,7 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   }
   return {
     subject: mode.kind === 'schedule-call' ? t('tasks.callBack', { name: person.name }) : '',
-    date: localDate(tomorrow),
+    date: toLocalDate(tomorrow),
     time: mode.kind === 'schedule-call' ? '10:00' : '',
     reminder: mode.kind === 'schedule-call',
     priority: 'Normal',

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { Outbox } from '../outbox/outbox';
@@ -11,7 +12,7 @@ import {
   newCaseFields,
   picklistOptions,
 } from './cases';
-import { createTiedOperation } from './opportunities';
+import { createTiedOperation } from './tie';
 
 const h = setupSalesforceHarness();
 let outboxes: Outbox[] = [];

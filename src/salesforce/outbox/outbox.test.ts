@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_CLIENT_ID, TEST_ORG_ORIGIN } from '../../../mocks/node';
@@ -8,7 +9,7 @@ import { oidcUserKey } from '../auth/session-manager';
 import { SalesforceClient } from '../client';
 import { ITEM_FORMAT } from './item-codec';
 import { Outbox, OutboxError, type OutboxOptions } from './outbox';
-import { FakeLocks } from './fake-locks';
+import { FakeLocks } from '../../../mocks/testing/fake-locks';
 import type { OutboxItem, OutboxOperation } from './types';
 
 const harness = setupSalesforceHarness();

@@ -19,6 +19,7 @@
  * No React here; `use-outbox-items.ts` is the hook.
  */
 import type { StoreApi } from 'zustand/vanilla';
+import { isRecord } from '@/lib/guards';
 import { scopeOf, type AuthState, type SessionManager } from '../auth/session-manager';
 import type { RequestOptions, SalesforceClient } from '../client';
 import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
@@ -117,10 +118,6 @@ function defaultLocks(): OutboxLocks | null {
 
 function defaultEventTarget(): Pick<Window, 'addEventListener' | 'removeEventListener'> | null {
   return typeof window !== 'undefined' ? window : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseCreated(json: unknown): string {

@@ -1,6 +1,6 @@
 /** Hands the bridge to components: `<XBeesBridgeProvider value={started.bridge}>`, then `useXBeesBridge()`. */
 import { createContext, useContext } from 'react';
-import type { XBeesBridge } from './bridge';
+import type { XBeesBridge } from '@/xbees/bridge';
 
 const BridgeContext = createContext<XBeesBridge | null>(null);
 

@@ -1,6 +1,6 @@
 /** Test wiring: a bridge on the jsdom window whose parent is a {@link FakeParent} and whose clock is manual. */
-import { createBridge, type XBeesBridge } from './bridge';
-import type { BridgeEnvironment, Clock } from './environment';
+import { createBridge, type XBeesBridge } from '@/xbees/bridge';
+import type { BridgeEnvironment, Clock } from '@/xbees/environment';
 import { FakeParent, HOST_ORIGIN, RecordingLogger } from './fake-parent';
 import { ManualClock } from './manual-clock';
 

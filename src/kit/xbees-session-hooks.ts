@@ -1,8 +1,8 @@
 /** React selector hooks over the x-bees session store (UI variants only; the daemon never loads React). */
 import { useStore } from 'zustand';
-import type { CallState, ContextStatus, HandshakeStatus } from './session-store';
-import { xbeesSessionStore } from './session-store';
-import type { ThemeMode, Variant, XBeesContext } from './protocol';
+import type { CallState, ContextStatus, HandshakeStatus } from '@/xbees/session-store';
+import { xbeesSessionStore } from '@/xbees/session-store';
+import type { ThemeMode, Variant, XBeesContext } from '@/xbees/protocol';
 
 // selector hooks --------------------------------------------------------------------------------------
 

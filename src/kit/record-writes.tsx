@@ -6,17 +6,10 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import {
-  blockedWrite,
-  tieOperation,
-  untieOperation,
-  writeProblem,
-  type TiedObject,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
-import { useOutboxWrite, type OutboxWrite } from '@/salesforce/outbox-react';
-import { useSalesforce, type SalesforceServices } from '@/salesforce/salesforce-context';
+import { CONVERSATION_FIELD, tieOperation, untieOperation, type TiedObject } from '@/salesforce/api/tie';
+import { blockedWrite, writeProblem, type WriteProblem } from '@/salesforce/api/write-problems';
+import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';

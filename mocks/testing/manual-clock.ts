@@ -1,5 +1,5 @@
 /** Test double: a clock that only moves when told to. Scheduled callbacks run in time order. */
-import type { Cancel, Clock } from './environment';
+import type { Cancel, Clock } from '@/xbees/environment';
 
 interface Scheduled {
   readonly at: number;

@@ -3,9 +3,9 @@
  * the transferred port), answers on the port like the host of §2.1 (optionally with its throttle), and
  * dispatches host events to the app window with a chosen `source` and `origin`.
  */
-import type { ParentWindow } from './environment';
-import { isRecord } from './payloads';
-import { REQUEST, THROTTLED_MESSAGE, THROTTLE_WINDOW_MS, requestKeyOf } from './protocol';
+import { isRecord } from '@/lib/guards';
+import type { ParentWindow } from '@/xbees/environment';
+import { REQUEST, THROTTLED_MESSAGE, THROTTLE_WINDOW_MS, requestKeyOf } from '@/xbees/protocol';
 
 export const HOST_ORIGIN = 'https://app.x-bees.com';
 

@@ -1,11 +1,11 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { PopupSignInOptions } from './auth/popup-sign-in';
-import { scopeOf, type AuthState, type SessionManager } from './auth/session-manager';
-import type { SalesforceClient } from './client';
-import type { DescribeCache } from './describe';
-import type { OutboxApi } from './outbox-lazy';
-import type { RecentRecords } from './recent-records';
+import type { PopupSignInOptions } from '@/salesforce/auth/popup-sign-in';
+import { scopeOf, type AuthState, type SessionManager } from '@/salesforce/auth/session-manager';
+import type { SalesforceClient } from '@/salesforce/client';
+import type { DescribeCache } from '@/salesforce/describe';
+import type { OutboxApi } from '@/salesforce/outbox-lazy';
+import type { RecentRecords } from '@/salesforce/recent-records';
 
 export interface SalesforceServices {
   client: SalesforceClient;

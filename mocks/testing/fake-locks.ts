@@ -2,7 +2,7 @@
  * A Web Locks stand-in for tests: exclusive locks by name, granted in request order, shared by every
  * Outbox given the same instance (as navigator.locks is shared by every document of an origin).
  */
-import type { OutboxLocks } from './outbox';
+import type { OutboxLocks } from '@/salesforce/outbox/outbox';
 
 export class FakeLocks implements OutboxLocks {
   /** The most callbacks that ever held one lock at the same time (1 when the locks work). */

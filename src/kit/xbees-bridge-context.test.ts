@@ -1,8 +1,9 @@
+// @vitest-environment jsdom
 import { renderHook } from '@testing-library/react';
 import { createElement, type ReactNode } from 'react';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { XBeesBridgeProvider, useXBeesBridge } from './bridge-context';
-import { createTestBridge } from './test-bridge';
+import { XBeesBridgeProvider, useXBeesBridge } from './xbees-bridge-context';
+import { createTestBridge } from '../../mocks/testing/test-bridge';
 
 const test = createTestBridge();
 afterEach(() => {
