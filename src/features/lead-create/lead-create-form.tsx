@@ -2,9 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { formatPhone, normalizePhone } from '@/lib/phone';
-import { peopleKeys } from '@/lib/query-keys';
 import { leadOperation, type LeadInput } from '@/salesforce/api/leads';
-import { peopleByIds, type PeopleSearchDeps } from '@/salesforce/api/people-search';
+import type { PeopleSearchDeps } from '@/salesforce/api/people-search';
 import type { OutboxItemError } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { recordUrl, type Person } from '@/salesforce/people';
@@ -14,6 +13,7 @@ import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { clearDraft, readDraft, writeDraft } from './draft';
+import { duplicateRecordsQuery } from './queries';
 
 export interface LeadPrefill {
   name?: string | undefined;
@@ -345,13 +345,7 @@ function DuplicateChoice({
   });
   const scope = useScope();
   const deps: PeopleSearchDeps = { client: services.client, describes: services.describes, recent: services.recent };
-  const records = useQuery({
-    queryKey: peopleKeys.duplicates(
-      scope,
-      refs.map((r) => r.id),
-    ),
-    queryFn: ({ signal }) => peopleByIds(deps, refs, signal),
-  });
+  const records = useQuery(duplicateRecordsQuery(deps, scope, refs));
   return (
     <section className="slds-card app-lead">
       <div className="slds-card__body slds-card__body_inner">
