@@ -1,11 +1,13 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { oneOf } from '@/lib/guards';
 import { CHAT_MARKER } from '@/salesforce/api/history';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Select } from '@/ui/select';
@@ -13,8 +15,6 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import type { CallState } from '@/xbees/session-store';
-
-const DRAFT_PREFIX = 'sfx.draft:log:';
 
 /** The idempotency key of a log: the call's id, else the conversation's; chats are marked as chats. */
 export function logKey(kind: 'call' | 'chat', conversationId: string, call: CallState | null): string {
@@ -32,6 +32,13 @@ function durationOf(call: CallState | null): number | null {
 
 const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
 type CallType = (typeof CALL_TYPES)[number];
+
+/** What the agent types in the log form. */
+interface LogValues {
+  subject: string;
+  notes: string;
+  callType: CallType | '';
+}
 
 function callType(call: CallState | null): CallType | null {
   if (call?.info.direction === 'inbound') return 'Inbound';
@@ -80,7 +87,6 @@ export interface LogFormProps {
  */
 export function LogForm({ person, conversationId, call, historyCallObjects, whatId }: LogFormProps) {
   const { t } = useI18n();
-  const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
   const kind: 'call' | 'chat' = call ? 'call' : 'chat';
@@ -88,43 +94,20 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   const formKey = `log:${key}`;
   const items = useOutboxItems();
   const write = useOutboxWrite(formKey);
-  const [values, setValues] = useState(() => {
-    try {
-      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as {
-        subject?: unknown;
-        notes?: unknown;
-        callType?: unknown;
-      } | null;
-      if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') {
-        const chosen = CALL_TYPES.find((type) => type === draft.callType) ?? '';
-        return { subject: draft.subject, notes: draft.notes, callType: chosen };
-      }
-    } catch {
-      // A broken draft starts over.
-    }
-    // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
-    const callTypeChoice: CallType | '' = '';
-    return { subject: defaultSubject(t, kind, person, call), notes: '', callType: callTypeChoice };
-  });
+  // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
+  const [defaults] = useState<LogValues>(() => ({
+    subject: defaultSubject(t, kind, person, call),
+    notes: '',
+    callType: '',
+  }));
+  const draft = useDraft('log', key, defaults, { callType: oneOf(['', ...CALL_TYPES]) });
+  const { values, forget } = draft;
   const [submitted, setSubmitted] = useState(false);
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + key, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, key, values]);
-
-  useEffect(() => {
-    // Saved: the draft has done its job (typing again keeps a new one).
-    if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + key);
-    } catch {
-      // Nothing stored.
-    }
-  }, [write.state, services.storage, key]);
+    // Saved: the draft has done its job, the form still shows what was logged (typing again keeps a new one).
+    if (write.state === 'done') forget();
+  }, [write.state, forget]);
 
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = durationOf(call);
@@ -206,7 +189,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Subject"
           required
           value={values.subject}
-          onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+          onChange={(event) => draft.set({ subject: event.target.value })}
           error={subjectError ?? fieldError('Subject')}
         />
         {kind === 'call' ? (
@@ -218,9 +201,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
               { value: '', label: t('log.callType.unknown') },
               ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),
             ]}
-            onChange={(event) =>
-              setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))
-            }
+            onChange={(event) => draft.set({ callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' })}
             error={fieldError('CallType')}
           />
         ) : null}
@@ -229,7 +210,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Description"
           rows={3}
           value={values.notes}
-          onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))}
+          onChange={(event) => draft.set({ notes: event.target.value })}
           error={fieldError('Description')}
         />
         <div className="app-actions slds-m-top_small">

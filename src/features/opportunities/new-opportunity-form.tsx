@@ -11,11 +11,11 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { useDraft } from './draft';
 import { localDate } from './format';
 import { stagesQuery } from './queries';
 import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
 import { useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -45,7 +45,7 @@ export function NewOpportunityForm({
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
   const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('opportunity', `new:${conversationId}`, {
     name: accountName ? `${accountName} – ` : '',
     stage: firstOpen,
     closeDate: localDate(30),

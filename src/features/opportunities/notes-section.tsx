@@ -12,6 +12,7 @@ import {
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { hasDraft, useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -19,7 +20,6 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
 import { formatDateTime } from './format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
 import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
@@ -46,6 +46,7 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   const formId = useId();
   const key = mode.kind === 'new' ? `note:new:${recordId}` : `note:${mode.note.id}`;
   const draft = useDraft(
+    'opportunity',
     key,
     mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text },
   );
@@ -240,13 +241,9 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
   const headingId = useId();
   const notes = useQuery(notesQuery(client, describes, scope, recordId));
   // A draft of a new note (kept after a reload) opens its form again.
-  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() => {
-    try {
-      return storage.getItem(`sfx.draft:opportunity:note:new:${recordId}`) ? { kind: 'new' } : null;
-    } catch {
-      return null;
-    }
-  });
+  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() =>
+    hasDraft(storage, 'opportunity', `note:new:${recordId}`) ? { kind: 'new' } : null,
+  );
   const close = useCallback(() => setForm(null), []);
 
   let body;
