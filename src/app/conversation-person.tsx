@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
+import type { LeadCreateFormProps } from '@/features/lead-create/lead-create-form';
 import { historyQuery, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
@@ -10,12 +11,14 @@ import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
+import { onDemand } from '@/lib/on-demand';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
+import { useOnDemand } from '@/ui/lazy-module';
 import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
 import { useQuery } from '@tanstack/react-query';
@@ -26,16 +29,20 @@ import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
-const LeadCreateForm = lazy(() =>
-  import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })),
-);
+const leadCreateForm = onDemand(() => import('@/features/lead-create/lead-create-form'));
+
+function LeadCreateSlot(props: LeadCreateFormProps) {
+  const { t } = useI18n();
+  const module = useOnDemand(leadCreateForm);
+  return module ? <module.LeadCreateForm {...props} /> : <Spinner label={t('app.loading')} />;
+}
 
 /**
  * The screen pop: who the conversation is with in Salesforce. One match → the card; several → the
  * picker (best first) above the card of the chosen one; none → the lead form.
  */
 export function ConversationPerson() {
-  const t = useT();
+  const { t } = useI18n();
   // Lists read again when our writes land: everything they refresh is on this screen.
   useRefreshAfterWrites();
   const services = useSalesforce();
@@ -99,15 +106,13 @@ export function ConversationPerson() {
   const conversationKey = context.conversationId ?? (target.kind === 'phone' ? target.raw : target.email);
   if (lookup.matches.length === 0 || !lookup.selected) {
     return (
-      <Suspense fallback={<Spinner label={t('app.loading')} />}>
-        <LeadCreateForm
-          key={conversationKey}
-          prefill={{ name: context.contact.name, phone: context.contact.phone, email: context.contact.email }}
-          draftKey={conversationKey}
-          onCreated={lookup.addCreated}
-          onUseExisting={lookup.addCreated}
-        />
-      </Suspense>
+      <LeadCreateSlot
+        key={conversationKey}
+        prefill={{ name: context.contact.name, phone: context.contact.phone, email: context.contact.email }}
+        draftKey={conversationKey}
+        onCreated={lookup.addCreated}
+        onUseExisting={lookup.addCreated}
+      />
     );
   }
 
@@ -129,11 +134,10 @@ export function ConversationPerson() {
 
 /** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
-  const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const scope = useScope();
   const history = useQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );

@@ -11,6 +11,7 @@ import {
   type Guard,
 } from '@/lib/guards';
 import { persistedEntry, type PersistedQuery } from '@/lib/persisted-query';
+import { tabKeys } from '@/lib/query-keys';
 import type { CaseRow } from '@/salesforce/api/cases';
 import { getConversationWork, type ConversationWork, type TabState } from '@/salesforce/api/conversation-work';
 import type { OpportunityRow } from '@/salesforce/api/opportunities';
@@ -83,8 +84,9 @@ export function conversationWorkQuery(
   conversationId: string,
 ) {
   const { type, id, accountId } = person;
-  const queryKey = ['work', scope, type, id, accountId, conversationId] as const;
-  const kept = persistedEntry(storage, PERSISTED_WORK, JSON.stringify(queryKey.slice(1)));
+  const queryKey = tabKeys.conversation(scope, { type, id, accountId }, conversationId);
+  // Kept as before the tabs' keys had a root of their own: scope, type, id, account, conversation.
+  const kept = persistedEntry(storage, PERSISTED_WORK, JSON.stringify(queryKey.slice(2)));
   return queryOptions({
     queryKey,
     queryFn: async ({ signal }) => {

@@ -6,14 +6,14 @@ import type { CaseRow } from '@/salesforce/api/cases';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/kit/record-writes';
 import { useDraft } from '@/kit/use-draft';
 

@@ -7,7 +7,7 @@ import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';
 import { CommentsSection } from './comments-section';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { NewCaseForm } from './new-case-form';
 
 export interface CaseTabProps {

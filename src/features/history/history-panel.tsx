@@ -1,7 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import type { Translate } from '@/i18n/i18n';
+import { durationParts, formatDateTime } from '@/lib/format';
 import {
   getHistory,
   getMoreActivities,
@@ -11,11 +13,10 @@ import {
   type ActivityRow,
 } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { Spinner } from '@/ui/spinner';
 import { historyQuery, historyTarget } from './queries';
 
 const KIND_ICON: Record<ActivityKind, IconName> = {
@@ -28,24 +29,11 @@ const KIND_ICON: Record<ActivityKind, IconName> = {
 
 const PAGE = 10;
 
-function formatDate(value: string, locale: string): string {
-  const dateOnly = value.length === 10;
-  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(
-    locale,
-    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date);
-}
-
 function details(t: Translate, row: ActivityRow, locale: string): string[] {
   const parts: string[] = [t(`history.kind.${row.kind}`)];
-  if (row.date) parts.push(formatDate(row.date, locale));
+  if (row.date) parts.push(formatDateTime(locale, row.date));
   if (row.callType) parts.push(t(`history.call.${row.callType}`));
-  if (row.durationSeconds !== null)
-    parts.push(
-      t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }),
-    );
+  if (row.durationSeconds !== null) parts.push(t('history.duration', durationParts(row.durationSeconds)));
   if (row.status) parts.push(row.status);
   if (row.ownerName) parts.push(t('history.owner', { owner: row.ownerName }));
   return parts;
@@ -109,7 +97,7 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const scope = useScope();
   const history = useQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
@@ -153,42 +141,34 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
         </h2>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {history.isPending ? <Spinner size="x-small" label={t('history.loading')} /> : null}
-        {history.isError ? (
-          <Alert variant="error" title={t('history.failed', { message: history.error.message })}>
-            <p>
-              <Button variant="neutral" onClick={() => void history.refetch()}>
-                {t('history.retry')}
-              </Button>
-            </p>
-          </Alert>
-        ) : null}
-        {history.data ? (
-          <>
-            <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
-            <ActivityList
-              rows={history.data.open}
-              empty={t('history.emptyOpen')}
-              instanceUrl={session?.instanceUrl ?? ''}
-            />
-            <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
-            <ActivityList
-              rows={[...history.data.past, ...(extra?.rows ?? [])]}
-              empty={t('history.emptyPast')}
-              instanceUrl={session?.instanceUrl ?? ''}
-              more={more}
-            />
-            {loadMore.isError ? (
-              <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
-                <p>
-                  <Button variant="neutral" onClick={() => more?.load()}>
-                    {t('history.retry')}
-                  </Button>
-                </p>
-              </Alert>
-            ) : null}
-          </>
-        ) : null}
+        <QueryBoundary
+          query={history}
+          pending={t('history.loading')}
+          failed={(error) => t('history.failed', { message: error.message })}
+        >
+          {(data) => (
+            <>
+              <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
+              <ActivityList rows={data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
+              <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
+              <ActivityList
+                rows={[...data.past, ...(extra?.rows ?? [])]}
+                empty={t('history.emptyPast')}
+                instanceUrl={session?.instanceUrl ?? ''}
+                more={more}
+              />
+              {loadMore.isError ? (
+                <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
+                  <p>
+                    <Button variant="neutral" onClick={() => more?.load()}>
+                      {t('history.retry')}
+                    </Button>
+                  </p>
+                </Alert>
+              ) : null}
+            </>
+          )}
+        </QueryBoundary>
       </div>
     </section>
   );

@@ -1,15 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { arrayOf, isString, nullable, shape } from '@/lib/guards';
 import { persistedEntry, type PersistedQuery } from '@/lib/persisted-query';
+import { historyKeys } from '@/lib/query-keys';
 import { getHistory, isActivityRow, type History, type HistoryTarget } from '@/salesforce/api/history';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-
-export const historyKeys = {
-  all: ['history'] as const,
-  of: (scope: string, target: HistoryTarget) => [...historyKeys.all, scope, target.sobject, target.id] as const,
-};
 
 /** Activities roll up to the record the person is: a Person Account's are on its Account. */
 export function historyTarget(person: Pick<Person, 'sobject' | 'id'>): HistoryTarget {

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { formatDuration, localDate } from '@/lib/format';
 import { oneOf } from '@/lib/guards';
 import { CHAT_MARKER } from '@/salesforce/api/history';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
@@ -139,8 +140,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       );
       return;
     }
-    const today = new Date();
-    fields.ActivityDate = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    fields.ActivityDate = localDate();
     fields.Priority = 'Normal';
     if (kind === 'call') fields.TaskSubtype = 'Call';
     const who =
@@ -170,10 +170,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             {call.status === 'active'
               ? t('log.call.active', { direction: t(`log.direction.${call.info.direction ?? 'unknown'}`) })
               : t('log.call.ended', {
-                  duration:
-                    duration === null
-                      ? '—'
-                      : `${String(Math.floor(duration / 60))}:${String(duration % 60).padStart(2, '0')}`,
+                  duration: duration === null ? '—' : formatDuration(duration),
                 })}
           </p>
         ) : null}

@@ -5,15 +5,15 @@ import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { localDate } from './format';
+import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, problemText, WriteFeedback } from './write-feedback';
 import { useNewTiedRecord } from '@/kit/record-writes';
 import { useDraft } from '@/kit/use-draft';
 

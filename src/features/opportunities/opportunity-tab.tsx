@@ -5,7 +5,7 @@ import type { Person } from '@/salesforce/people';
 import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatDate } from '@/lib/format';
 import { NewOpportunityForm } from './new-opportunity-form';
 import { NotesSection } from './notes-section';
 import { StagePath } from './stage-path';

@@ -1,4 +1,5 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
+import { peopleKeys } from '@/lib/query-keys';
 import type { PeopleSearchDeps } from '@/salesforce/api/people-search';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { arrayOf, isString, nullable, oneOf, shape, union } from '@/lib/guards';
@@ -26,17 +27,12 @@ export function lookupTarget(contact: ContextContact): LookupTarget {
 /** The answer of a lookup: the matches, or `unusable` when the number can't be read and there is no e-mail. */
 export type LookupAnswer = { status: 'ok'; matches: RankedPerson[]; e164: string | null } | { status: 'unusable' };
 
-export const peopleKeys = {
-  all: ['people'] as const,
-  /** `scope` is org:user: answers depend on who asks. */
-  lookup: (scope: string, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined) =>
-    [
-      ...peopleKeys.all,
-      scope,
-      target.kind === 'phone' ? `byPhone:${region ?? ''}` : 'byEmail',
-      target.kind === 'phone' ? target.raw : target.email,
-    ] as const,
-};
+/** The key of a lookup: answers depend on who asks (the scope) and, for a number, on the default region. */
+export function lookupKey(scope: string, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined) {
+  return target.kind === 'phone'
+    ? peopleKeys.lookup(scope, `byPhone:${region ?? ''}`, target.raw)
+    : peopleKeys.lookup(scope, 'byEmail', target.email);
+}
 
 /** A looked-up person is fresh for 5 minutes: reopening the same person costs no request. */
 export const LOOKUP_FRESH_MS = 5 * 60_000;
@@ -87,10 +83,7 @@ export function lookupQuery(
   region: string | undefined,
 ) {
   const searchable = scope && target && target.kind !== 'none' ? target : null;
-  const queryKey =
-    searchable && scope
-      ? peopleKeys.lookup(scope, searchable, region)
-      : ([...peopleKeys.all, 'nobody', 'none', ''] as const);
+  const queryKey = searchable && scope ? lookupKey(scope, searchable, region) : peopleKeys.idle;
   return queryOptions({
     queryKey,
     queryFn: searchable

@@ -1,5 +1,5 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { readText, storageKey, writeText } from '@/lib/storage';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
@@ -17,7 +17,7 @@ const LAST_DOMAIN_KEY = storageKey('lastDomain');
 
 /** Sign-in: the My Domain (unless config.json pins it), the popup, and every failure explained. */
 export function SignInPanel() {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
   const status = useAuthState((s) => s.status);
   const problem = useAuthState((s) => s.problem);

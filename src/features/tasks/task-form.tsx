@@ -2,13 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
-import { getRelatedRecords } from '@/salesforce/api/related';
-import type { SalesforceClient } from '@/salesforce/client';
-import type { DescribeCache } from '@/salesforce/describe';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -17,6 +15,7 @@ import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
+import { relatedRecordsQuery } from './queries';
 
 export type TaskFormMode = { kind: 'create' } | { kind: 'schedule-call' } | { kind: 'edit'; task: ActivityRow };
 
@@ -29,10 +28,6 @@ interface Values {
   status: string;
   comments: string;
   whatId: string;
-}
-
-function localDate(date: Date): string {
-  return `${String(date.getFullYear())}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
@@ -51,7 +46,7 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   }
   return {
     subject: mode.kind === 'schedule-call' ? t('tasks.callBack', { name: person.name }) : '',
-    date: localDate(tomorrow),
+    date: toLocalDate(tomorrow),
     time: mode.kind === 'schedule-call' ? '10:00' : '',
     reminder: mode.kind === 'schedule-call',
     priority: 'Normal',
@@ -85,6 +80,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
+  const scope = useScope();
   const formId = useId();
   // The defaults as the form opened (tomorrow stays the day after the form was opened), under the draft.
   const [defaults] = useState(() => initial(mode, person, t));
@@ -102,13 +98,9 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   };
   const accountId = person.type === 'Lead' ? null : person.accountId;
   const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
-  const client: SalesforceClient = services.client;
-  const describes: DescribeCache = services.describes;
   const related = useQuery({
-    queryKey: ['related', accountId ?? 'none', accountName],
-    queryFn: ({ signal }) => getRelatedRecords(client, describes, { id: accountId ?? '', name: accountName }, signal),
+    ...relatedRecordsQuery(services.client, services.describes, scope, { id: accountId, name: accountName }),
     enabled: accountId !== null && mode.kind !== 'edit' && !fixedWhat,
-    staleTime: 60_000,
   });
 
   useEffect(() => {

@@ -39,6 +39,14 @@ export interface SessionInfo {
   environment: OrgEnvironment;
 }
 
+/**
+ * `${orgId}:${userId}`: what the user's answers are kept under (query keys, describes, outbox items), so one
+ * user's cached results never show for another signed in later in the same frame. null when nobody is.
+ */
+export function scopeOf(session: Pick<SessionInfo, 'orgId' | 'userId'> | null): string | null {
+  return session ? `${session.orgId}:${session.userId}` : null;
+}
+
 export type AuthProblem =
   | { kind: 'popup-blocked' }
   | { kind: 'popup-closed' }
