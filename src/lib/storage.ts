@@ -3,7 +3,9 @@
  * "Sign-in"). This module holds the registry of every key family the app and oidc-client-ts write there,
  * and the only functions that read, write and remove them. None of them throws: a denied or full storage
  * costs what the caller says (a request again, a draft kept in memory only). The key strings never change:
- * sessions, drafts and caches stored by an earlier version must survive an upgrade.
+ * sessions, drafts and caches stored by an earlier version must survive an upgrade. (The outbox's IndexedDB
+ * database `sfx-outbox` and the Web Lock names `sfx.outbox` and `sfx.token-renewal:<client id>` are no
+ * storage keys: they live with the outbox and the session manager.)
  */
 
 /**

@@ -3,9 +3,11 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { formatDuration, localDate } from '@/lib/format';
 import { logTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
+import { oneOf } from '@/lib/guards';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Select } from '@/ui/select';
@@ -24,13 +26,18 @@ import {
   type ConversationKind,
 } from '@/logging';
 
-const DRAFT_PREFIX = 'sfx.draft:log:';
-
 function defaultSubject(t: Translate, kind: ConversationKind, person: Person, call: CallState | null): string {
   const subject = subjectKind(kind, call);
   return subject === 'chat'
     ? t('log.chatSubject', { name: person.name })
     : t(`log.callSubject.${subject}`, { name: person.name });
+}
+
+/** What the agent types in the log form. */
+interface LogValues {
+  subject: string;
+  notes: string;
+  callType: CallType | '';
 }
 
 export interface LogFormProps {
@@ -52,7 +59,6 @@ export interface LogFormProps {
  */
 export function LogForm({ person, conversationId, call, historyCallObjects, whatId }: LogFormProps) {
   const { t } = useI18n();
-  const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
   const kind: 'call' | 'chat' = call ? 'call' : 'chat';
@@ -60,43 +66,20 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   const formKey = `log:${key}`;
   const items = useOutboxItems();
   const write = useOutboxWrite(formKey);
-  const [values, setValues] = useState(() => {
-    try {
-      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as {
-        subject?: unknown;
-        notes?: unknown;
-        callType?: unknown;
-      } | null;
-      if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') {
-        const chosen = CALL_TYPES.find((type) => type === draft.callType) ?? '';
-        return { subject: draft.subject, notes: draft.notes, callType: chosen };
-      }
-    } catch {
-      // A broken draft starts over.
-    }
-    // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
-    const callTypeChoice: CallType | '' = '';
-    return { subject: defaultSubject(t, kind, person, call), notes: '', callType: callTypeChoice };
-  });
+  // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
+  const [defaults] = useState<LogValues>(() => ({
+    subject: defaultSubject(t, kind, person, call),
+    notes: '',
+    callType: '',
+  }));
+  const draft = useDraft('log', key, defaults, { callType: oneOf(['', ...CALL_TYPES]) });
+  const { values, forget } = draft;
   const [submitted, setSubmitted] = useState(false);
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + key, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, key, values]);
-
-  useEffect(() => {
-    // Saved: the draft has done its job (typing again keeps a new one).
-    if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + key);
-    } catch {
-      // Nothing stored.
-    }
-  }, [write.state, services.storage, key]);
+    // Saved: the draft has done its job, the form still shows what was logged (typing again keeps a new one).
+    if (write.state === 'done') forget();
+  }, [write.state, forget]);
 
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = callDuration(call);
@@ -169,7 +152,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Subject"
           required
           value={values.subject}
-          onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+          onChange={(event) => draft.set({ subject: event.target.value })}
           error={subjectError ?? fieldError('Subject')}
         />
         {kind === 'call' ? (
@@ -181,9 +164,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
               { value: '', label: t('log.callType.unknown') },
               ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),
             ]}
-            onChange={(event) =>
-              setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))
-            }
+            onChange={(event) => draft.set({ callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' })}
             error={fieldError('CallType')}
           />
         ) : null}
@@ -192,7 +173,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Description"
           rows={3}
           value={values.notes}
-          onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))}
+          onChange={(event) => draft.set({ notes: event.target.value })}
           error={fieldError('Description')}
         />
         <div className="app-actions slds-m-top_small">

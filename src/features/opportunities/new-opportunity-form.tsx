@@ -11,10 +11,10 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { useDraft } from './draft';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
 import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -44,7 +44,7 @@ export function NewOpportunityForm({
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
   const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('opportunity', `new:${conversationId}`, {
     name: accountName ? `${accountName} – ` : '',
     stage: firstOpen,
     closeDate: localDate(30),

@@ -8,6 +8,7 @@ import { newTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/sale
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -29,8 +30,6 @@ interface Values {
   comments: string;
   whatId: string;
 }
-
-const DRAFT_PREFIX = 'sfx.draft:task:';
 
 function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   const tomorrow = new Date(Date.now() + 24 * 3600_000);
@@ -58,25 +57,6 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   };
 }
 
-function readDraft(storage: Storage, key: string): Values | null {
-  try {
-    const value = JSON.parse(storage.getItem(DRAFT_PREFIX + key) ?? 'null') as Partial<Values> | null;
-    if (!value || typeof value.subject !== 'string' || typeof value.date !== 'string') return null;
-    return {
-      subject: value.subject,
-      date: value.date,
-      time: value.time ?? '',
-      reminder: value.reminder === true,
-      priority: value.priority ?? 'Normal',
-      status: value.status ?? 'Not Started',
-      comments: value.comments ?? '',
-      whatId: value.whatId ?? '',
-    };
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Creates or edits a task for the person, or schedules a call (a task with a due time and a reminder).
  * It goes through the outbox: what the agent typed is kept until Salesforce has it.
@@ -97,7 +77,10 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const session = useAuthState((s) => s.session);
   const scope = useScope();
   const formId = useId();
-  const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
+  // The defaults as the form opened (tomorrow stays the day after the form was opened), under the draft.
+  const [defaults] = useState(() => initial(mode, person, t));
+  const draft = useDraft('task', formKey, defaults);
+  const { values, clear } = draft;
   const [submitted, setSubmitted] = useState(false);
   const write = useOutboxWrite(formKey);
   const task = services.describes.peek('Task');
@@ -116,23 +99,11 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   });
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + formKey, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, formKey, values]);
-
-  useEffect(() => {
     if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + formKey);
-    } catch {
-      // Nothing to clear.
-    }
+    clear();
     write.reset();
     onDone();
-  }, [write, services.storage, formKey, onDone]);
+  }, [write, clear, onDone]);
 
   const errors: Partial<Record<keyof Values, string>> = {};
   if (values.subject.trim() === '') errors.subject = t('tasks.error.subject');
@@ -203,7 +174,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         required
         list={`${formId}-subjects`}
         value={values.subject}
-        onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+        onChange={(event) => draft.set({ subject: event.target.value })}
         error={fieldError('subject', 'Subject')}
       />
       <datalist id={`${formId}-subjects`}>
@@ -217,7 +188,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="ActivityDate"
           type="date"
           value={values.date}
-          onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))}
+          onChange={(event) => draft.set({ date: event.target.value })}
           error={fieldError('date', 'ActivityDate')}
         />
         {mode.kind === 'schedule-call' ? (
@@ -226,7 +197,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             name="time"
             type="time"
             value={values.time}
-            onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
+            onChange={(event) => draft.set({ time: event.target.value })}
             error={fieldError('time', 'ReminderDateTime')}
           />
         ) : null}
@@ -235,7 +206,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="Priority"
           value={values.priority}
           options={picklist('Priority', ['High', 'Normal', 'Low'])}
-          onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))}
+          onChange={(event) => draft.set({ priority: event.target.value })}
           error={serverError('Priority')}
         />
         <Select
@@ -249,7 +220,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             'Waiting on someone else',
             'Deferred',
           ])}
-          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
+          onChange={(event) => draft.set({ status: event.target.value })}
           error={serverError('Status')}
         />
       </div>
@@ -257,7 +228,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         <Checkbox
           label={t('tasks.reminder')}
           checked={values.reminder}
-          onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))}
+          onChange={(event) => draft.set({ reminder: event.target.checked })}
         />
       ) : null}
       {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
@@ -266,7 +237,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="WhatId"
           value={values.whatId}
           options={relatedOptions}
-          onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))}
+          onChange={(event) => draft.set({ whatId: event.target.value })}
           error={serverError('WhatId')}
         />
       ) : null}
@@ -283,7 +254,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         name="Description"
         rows={3}
         value={values.comments}
-        onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))}
+        onChange={(event) => draft.set({ comments: event.target.value })}
         error={serverError('Description')}
       />
       <div className="app-actions slds-m-top_small">
