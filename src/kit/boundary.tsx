@@ -35,17 +35,17 @@ function SectionFailed({ error, onRetry }: { error: Error; onRetry: () => void }
 
 /**
  * Catches the render errors of one tab or section: it shows what failed in its place, and Try again renders
- * it anew (after `onRetry`, e.g. reading its data again).
+ * it anew — once `onRetry` (e.g. reading its data again) is done, when there is one.
  */
-export function SectionBoundary({ children, onRetry }: { children: ReactNode; onRetry?: () => void }) {
+export function SectionBoundary({ children, onRetry }: { children: ReactNode; onRetry?: () => Promise<unknown> }) {
   return (
     <ErrorBoundary
       fallback={(error, reset) => (
         <SectionFailed
           error={error}
           onRetry={() => {
-            onRetry?.();
-            reset();
+            if (onRetry) void onRetry().finally(reset);
+            else reset();
           }}
         />
       )}
@@ -67,20 +67,29 @@ export interface QueryBoundaryProps<T> {
   children: (data: T) => ReactNode;
 }
 
+/** Renders the data as a component of its own, so that what it throws is caught by the boundary above it. */
+function Rendered<T>({ data, render }: { data: T; render: (data: T) => ReactNode }) {
+  return render(data);
+}
+
 /** A section's read: a spinner while pending, the failure with Try again (which refetches), then its data. */
 export function QueryBoundary<T>({ query, pending, failed, actions, children }: QueryBoundaryProps<T>) {
-  const refetch = () => void query.refetch();
+  const refetch = () => query.refetch();
   if (query.isPending) return <Spinner size="x-small" label={pending} />;
   const failure = query.isError ? (
     <Alert variant="error" title={typeof failed === 'string' ? failed : failed(query.error)}>
       {typeof failed === 'string' ? <p>{query.error.message}</p> : null}
-      <RetryActions onRetry={refetch} actions={actions} />
+      <RetryActions onRetry={() => void refetch()} actions={actions} />
     </Alert>
   ) : null;
   return (
     <>
       {failure}
-      {query.data === undefined ? null : <SectionBoundary onRetry={refetch}>{children(query.data)}</SectionBoundary>}
+      {query.data === undefined ? null : (
+        <SectionBoundary onRetry={refetch}>
+          <Rendered data={query.data} render={children} />
+        </SectionBoundary>
+      )}
     </>
   );
 }
