@@ -87,7 +87,14 @@ export default defineConfig(({ command }) => ({
     projects: [
       {
         extends: true,
-        test: { name: 'node', environment: 'node', include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          // These files share one module graph per worker instead of re-importing it for every file (README
+          // "Tests"): each builds its own org, stores and clock, and they pass in any order (--sequence.shuffle).
+          isolate: false,
+        },
       },
       {
         extends: true,

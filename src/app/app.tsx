@@ -5,7 +5,7 @@ import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { loadWorkMessages } from '@/i18n/work-messages';
-import { I18nProvider, useT } from '@/i18n/i18n-context';
+import { I18nProvider, useI18n } from '@/i18n/i18n-context';
 import { SectionBoundary } from '@/kit/boundary';
 import type { AppConfig } from '@/lib/config';
 import { onDemand } from '@/lib/on-demand';
@@ -53,7 +53,7 @@ function WithQueries({ children }: { children: ReactNode }) {
 }
 
 function SignInPanelSlot() {
-  const t = useT();
+  const { t } = useI18n();
   const module = useOnDemand(signInPanel);
   return module ? <module.SignInPanel /> : <Spinner label={t('app.loading')} />;
 }
@@ -68,7 +68,7 @@ function OutboxPanelSlot() {
 }
 
 function ConversationPersonSlot() {
-  const t = useT();
+  const { t } = useI18n();
   const module = useOnDemand(conversationPerson);
   const query = useContext(AppQueries);
   return module && query ? (
@@ -80,11 +80,11 @@ function ConversationPersonSlot() {
   );
 }
 
-function ApiUsageSlot({ userId }: { userId: string }) {
+function ApiUsageSlot() {
   const module = useOnDemand(apiUsage);
   return module ? (
     <WithQueries>
-      <module.ApiUsage userId={userId} />
+      <module.ApiUsage />
     </WithQueries>
   ) : null;
 }
@@ -124,7 +124,7 @@ function Shell() {
         <ConversationPanel />
       </SectionBoundary>
       <SectionBoundary>
-        <ConnectionStatus usage={(userId) => <ApiUsageSlot userId={userId} />} />
+        <ConnectionStatus usage={<ApiUsageSlot />} />
       </SectionBoundary>
     </main>
   );

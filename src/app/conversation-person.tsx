@@ -11,11 +11,11 @@ import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { SectionBoundary } from '@/kit/boundary';
 import { onDemand } from '@/lib/on-demand';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -33,7 +33,7 @@ import { Tabs, type TabItem } from '@/ui/tabs';
 const leadCreateForm = onDemand(() => import('@/features/lead-create/lead-create-form'));
 
 function LeadCreateSlot(props: LeadCreateFormProps) {
-  const t = useT();
+  const { t } = useI18n();
   const module = useOnDemand(leadCreateForm);
   return module ? (
     <SectionBoundary>
@@ -49,7 +49,7 @@ function LeadCreateSlot(props: LeadCreateFormProps) {
  * picker (best first) above the card of the chosen one; none → the lead form.
  */
 export function ConversationPerson() {
-  const t = useT();
+  const { t } = useI18n();
   // Lists read again when our writes land: everything they refresh is on this screen.
   useRefreshAfterWrites();
   const services = useSalesforce();
@@ -143,11 +143,10 @@ export function ConversationPerson() {
 
 /** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
-  const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const scope = useScope();
   const history = useQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );

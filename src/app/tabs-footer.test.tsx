@@ -1,7 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '@/i18n/i18n-context';
-import type { CaseRow, OpportunityRow, TabReason, TabState } from '@/salesforce/api/conversation-work';
+import type { CaseRow } from '@/salesforce/api/cases';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { TabReason, TabState } from '@/salesforce/api/conversation-work';
 import { TabsFooter } from './tabs-footer';
 
 const absent = <Row,>(reason: TabReason, error?: string): TabState<Row> => ({

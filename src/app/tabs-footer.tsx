@@ -1,6 +1,8 @@
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import type { CaseRow, OpportunityRow, TabState } from '@/salesforce/api/conversation-work';
+import type { CaseRow } from '@/salesforce/api/cases';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { TabState } from '@/salesforce/api/conversation-work';
 
 function reasonLine(t: Translate, which: 'opportunity' | 'case', state: TabState<unknown>): string | null {
   if (state.visible || state.reason === null) return null;

@@ -3,30 +3,16 @@
  * their writes through the outbox (with why a write is retried), a refusal explained with the guide's setup
  * step, and the drafts their forms keep until a write lands.
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import {
-  blockedWrite,
-  tieOperation,
-  untieOperation,
-  writeProblem,
-  type TiedObject,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
+import { CONVERSATION_FIELD, tieOperation, untieOperation, type TiedObject } from '@/salesforce/api/tie';
+import { blockedWrite, writeProblem, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
+import { useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
-
-/** `${orgId}:${userId}`: query keys of data the user's permissions shape. */
-export function useScope(): string {
-  const session = useAuthState((s) => s.session);
-  return session ? `${session.orgId}:${session.userId}` : '';
-}
 
 /**
  * The agent's explanation of a refused write: what is missing (object, field) and the guide's step that
@@ -53,16 +39,14 @@ export function discardFailed(outbox: SalesforceServices['outbox'], write: Outbo
 }
 
 /**
- * After a write this form made landed: the tab's lists are read again (the panel does the same for every
- * write; this covers a form shown on its own) and `onDone` runs once.
+ * After a write this form made landed, `onDone` runs once (the panel reads the tab's lists again:
+ * src/app/refresh-after-writes.ts).
  */
 export function useWhenDone(write: OutboxWrite, onDone: () => void): void {
-  const queryClient = useQueryClient();
   useEffect(() => {
     if (write.state !== 'done') return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
     onDone();
-  }, [write.state, queryClient, onDone]);
+  }, [write.state, onDone]);
 }
 
 /**
@@ -84,7 +68,8 @@ export function useClearWhenLanded(write: OutboxWrite, draft: { clear: () => voi
 
 /**
  * A form that creates a record tied to the conversation. Done with an id: created (or found again), the
- * tab's lists are read again, the draft and the item are forgotten and the form closes on the new record.
+ * draft and the item are forgotten and the form closes on the new record (which the tab's list, read again
+ * by the panel, shows).
  * Done without one: the upsert matched several records (300), `severalTied`. `cancel` gives the form up.
  */
 export function useNewTiedRecord(
@@ -92,7 +77,6 @@ export function useNewTiedRecord(
   draft: { clear: () => void },
   onClose: (createdId: string | null) => void,
 ) {
-  const queryClient = useQueryClient();
   const { outbox } = useSalesforce();
   const { reset } = write;
   const { clear } = draft;
@@ -101,11 +85,10 @@ export function useNewTiedRecord(
   const severalTied = item?.state === 'done' && item.resultId === undefined;
   useEffect(() => {
     if (createdId === null) return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
     clear();
     reset();
     onClose(createdId);
-  }, [createdId, queryClient, clear, reset, onClose]);
+  }, [createdId, clear, reset, onClose]);
   const cancel = useCallback(() => {
     discardFailed(outbox, write);
     clear();

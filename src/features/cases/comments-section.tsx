@@ -3,10 +3,10 @@ import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
 import { addCommentOperation } from '@/salesforce/api/cases';
-import type { CaseRow } from '@/salesforce/api/conversation-work';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
+import type { CaseRow } from '@/salesforce/api/cases';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
 import { Textarea } from '@/ui/textarea';
@@ -14,7 +14,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, WriteFeedback } from './write-feedback';
 import { useClearWhenLanded } from '@/kit/record-writes';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */

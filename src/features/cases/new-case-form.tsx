@@ -1,8 +1,8 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { newCaseFields, picklistOptions } from '@/salesforce/api/cases';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
+import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';

@@ -13,7 +13,7 @@ import {
   type ActivityRow,
 } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
@@ -97,7 +97,7 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
+  const scope = useScope();
   const history = useQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );

@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { formatPhone, normalizePhone } from '@/lib/phone';
+import { peopleKeys } from '@/lib/query-keys';
 import { leadOperation, type LeadInput } from '@/salesforce/api/leads';
 import { peopleByIds, type PeopleSearchDeps } from '@/salesforce/api/people-search';
 import type { OutboxItemError } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { recordUrl, type Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
@@ -342,9 +343,13 @@ function DuplicateChoice({
     const sobject = asPersonObject(d.type);
     return sobject ? [{ id: d.id, sobject }] : [];
   });
+  const scope = useScope();
   const deps: PeopleSearchDeps = { client: services.client, describes: services.describes, recent: services.recent };
   const records = useQuery({
-    queryKey: ['people', 'duplicates', ...refs.map((r) => r.id)],
+    queryKey: peopleKeys.duplicates(
+      scope,
+      refs.map((r) => r.id),
+    ),
     queryFn: ({ signal }) => peopleByIds(deps, refs, signal),
   });
   return (

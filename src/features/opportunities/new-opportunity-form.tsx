@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { CONVERSATION_FIELD } from '@/salesforce/api/conversation-work';
-import { blockedWrite, createTiedOperation, type WriteProblem } from '@/salesforce/api/opportunities';
+import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -14,7 +14,7 @@ import { TextInput } from '@/ui/text-input';
 import { useDraft } from './draft';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, useScope, WriteFeedback } from './write-feedback';
+import { discardFailed, problemText, WriteFeedback } from './write-feedback';
 import { useNewTiedRecord } from '@/kit/record-writes';
 
 interface NewOpportunityFormProps {

@@ -1,19 +1,18 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
 import {
   NOTE_CLOCK_SLACK_MS,
   addNoteOperation,
-  blockedWrite,
   editNoteOperation,
   noteTitleOf,
   noteTitleTaken,
   type NoteRow,
-  type WriteProblem,
-} from '@/salesforce/api/opportunities';
+} from '@/salesforce/api/notes';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -24,7 +23,7 @@ import '@/ui/tabs.css';
 import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 
@@ -33,6 +32,8 @@ interface NoteFormProps {
   recordName: string;
   mode: NoteMode;
   onClose: () => void;
+  /** A new note turned out saved by an earlier attempt (no write landed now): the list reads it. */
+  onFoundSaved?: () => void;
 }
 
 /**
@@ -40,11 +41,11 @@ interface NoteFormProps {
  * marks it (see `addNoteOperation`): a title this user gave another note in the last minutes is refused
  * before sending, and a send that Salesforce refused because the note was already saved counts as saved.
  */
-function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
+function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFormProps) {
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const queryClient = useQueryClient();
+  const scope = useScope();
   const formId = useId();
   const key = mode.kind === 'new' ? `note:new:${recordId}` : `note:${mode.note.id}`;
   const draft = useDraft(
@@ -71,6 +72,7 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   const saved = useQuery(
     savedNoteQuery(
       client,
+      scope,
       failed?.id ?? null,
       recordId,
       markerTitle,
@@ -81,9 +83,9 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   useEffect(() => {
     if (!failed || typeof saved.data !== 'string') return;
     void outbox.discard(failed.id).catch(() => undefined);
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    onFoundSaved?.();
     finish();
-  }, [failed, saved.data, outbox, queryClient, finish]);
+  }, [failed, saved.data, outbox, onFoundSaved, finish]);
 
   const titleError =
     submitted && draft.values.title.trim() === ''
@@ -247,6 +249,8 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
     }
   });
   const close = useCallback(() => setForm(null), []);
+  const { refetch } = notes;
+  const reload = useCallback(() => void refetch(), [refetch]);
 
   const renderNotes = (data: NonNullable<typeof notes.data>) => {
     if (data.kind === 'classic-only') {
@@ -261,7 +265,13 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
     return (
       <>
         {form?.kind === 'new' ? (
-          <NoteForm recordId={recordId} recordName={recordName} mode={{ kind: 'new' }} onClose={close} />
+          <NoteForm
+            recordId={recordId}
+            recordName={recordName}
+            mode={{ kind: 'new' }}
+            onClose={close}
+            onFoundSaved={reload}
+          />
         ) : null}
         {list.length === 0 ? <p className="slds-text-color_weak">{t('opp.notes.empty')}</p> : null}
         <ul className="app-work-list" aria-labelledby={headingId}>

@@ -1,6 +1,7 @@
 import { useI18n } from '@/i18n/i18n-context';
 import { SectionBoundary } from '@/kit/boundary';
-import type { OpportunityRow, TabState } from '@/salesforce/api/conversation-work';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
 import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';

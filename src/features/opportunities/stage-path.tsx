@@ -3,15 +3,15 @@ import { useCallback, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
 import { formatPercent } from '@/lib/format';
-import { blockedWrite, isClosedStage, type StageValue, type WriteProblem } from '@/salesforce/api/opportunities';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
+import { isClosedStage, type OpportunityRow, type StageValue } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import '@/ui/tabs.css';
 import { stagesQuery } from './queries';
-import { useScope, useWhenDone, WriteFeedback } from './write-feedback';
+import { useWhenDone, WriteFeedback } from './write-feedback';
 
 function stageClass(index: number, currentIndex: number, stage: StageValue, selected: boolean): string {
   const classes = ['slds-path__item'];

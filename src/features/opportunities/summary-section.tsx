@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/opportunities';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
+import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
 import { Button } from '@/ui/button';

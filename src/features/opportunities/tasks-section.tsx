@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
-import type { OpportunityRow } from '@/salesforce/api/conversation-work';
-import type { RecordTask } from '@/salesforce/api/opportunities';
-import { useSalesforce } from '@/kit/salesforce-context';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
+import type { RecordTask } from '@/salesforce/api/tasks';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { formatDate } from '@/lib/format';
 import { recordTasksQuery } from './queries';
-import { useScope } from './write-feedback';
 
 /** Renders the task form for a new task on the opportunity (WhatId = the opportunity); `close` ends it. */
 export type RenderTaskForm = (opportunity: OpportunityRow, close: () => void) => ReactNode;

@@ -4,12 +4,9 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
-import { getRelatedRecords } from '@/salesforce/api/related';
-import type { SalesforceClient } from '@/salesforce/client';
-import type { DescribeCache } from '@/salesforce/describe';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -17,6 +14,7 @@ import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
+import { relatedRecordsQuery } from './queries';
 
 export type TaskFormMode = { kind: 'create' } | { kind: 'schedule-call' } | { kind: 'edit'; task: ActivityRow };
 
@@ -102,6 +100,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
+  const scope = useScope();
   const formId = useId();
   const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
   const [submitted, setSubmitted] = useState(false);
@@ -116,13 +115,9 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   };
   const accountId = person.type === 'Lead' ? null : person.accountId;
   const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
-  const client: SalesforceClient = services.client;
-  const describes: DescribeCache = services.describes;
   const related = useQuery({
-    queryKey: ['related', accountId ?? 'none', accountName],
-    queryFn: ({ signal }) => getRelatedRecords(client, describes, { id: accountId ?? '', name: accountName }, signal),
+    ...relatedRecordsQuery(services.client, services.describes, scope, { id: accountId, name: accountName }),
     enabled: accountId !== null && mode.kind !== 'edit' && !fixedWhat,
-    staleTime: 60_000,
   });
 
   useEffect(() => {

@@ -12,7 +12,7 @@ import {
   newCaseFields,
   picklistOptions,
 } from './cases';
-import { createTiedOperation } from './opportunities';
+import { createTiedOperation } from './tie';
 
 const h = setupSalesforceHarness();
 let outboxes: Outbox[] = [];

@@ -1,25 +1,76 @@
 /**
- * The Case tab's Salesforce side (setup guide: "Enable Cases tab"): which statuses close a case (the
- * org's CaseStatus values), case comments, and the writes for a case. Tying a case to the conversation
- * works as for opportunities (`tieOperation`, `createTiedOperation` in opportunities.ts).
+ * Cases (setup guide: "Enable Cases tab"): a case as the tab shows it, which statuses close a case (the
+ * org's CaseStatus values), case comments, and the writes for a case. Tying a case to the conversation is
+ * in tie.ts (`tieOperation`, `createTiedOperation`), as for opportunities.
  */
 import type { SalesforceClient } from '../client';
 import { readableFields, type DescribeCache, type ObjectInfo } from '../describe';
 import type { FieldValue, OutboxOperation } from '../outbox/types';
 import { fields as fieldList, id, soql } from '../soql';
-import { parseRecords } from './opportunities';
+import {
+  checkedId,
+  describeOrNull,
+  parseRecords,
+  queryPath,
+  relationName,
+  textOf,
+  withSignal,
+  type Row,
+} from './records';
+import { CONVERSATION_FIELD } from './tie';
 
-const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+export interface CaseRow {
+  id: string;
+  caseNumber: string;
+  subject: string | null;
+  status: string | null;
+  priority: string | null;
+  origin: string | null;
+  description: string | null;
+  isClosed: boolean;
+  lastModifiedDate: string | null;
+  ownerName: string | null;
+  conversationId: string | null;
+  contactId: string | null;
+  accountId: string | null;
+}
 
-type Row = Record<string, unknown>;
+/** The fields the tab reads (those the user can read: `readableFields`). */
+export const CASE_FIELDS = [
+  'Id',
+  'CaseNumber',
+  'Subject',
+  'Status',
+  'Priority',
+  'Origin',
+  'Description',
+  'IsClosed',
+  'LastModifiedDate',
+  'OwnerId',
+  'Owner.Name',
+  'ContactId',
+  'AccountId',
+  CONVERSATION_FIELD,
+];
 
-const str = (row: Row, key: string): string | null =>
-  typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
-const withSignal = (signal: AbortSignal | undefined) => (signal ? { signal } : {});
-
-function checkedId(value: string): string {
-  if (!RECORD_ID.test(value)) throw new Error(`Not a Salesforce record id: ${JSON.stringify(value)}`);
-  return value;
+export function parseCase(row: Row): CaseRow | null {
+  const rowId = textOf(row, 'Id');
+  if (!rowId) return null;
+  return {
+    id: rowId,
+    caseNumber: textOf(row, 'CaseNumber') ?? rowId,
+    subject: textOf(row, 'Subject'),
+    status: textOf(row, 'Status'),
+    priority: textOf(row, 'Priority'),
+    origin: textOf(row, 'Origin'),
+    description: textOf(row, 'Description'),
+    isClosed: row.IsClosed === true,
+    lastModifiedDate: textOf(row, 'LastModifiedDate'),
+    ownerName: relationName(row, 'Owner'),
+    conversationId: textOf(row, CONVERSATION_FIELD),
+    contactId: textOf(row, 'ContactId'),
+    accountId: textOf(row, 'AccountId'),
+  };
 }
 
 export interface CaseStatusValue {
@@ -32,17 +83,17 @@ export interface CaseStatusValue {
 /** The org's case statuses with the flag that closes a case: `SELECT ApiName, IsClosed FROM CaseStatus`. */
 export async function getCaseStatuses(client: SalesforceClient, signal?: AbortSignal): Promise<CaseStatusValue[]> {
   const rows = await client.request(
-    `/query?q=${encodeURIComponent(soql`SELECT ApiName, MasterLabel, IsClosed, IsDefault, SortOrder FROM CaseStatus ORDER BY SortOrder ASC`)}`,
+    queryPath(soql`SELECT ApiName, MasterLabel, IsClosed, IsDefault, SortOrder FROM CaseStatus ORDER BY SortOrder ASC`),
     withSignal(signal),
     parseRecords,
   );
   return rows.flatMap((row) => {
-    const value = str(row, 'ApiName') ?? str(row, 'MasterLabel');
+    const value = textOf(row, 'ApiName') ?? textOf(row, 'MasterLabel');
     if (!value) return [];
     return [
       {
         value,
-        label: str(row, 'MasterLabel') ?? value,
+        label: textOf(row, 'MasterLabel') ?? value,
         closed: row.IsClosed === true,
         isDefault: row.IsDefault === true,
       },
@@ -82,25 +133,25 @@ export async function getCaseComments(
   caseId: string,
   signal?: AbortSignal,
 ): Promise<CaseCommentRow[]> {
-  const info = await describes.get('CaseComment').catch(() => null);
+  const info = await describeOrNull(describes, 'CaseComment');
   const wanted = readableFields(info, COMMENT_FIELDS);
   const rows = await client.request(
-    `/query?q=${encodeURIComponent(soql`SELECT ${fieldList(wanted)} FROM CaseComment WHERE ParentId = ${id(caseId)} ORDER BY CreatedDate DESC LIMIT ${200}`)}`,
+    queryPath(
+      soql`SELECT ${fieldList(wanted)} FROM CaseComment WHERE ParentId = ${id(caseId)} ORDER BY CreatedDate DESC LIMIT ${200}`,
+    ),
     withSignal(signal),
     parseRecords,
   );
   return rows.flatMap((row) => {
-    const commentId = str(row, 'Id');
+    const commentId = textOf(row, 'Id');
     if (!commentId) return [];
-    const createdBy =
-      typeof row.CreatedBy === 'object' && row.CreatedBy !== null ? str(row.CreatedBy as Row, 'Name') : null;
     return [
       {
         id: commentId,
-        body: str(row, 'CommentBody') ?? '',
+        body: textOf(row, 'CommentBody') ?? '',
         isPublic: row.IsPublished === true,
-        createdDate: str(row, 'CreatedDate'),
-        createdByName: createdBy,
+        createdDate: textOf(row, 'CreatedDate'),
+        createdByName: relationName(row, 'CreatedBy'),
       },
     ];
   });

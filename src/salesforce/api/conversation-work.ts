@@ -10,40 +10,10 @@ import { readableFields, type DescribeCache, type ObjectInfo } from '../describe
 import { errorFromBody } from '../errors';
 import type { Person } from '../people';
 import { fields as fieldList, id, ident, soql } from '../soql';
-
-export const CONVERSATION_FIELD = 'conversationId__c';
-
-export interface OpportunityRow {
-  id: string;
-  name: string;
-  stageName: string | null;
-  amount: number | null;
-  closeDate: string | null;
-  ownerName: string | null;
-  isClosed: boolean;
-  probability: number | null;
-  forecastCategory: string | null;
-  description: string | null;
-  recordTypeId: string | null;
-  conversationId: string | null;
-  accountId: string | null;
-}
-
-export interface CaseRow {
-  id: string;
-  caseNumber: string;
-  subject: string | null;
-  status: string | null;
-  priority: string | null;
-  origin: string | null;
-  description: string | null;
-  isClosed: boolean;
-  lastModifiedDate: string | null;
-  ownerName: string | null;
-  conversationId: string | null;
-  contactId: string | null;
-  accountId: string | null;
-}
+import { CASE_FIELDS, parseCase, type CaseRow } from './cases';
+import { OPPORTUNITY_FIELDS, parseOpportunity, type OpportunityRow } from './opportunities';
+import type { Row } from './records';
+import { CONVERSATION_FIELD } from './tie';
 
 /** Why a tab is absent; null when it shows. */
 export type TabReason = 'no-access' | 'no-field' | 'not-for-person' | 'nothing-open' | 'failed';
@@ -80,84 +50,6 @@ export function tabVisibility(input: VisibilityInput): { visible: boolean; reaso
     return { visible: false, reason: 'not-for-person' };
   if (input.openCount === 0 && input.tiedCount === 0) return { visible: false, reason: 'nothing-open' };
   return { visible: true, reason: null };
-}
-
-const OPPORTUNITY_FIELDS = [
-  'Id',
-  'Name',
-  'StageName',
-  'Amount',
-  'CloseDate',
-  'OwnerId',
-  'Owner.Name',
-  'IsClosed',
-  'Probability',
-  'ForecastCategoryName',
-  'Description',
-  'RecordTypeId',
-  'AccountId',
-  CONVERSATION_FIELD,
-];
-const CASE_FIELDS = [
-  'Id',
-  'CaseNumber',
-  'Subject',
-  'Status',
-  'Priority',
-  'Origin',
-  'Description',
-  'IsClosed',
-  'LastModifiedDate',
-  'OwnerId',
-  'Owner.Name',
-  'ContactId',
-  'AccountId',
-  CONVERSATION_FIELD,
-];
-
-type Row = Record<string, unknown>;
-const s = (row: Row, key: string) => (typeof row[key] === 'string' && row[key] !== '' ? row[key] : null);
-const n = (row: Row, key: string) => (typeof row[key] === 'number' ? row[key] : null);
-const owner = (row: Row) => (typeof row.Owner === 'object' && row.Owner !== null ? s(row.Owner as Row, 'Name') : null);
-
-export function parseOpportunity(row: Row): OpportunityRow | null {
-  const rowId = s(row, 'Id');
-  if (!rowId) return null;
-  return {
-    id: rowId,
-    name: s(row, 'Name') ?? rowId,
-    stageName: s(row, 'StageName'),
-    amount: n(row, 'Amount'),
-    closeDate: s(row, 'CloseDate'),
-    ownerName: owner(row),
-    isClosed: row.IsClosed === true,
-    probability: n(row, 'Probability'),
-    forecastCategory: s(row, 'ForecastCategoryName'),
-    description: s(row, 'Description'),
-    recordTypeId: s(row, 'RecordTypeId'),
-    conversationId: s(row, CONVERSATION_FIELD),
-    accountId: s(row, 'AccountId'),
-  };
-}
-
-export function parseCase(row: Row): CaseRow | null {
-  const rowId = s(row, 'Id');
-  if (!rowId) return null;
-  return {
-    id: rowId,
-    caseNumber: s(row, 'CaseNumber') ?? rowId,
-    subject: s(row, 'Subject'),
-    status: s(row, 'Status'),
-    priority: s(row, 'Priority'),
-    origin: s(row, 'Origin'),
-    description: s(row, 'Description'),
-    isClosed: row.IsClosed === true,
-    lastModifiedDate: s(row, 'LastModifiedDate'),
-    ownerName: owner(row),
-    conversationId: s(row, CONVERSATION_FIELD),
-    contactId: s(row, 'ContactId'),
-    accountId: s(row, 'AccountId'),
-  };
 }
 
 /** The account whose open deals and cases count: the Account itself, or a Contact's Account. */

@@ -4,6 +4,7 @@
  * its fixed ordering and LIMIT ≤ 500 (README "Salesforce API facts").
  */
 import { toLocalDate } from '@/lib/format';
+import { isBoolean, isFiniteNumber, isString, nullable, oneOf, shape, type Guard } from '@/lib/guards';
 import type { SalesforceClient } from '../client';
 import { readableFields, type ObjectInfo } from '../describe';
 import { fields as fieldList, id, ident, soql } from '../soql';
@@ -168,3 +169,23 @@ export function getMoreActivities(
   const now = options.now ?? new Date();
   return client.request(nextUrl, options.signal ? { signal: options.signal } : {}, (json) => rowsOf(json, now));
 }
+
+/** An activity row as this module made it, read back from the frame storage (a cache, an open form). */
+export const isActivityRow: Guard<ActivityRow> = shape({
+  id: isString,
+  sobject: oneOf(['Task', 'Event']),
+  kind: oneOf(['call', 'chat', 'task', 'email', 'meeting']),
+  subject: isString,
+  date: nullable(isString),
+  status: nullable(isString),
+  open: isBoolean,
+  overdue: isBoolean,
+  priority: nullable(isString),
+  ownerName: nullable(isString),
+  whatName: nullable(isString),
+  callType: nullable(oneOf(['Inbound', 'Outbound', 'Internal'])),
+  durationSeconds: nullable(isFiniteNumber),
+  callObject: nullable(isString),
+  description: nullable(isString),
+  lastModifiedDate: nullable(isString),
+});

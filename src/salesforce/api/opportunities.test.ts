@@ -4,30 +4,24 @@ import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { Outbox } from '../outbox/outbox';
 import type { OutboxItem, OutboxOperation } from '../outbox/types';
+import { MASTER_RECORD_TYPE_ID, getStages, isClosedStage } from './opportunities';
 import {
-  MASTER_RECORD_TYPE_ID,
   NOTE_CLOCK_SLACK_MS,
   addNoteOperation,
   base64Utf8,
-  blockedWrite,
-  createTiedOperation,
   editNoteOperation,
-  externalIdUrl,
   findSavedNote,
   getNoteText,
   getNotes,
-  getRecordTasks,
-  getStages,
-  isClosedStage,
   noteContent,
   noteHtml,
   noteText,
   noteTitleOf,
   noteTitleTaken,
-  tieOperation,
-  untieOperation,
-  writeProblem,
-} from './opportunities';
+} from './notes';
+import { blockedWrite, writeProblem } from './write-problems';
+import { createTiedOperation, externalIdUrl, tieOperation, untieOperation } from './tie';
+import { getRecordTasks } from './tasks';
 
 const V = '/services/data/v66.0';
 
