@@ -33,19 +33,25 @@ function SectionFailed({ error, onRetry }: { error: Error; onRetry: () => void }
   );
 }
 
-/**
- * Catches the render errors of one tab or section: it shows what failed in its place, and Try again renders
- * it anew — once `onRetry` (e.g. reading its data again) is done, when there is one.
- */
-export function SectionBoundary({ children, onRetry }: { children: ReactNode; onRetry?: () => Promise<unknown> }) {
+export interface SectionBoundaryProps {
+  children: ReactNode;
+  /** What Try again does before rendering the section anew (e.g. reading its data again). */
+  onRetry?: () => void;
+  /** When it changes (e.g. that data arrived), a failed section renders anew too. */
+  resetKey?: unknown;
+}
+
+/** Catches the render errors of one tab or section: it shows what failed in its place, with Try again. */
+export function SectionBoundary({ children, onRetry, resetKey }: SectionBoundaryProps) {
   return (
     <ErrorBoundary
+      resetKey={resetKey}
       fallback={(error, reset) => (
         <SectionFailed
           error={error}
           onRetry={() => {
-            if (onRetry) void onRetry().finally(reset);
-            else reset();
+            onRetry?.();
+            reset();
           }}
         />
       )}
@@ -74,19 +80,19 @@ function Rendered<T>({ data, render }: { data: T; render: (data: T) => ReactNode
 
 /** A section's read: a spinner while pending, the failure with Try again (which refetches), then its data. */
 export function QueryBoundary<T>({ query, pending, failed, actions, children }: QueryBoundaryProps<T>) {
-  const refetch = () => query.refetch();
+  const refetch = () => void query.refetch();
   if (query.isPending) return <Spinner size="x-small" label={pending} />;
   const failure = query.isError ? (
     <Alert variant="error" title={typeof failed === 'string' ? failed : failed(query.error)}>
       {typeof failed === 'string' ? <p>{query.error.message}</p> : null}
-      <RetryActions onRetry={() => void refetch()} actions={actions} />
+      <RetryActions onRetry={refetch} actions={actions} />
     </Alert>
   ) : null;
   return (
     <>
       {failure}
       {query.data === undefined ? null : (
-        <SectionBoundary onRetry={refetch}>
+        <SectionBoundary onRetry={refetch} resetKey={query.dataUpdatedAt}>
           <Rendered data={query.data} render={children} />
         </SectionBoundary>
       )}
