@@ -6,6 +6,7 @@ import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { loadWorkMessages } from '@/i18n/work-messages';
 import { I18nProvider, useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
 import type { AppConfig } from '@/lib/config';
 import { onDemand } from '@/lib/on-demand';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/kit/salesforce-context';
@@ -104,16 +105,35 @@ function Shell() {
   }, [status]);
   return (
     <main className="app-shell">
-      {status !== 'signed-in' ? <SignInPanelSlot /> : null}
-      {status === 'signed-in' ? <ConversationPersonSlot /> : null}
-      {status === 'signed-in' ? <OutboxPanelSlot /> : null}
-      <ConversationPanel />
-      <ConnectionStatus usage={<ApiUsageSlot />} />
+      {status !== 'signed-in' ? (
+        <SectionBoundary>
+          <SignInPanelSlot />
+        </SectionBoundary>
+      ) : null}
+      {status === 'signed-in' ? (
+        <SectionBoundary>
+          <ConversationPersonSlot />
+        </SectionBoundary>
+      ) : null}
+      {status === 'signed-in' ? (
+        <SectionBoundary>
+          <OutboxPanelSlot />
+        </SectionBoundary>
+      ) : null}
+      <SectionBoundary>
+        <ConversationPanel />
+      </SectionBoundary>
+      <SectionBoundary>
+        <ConnectionStatus usage={<ApiUsageSlot />} />
+      </SectionBoundary>
     </main>
   );
 }
 
-/** The info frame: providers, the top-level error boundary, and the panels the features provide. */
+/**
+ * The info frame: providers, the top-level error boundary (the last resort: each part of the shell, tab and
+ * section has its own), and the panels the features provide.
+ */
 export function App(props: AppProps) {
   const queryModule = useOnDemand(queries);
   // One client for the App's lifetime, made when TanStack Query has loaded.

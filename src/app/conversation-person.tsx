@@ -12,6 +12,7 @@ import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
 import { useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
 import { onDemand } from '@/lib/on-demand';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
@@ -35,7 +36,13 @@ const leadCreateForm = onDemand(() => import('@/features/lead-create/lead-create
 function LeadCreateSlot(props: LeadCreateFormProps) {
   const { t } = useI18n();
   const module = useOnDemand(leadCreateForm);
-  return module ? <module.LeadCreateForm {...props} /> : <Spinner label={t('app.loading')} />;
+  return module ? (
+    <SectionBoundary>
+      <module.LeadCreateForm {...props} />
+    </SectionBoundary>
+  ) : (
+    <Spinner label={t('app.loading')} />
+  );
 }
 
 /**
@@ -122,12 +129,14 @@ export function ConversationPerson() {
       {lookup.matches.length > 1 ? (
         <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} />
       ) : null}
-      <PersonCard
-        person={lookup.selected.person}
-        instanceUrl={session.instanceUrl}
-        match={lookup.selected}
-        defaultRegion={services.region}
-      />
+      <SectionBoundary key={lookup.selected.person.id}>
+        <PersonCard
+          person={lookup.selected.person}
+          instanceUrl={session.instanceUrl}
+          match={lookup.selected}
+          defaultRegion={services.region}
+        />
+      </SectionBoundary>
       <PersonWork key={lookup.selected.person.id} person={lookup.selected.person} conversationId={conversationKey} />
     </>
   );
@@ -158,15 +167,21 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const contactId = contactIdOf(person);
   const personTab = (
     <>
-      <LogForm
-        person={person}
-        conversationId={conversationId}
-        call={call}
-        historyCallObjects={history ? callObjects : null}
-        whatId={person.type === 'Contact' ? person.accountId : null}
-      />
-      <TasksPanel person={person} openTasks={history?.open ?? []} />
-      <HistoryPanel person={person} />
+      <SectionBoundary>
+        <LogForm
+          person={person}
+          conversationId={conversationId}
+          call={call}
+          historyCallObjects={history ? callObjects : null}
+          whatId={person.type === 'Contact' ? person.accountId : null}
+        />
+      </SectionBoundary>
+      <SectionBoundary>
+        <TasksPanel person={person} openTasks={history?.open ?? []} />
+      </SectionBoundary>
+      <SectionBoundary>
+        <HistoryPanel person={person} />
+      </SectionBoundary>
     </>
   );
   const tabs: TabItem[] = [{ id: 'person', label: t('tabs.person'), content: personTab }];
@@ -175,22 +190,24 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
       id: 'opportunities',
       label: t('tabs.opportunities'),
       content: (
-        <OpportunityTab
-          tab={work.data.opportunities}
-          person={person}
-          conversationId={conversationId}
-          accountId={accountId}
-          renderTaskForm={(opportunity, close) => (
-            <TaskForm
-              person={person}
-              mode={{ kind: 'create' }}
-              formKey={`opportunity:${opportunity.id}:task`}
-              fixedWhat={{ id: opportunity.id, name: opportunity.name }}
-              onDone={close}
-              onCancel={close}
-            />
-          )}
-        />
+        <SectionBoundary>
+          <OpportunityTab
+            tab={work.data.opportunities}
+            person={person}
+            conversationId={conversationId}
+            accountId={accountId}
+            renderTaskForm={(opportunity, close) => (
+              <TaskForm
+                person={person}
+                mode={{ kind: 'create' }}
+                formKey={`opportunity:${opportunity.id}:task`}
+                fixedWhat={{ id: opportunity.id, name: opportunity.name }}
+                onDone={close}
+                onCancel={close}
+              />
+            )}
+          />
+        </SectionBoundary>
       ),
     });
   }
@@ -199,14 +216,16 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
       id: 'cases',
       label: t('tabs.cases'),
       content: (
-        <CaseTab
-          tab={work.data.cases}
-          person={person}
-          conversationId={conversationId}
-          conversationKind={call ? 'call' : 'chat'}
-          accountId={accountId}
-          contactId={contactId}
-        />
+        <SectionBoundary>
+          <CaseTab
+            tab={work.data.cases}
+            person={person}
+            conversationId={conversationId}
+            conversationKind={call ? 'call' : 'chat'}
+            accountId={accountId}
+            contactId={contactId}
+          />
+        </SectionBoundary>
       ),
     });
   }

@@ -32,13 +32,19 @@ function SectionFailed({ error, onRetry }: { error: Error; onRetry: () => void }
   );
 }
 
-/**
- * Catches the render errors of one tab or section: it shows what failed in its place, and Try again renders
- * it anew (after `onRetry`, e.g. reading its data again).
- */
-export function SectionBoundary({ children, onRetry }: { children: ReactNode; onRetry?: () => void }) {
+export interface SectionBoundaryProps {
+  children: ReactNode;
+  /** What Try again does before rendering the section anew (e.g. reading its data again). */
+  onRetry?: () => void;
+  /** When it changes (e.g. that data arrived), a failed section renders anew too. */
+  resetKey?: unknown;
+}
+
+/** Catches the render errors of one tab or section: it shows what failed in its place, with Try again. */
+export function SectionBoundary({ children, onRetry, resetKey }: SectionBoundaryProps) {
   return (
     <ErrorBoundary
+      resetKey={resetKey}
       fallback={(error, reset) => (
         <SectionFailed
           error={error}
@@ -60,6 +66,8 @@ interface BoundaryQuery<T> {
   isError: boolean;
   error: Error | null;
   data: T | undefined;
+  /** When the data was read: a new answer lets a section that failed to render try again. */
+  dataUpdatedAt: number;
   refetch: () => Promise<unknown>;
 }
 
@@ -73,6 +81,11 @@ export interface QueryBoundaryProps<T> {
   actions?: ReactNode;
   /** The data, once there (under the failure when a later read failed), inside its own SectionBoundary. */
   children: (data: T) => ReactNode;
+}
+
+/** Renders the data as a component of its own, so that what it throws is caught by the boundary above it. */
+function Rendered<T>({ data, render }: { data: T; render: (data: T) => ReactNode }) {
+  return render(data);
 }
 
 /** A section's read: a spinner while pending, the failure with Try again (which refetches), then its data. */
@@ -89,7 +102,11 @@ export function QueryBoundary<T>({ query, pending, failed, actions, children }: 
   return (
     <>
       {failure}
-      {query.data === undefined ? null : <SectionBoundary onRetry={refetch}>{children(query.data)}</SectionBoundary>}
+      {query.data === undefined ? null : (
+        <SectionBoundary onRetry={refetch} resetKey={query.dataUpdatedAt}>
+          <Rendered data={query.data} render={children} />
+        </SectionBoundary>
+      )}
     </>
   );
 }

@@ -115,6 +115,7 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
             isError: history.isError && !history.isFetchNextPageError,
             error: history.error,
             data: rows,
+            dataUpdatedAt: history.dataUpdatedAt,
             refetch: history.refetch,
           }}
           pending={t('history.loading')}
