@@ -31,7 +31,7 @@ import {
   type FailureOutcome,
   type Outcome,
   type SubResponse,
-} from './classify';
+} from './retry-policy';
 import { defaultSignalStorage, joinChangeSignal, type ChangeSignal } from './change-signal';
 import { readOperation } from './item-codec';
 import {
