@@ -6,10 +6,8 @@ import { runSosl } from '../../mocks/salesforce/sosl';
 import { OrgStore } from '../../mocks/salesforce/store';
 import { comparePhones, normalizePhone, phoneSearchTerms } from '@/lib/phone';
 import {
-  SOSL_MAX_SEARCH_LENGTH,
   SoqlError,
   and,
-  buildSosl,
   dateLiteral,
   fields,
   id,
@@ -17,15 +15,12 @@ import {
   like,
   or,
   soql,
-  soslAnyOf,
-  soslPhoneTerms,
-  soslPrefix,
-  soslTerm,
   sub,
   type Soql,
   type SoqlErrorCode,
   type SoqlValue,
 } from './soql';
+import { SOSL_MAX_SEARCH_LENGTH, buildSosl, soslAnyOf, soslPhoneTerms, soslPrefix, soslTerm } from './sosl';
 
 const V = 'v66.0';
 
