@@ -223,9 +223,9 @@ export default defineConfig(
   ),
   restrictGlobals(['src/salesforce/**/*.{ts,tsx}', 'src/lib/config.ts'], [], ['MessageChannel']),
   restrictGlobals(['src/xbees/**/*.{ts,tsx}'], [], ['fetch']),
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
   {
-    files: ['mocks/**/*.{ts,tsx}', 'e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js'],
+    files: ['mocks/**/*.{ts,tsx}', 'e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js', '.ci/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -79,10 +79,27 @@ export default defineConfig(({ command }) => ({
   },
   server: { strictPort: true },
   test: {
-    environment: 'jsdom',
+    // README "Tests": the node environment by default; jsdom only for the files that render (*.test.tsx,
+    // and a .test.ts file that starts with `// @vitest-environment jsdom`).
     setupFiles: ['./src/test/setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.{ts,tsx}'],
     restoreMocks: true,
     testTimeout: 15_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          // These files share one module graph per worker instead of re-importing it for every file (README
+          // "Tests"): each builds its own org, stores and clock, and they pass in any order (--sequence.shuffle).
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', environment: 'jsdom', include: ['src/**/*.test.tsx', 'mocks/**/*.test.tsx'] },
+      },
+    ],
   },
 }));

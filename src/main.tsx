@@ -5,7 +5,8 @@
  */
 import { loadConfig, type AppConfig } from '@/lib/config';
 import { callbackUrl } from '@/salesforce/auth/callback-url';
-import { SessionManager, frameStorage, type AuthState } from '@/salesforce/auth/session-manager';
+import { frameStorage } from '@/lib/storage';
+import { SessionManager, scopeOf, type AuthState } from '@/salesforce/auth/session-manager';
 import { SalesforceClient } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';
@@ -41,10 +42,7 @@ async function main(): Promise<void> {
   const describes = new DescribeCache({
     client,
     storage,
-    scope: () => {
-      const current = session.store.getState().session;
-      return current ? `${current.orgId}:${current.userId}` : null;
-    },
+    scope: () => scopeOf(session.store.getState().session),
   });
   const recent = new RecentRecords(storage);
   // Every instance (the daemon too) may flush: a write saved in a panel that x-bees closed still lands.

@@ -214,6 +214,68 @@ describe('tokens', () => {
   });
 });
 
+describe('tokens/grant', () => {
+  interface Granted {
+    token: TokenResponseBody;
+    userinfo: { user_id: string; preferred_username: string; organization_id: string };
+  }
+  const userinfo = (accessToken: string) =>
+    fetch(`${ORG}/services/oauth2/userinfo`, { headers: { Authorization: `Bearer ${accessToken}` } });
+
+  it('gives the default user a session that works for REST calls, userinfo and a refresh, without a sign-in', async () => {
+    const before = await controlJson<{ oauth: { counters: Record<string, number> } }>('GET', '/state');
+    const granted = await controlJson<Granted>('POST', '/tokens/grant');
+    expect(granted.token).toMatchObject({ instance_url: ORG, token_type: 'Bearer', scope: 'api refresh_token openid' });
+    expect(granted.userinfo).toMatchObject({
+      user_id: emulator.ids.users.jane,
+      preferred_username: 'jane.doe@acme.example',
+    });
+    const accessToken = granted.token.access_token ?? '';
+    const accounts = await api(`/query?q=${encodeURIComponent('SELECT Id FROM Account LIMIT 1')}`, {
+      token: accessToken,
+    });
+    expect(accounts.status).toBe(200);
+    const identity = await userinfo(accessToken);
+    expect(identity.status).toBe(200);
+    expect(await identity.json()).toEqual(granted.userinfo);
+    const refreshed = await refresh(granted.token.refresh_token ?? '');
+    expect(refreshed.status).toBe(200);
+    // Not a sign-in: the counters the sign-in tests read stay where they were.
+    const after = await controlJson<{ oauth: { counters: Record<string, number> } }>('GET', '/state');
+    expect(after.oauth.counters).toEqual({
+      ...before.oauth.counters,
+      refresh: (before.oauth.counters.refresh ?? 0) + 1,
+    });
+  });
+
+  it('signs in the user named by username', async () => {
+    const granted = await controlJson<Granted>('POST', '/tokens/grant', { username: 'marco.bianchi@acme.example' });
+    const identity = (await (await userinfo(granted.token.access_token ?? '')).json()) as Granted['userinfo'];
+    expect(identity).toMatchObject({
+      user_id: emulator.ids.users.marco,
+      preferred_username: 'marco.bianchi@acme.example',
+    });
+    const created = await api('/sobjects/Lead', {
+      method: 'POST',
+      body: newLead,
+      token: granted.token.access_token ?? '',
+    });
+    const { id } = (await created.json()) as { id: string };
+    expect(emulator.store.get(id)?.values.CreatedById).toBe(emulator.ids.users.marco);
+  });
+
+  it('refuses an unknown username with a clear error and grants nothing', async () => {
+    const before = await controlJson<{ oauth: { activeGrants: number } }>('GET', '/state');
+    const response = await control('POST', '/tokens/grant', { username: 'nobody@acme.example' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual([
+      { errorCode: 'INVALID_INPUT', message: 'No user with Username nobody@acme.example' },
+    ]);
+    const after = await controlJson<{ oauth: { activeGrants: number } }>('GET', '/state');
+    expect(after.oauth.activeGrants).toBe(before.oauth.activeGrants);
+  });
+});
+
 describe('latency', () => {
   it('delays each org request by latencyMs', async () => {
     await controlJson('POST', '/settings', { latencyMs: 60 });

@@ -447,7 +447,11 @@ export async function grantForTests(
     ? emulator.store.rows('User').find((u) => u.values.Username === username)
     : emulator.store.get(emulator.defaultUserId);
   const userId = user?.values.Id;
-  if (typeof userId !== 'string') throw new Error(`no user ${username ?? '(default)'}`);
+  // Refused like the other controls' bad input (400), not as an emulator crash.
+  if (typeof userId !== 'string')
+    throw new SfApiError(400, [
+      { errorCode: 'INVALID_INPUT', message: `No user with Username ${username ?? '(default)'}` },
+    ]);
   const grant: Grant = {
     id: ++emulator.oauth.grantSeq,
     userId,

@@ -3,8 +3,8 @@
  * the transferred port), answers on the port like the host of §2.1 (optionally with its throttle), and
  * dispatches host events to the app window with a chosen `source` and `origin`.
  */
+import { isRecord } from '@/lib/guards';
 import type { ParentWindow } from '@/xbees/environment';
-import { isRecord } from '@/xbees/payloads';
 import { REQUEST, THROTTLED_MESSAGE, THROTTLE_WINDOW_MS, requestKeyOf } from '@/xbees/protocol';
 
 export const HOST_ORIGIN = 'https://app.x-bees.com';

@@ -1,15 +1,26 @@
 /**
  * Renders a screen as the panel does: a query client, the English messages and the Salesforce services of a
- * test harness (signed in to the emulated org). The outbox is the test's own; screens that only read get none.
+ * test harness (signed in to the emulated org). The outbox is the test's own, and with it the panel's
+ * refresh of what a landed write changed; screens that only read get none. Screens open confirmation prompts
+ * as modal dialogs, so jsdom gets the modal dialog API.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { TEST_CLIENT_ID, TEST_REDIRECT_URI } from '../node';
+import { useRefreshAfterWrites } from '@/app/refresh-after-writes';
 import { I18nProvider } from '@/i18n/i18n-context';
 import type { Outbox } from '@/salesforce/outbox/outbox';
 import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-context';
+import { installModalDialog } from './modal-dialog';
 import type { setupSalesforceHarness } from './salesforce-harness';
+
+function RefreshAfterWrites() {
+  useRefreshAfterWrites();
+  return null;
+}
+
+installModalDialog();
 
 export function renderWithSalesforce(
   h: ReturnType<typeof setupSalesforceHarness>,
@@ -32,7 +43,10 @@ export function renderWithSalesforce(
   return render(
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale="en">
-        <SalesforceProvider value={services}>{ui}</SalesforceProvider>
+        <SalesforceProvider value={services}>
+          {options.outbox ? <RefreshAfterWrites /> : null}
+          {ui}
+        </SalesforceProvider>
       </I18nProvider>
     </QueryClientProvider>,
   );

@@ -3,7 +3,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { TEST_CLIENT_ID, createTestOrg } from '../node';
-import { SessionManager } from '@/salesforce/auth/session-manager';
+import { scopeOf, SessionManager } from '@/salesforce/auth/session-manager';
 import { SalesforceClient, type RequestInfo } from '@/salesforce/client';
 import { DescribeCache } from '@/salesforce/describe';
 import { RecentRecords } from '@/salesforce/recent-records';
@@ -36,10 +36,7 @@ export function setupSalesforceHarness(options: { signIn?: boolean } = {}) {
     harness.describes = new DescribeCache({
       client: harness.client,
       storage: localStorage,
-      scope: () => {
-        const session = harness.session.store.getState().session;
-        return session ? `${session.orgId}:${session.userId}` : null;
-      },
+      scope: () => scopeOf(harness.session.store.getState().session),
     });
     harness.recent = new RecentRecords(localStorage);
     if (options.signIn !== false) await signIn(harness.session, localStorage);

@@ -55,11 +55,11 @@ export async function codeFlow(options: { scope?: string; user?: string } = {}):
   return (await token.json()) as Record<string, string>;
 }
 
-/** Signs in and publishes the session through the manager, as the popup flow ends. */
+/** Signs in (as the org's default user, or `user`: a User Id) and publishes the session, as the popup flow ends. */
 export async function signIn(
   manager: SessionManager,
   storage: Storage,
-  options: { scope?: string } = {},
+  options: { scope?: string; user?: string } = {},
 ): Promise<Record<string, string>> {
   const tokens = await codeFlow(options);
   storage.setItem(

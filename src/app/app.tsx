@@ -1,20 +1,22 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type * as QueryClientModule from './query-client';
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
 import { ConnectionStatus } from '@/features/connection/connection-status';
 import { ConversationPanel } from '@/features/conversation/conversation-panel';
 import { loadWorkMessages } from '@/i18n/work-messages';
-import { I18nProvider, useT } from '@/i18n/i18n-context';
+import { I18nProvider, useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
 import type { AppConfig } from '@/lib/config';
+import { onDemand } from '@/lib/on-demand';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/kit/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
-import { createModuleLoader } from '@/ui/lazy-module';
+import { useOnDemand } from '@/ui/lazy-module';
 import { Spinner } from '@/ui/spinner';
 import { XBeesBridgeProvider } from '@/kit/xbees-bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';
 import { CrashScreen } from './crash-screen';
-import { ErrorBoundary } from './error-boundary';
+import { ErrorBoundary } from '@/ui/error-boundary';
 
 export type AppProps = { locale: string } & (
   | { kind: 'ready'; config: AppConfig; bridge: XBeesBridge; salesforce: SalesforceServices }
@@ -22,25 +24,23 @@ export type AppProps = { locale: string } & (
 );
 
 /** Sign-in (with oidc-client-ts) loads only when someone is signed out. */
-const SignInPanel = lazy(() =>
-  Promise.all([import('@/features/sign-in/sign-in-panel'), loadWorkMessages()]).then(([module]) => ({
-    default: module.SignInPanel,
-  })),
+const signInPanel = onDemand(() =>
+  Promise.all([import('@/features/sign-in/sign-in-panel'), loadWorkMessages()]).then(([module]) => module),
 );
 
 /** The screen pop (lookup, picker, card, tabs) loads once someone is signed in, with its messages. */
-const conversationPerson = createModuleLoader(() =>
+const conversationPerson = onDemand(() =>
   Promise.all([import('./conversation-person'), loadWorkMessages()]).then(([module]) => module),
 );
 
-const outboxPanel = createModuleLoader(() =>
+const outboxPanel = onDemand(() =>
   Promise.all([import('@/features/outbox-status/outbox-panel'), loadWorkMessages()]).then(([module]) => module),
 );
 
-const apiUsage = createModuleLoader(() => import('@/features/connection/api-usage'));
+const apiUsage = onDemand(() => import('@/features/connection/api-usage'));
 
 /** TanStack Query loads with the first screen that reads Salesforce; one client per App. */
-const queries = createModuleLoader(() => import('./query-client'));
+const queries = onDemand(() => import('./query-client'));
 type QueryModule = typeof QueryClientModule;
 const AppQueries = createContext<{ module: QueryModule; client: QueryClient } | null>(null);
 
@@ -52,8 +52,14 @@ function WithQueries({ children }: { children: ReactNode }) {
   ) : null;
 }
 
+function SignInPanelSlot() {
+  const { t } = useI18n();
+  const module = useOnDemand(signInPanel);
+  return module ? <module.SignInPanel /> : <Spinner label={t('app.loading')} />;
+}
+
 function OutboxPanelSlot() {
-  const module = outboxPanel.useModule();
+  const module = useOnDemand(outboxPanel);
   return module ? (
     <WithQueries>
       <module.OutboxPanel />
@@ -62,8 +68,8 @@ function OutboxPanelSlot() {
 }
 
 function ConversationPersonSlot() {
-  const t = useT();
-  const module = conversationPerson.useModule();
+  const { t } = useI18n();
+  const module = useOnDemand(conversationPerson);
   const query = useContext(AppQueries);
   return module && query ? (
     <WithQueries>
@@ -74,11 +80,11 @@ function ConversationPersonSlot() {
   );
 }
 
-function ApiUsageSlot({ userId }: { userId: string }) {
-  const module = apiUsage.useModule();
+function ApiUsageSlot() {
+  const module = useOnDemand(apiUsage);
   return module ? (
     <WithQueries>
-      <module.ApiUsage userId={userId} />
+      <module.ApiUsage />
     </WithQueries>
   ) : null;
 }
@@ -89,7 +95,6 @@ function ApiUsageSlot({ userId }: { userId: string }) {
  * outbox keeps the writes it holds until the next sign-in.
  */
 function Shell() {
-  const t = useT();
   const status = useAuthState((s) => s.status);
   useEffect(() => {
     // Fetch the screen-pop code while x-bees is still answering getContext, not after.
@@ -101,21 +106,36 @@ function Shell() {
   return (
     <main className="app-shell">
       {status !== 'signed-in' ? (
-        <Suspense fallback={<Spinner label={t('app.loading')} />}>
-          <SignInPanel />
-        </Suspense>
+        <SectionBoundary>
+          <SignInPanelSlot />
+        </SectionBoundary>
       ) : null}
-      {status === 'signed-in' ? <ConversationPersonSlot /> : null}
-      {status === 'signed-in' ? <OutboxPanelSlot /> : null}
-      <ConversationPanel />
-      <ConnectionStatus usage={(userId) => <ApiUsageSlot userId={userId} />} />
+      {status === 'signed-in' ? (
+        <SectionBoundary>
+          <ConversationPersonSlot />
+        </SectionBoundary>
+      ) : null}
+      {status === 'signed-in' ? (
+        <SectionBoundary>
+          <OutboxPanelSlot />
+        </SectionBoundary>
+      ) : null}
+      <SectionBoundary>
+        <ConversationPanel />
+      </SectionBoundary>
+      <SectionBoundary>
+        <ConnectionStatus usage={<ApiUsageSlot />} />
+      </SectionBoundary>
     </main>
   );
 }
 
-/** The info frame: providers, the top-level error boundary, and the panels the features provide. */
+/**
+ * The info frame: providers, the top-level error boundary (the last resort: each part of the shell, tab and
+ * section has its own), and the panels the features provide.
+ */
 export function App(props: AppProps) {
-  const queryModule = queries.useModule();
+  const queryModule = useOnDemand(queries);
   // One client for the App's lifetime, made when TanStack Query has loaded.
   const appQueries = useMemo(
     () => (queryModule ? { module: queryModule, client: queryModule.createQueryClient() } : null),

@@ -1,10 +1,10 @@
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { ConfigError } from '@/lib/config';
 import { Alert } from '@/ui/alert';
 
 /** Shown instead of the app when config.json is missing or invalid: says what is wrong and who fixes it. */
 export function ConfigErrorScreen({ error }: { error: unknown }) {
-  const t = useT();
+  const { t } = useI18n();
   const problems = error instanceof ConfigError ? error.problems : [];
   const unreachable = error instanceof ConfigError && /could not be loaded|not valid JSON/.test(error.message);
   return (

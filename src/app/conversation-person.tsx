@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
-import { historyQuery, historyTarget } from '@/features/history/queries';
+import type { LeadCreateFormProps } from '@/features/lead-create/lead-create-form';
+import { historyQuery, historyRows, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
 import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
@@ -10,15 +11,18 @@ import { TasksPanel } from '@/features/tasks/tasks-panel';
 import { PersonCard } from '@/features/person-card/person-card';
 import { PersonPicker } from '@/features/person-lookup/person-picker';
 import { usePersonLookup } from '@/features/person-lookup/use-person-lookup';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
+import { onDemand } from '@/lib/on-demand';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
+import { useOnDemand } from '@/ui/lazy-module';
 import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
 import { contactIdOf } from '@/salesforce/api/tasks';
@@ -27,16 +31,26 @@ import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
 
 /** The lead form (with the phone library) loads only when nobody matched. */
-const LeadCreateForm = lazy(() =>
-  import('@/features/lead-create/lead-create-form').then((module) => ({ default: module.LeadCreateForm })),
-);
+const leadCreateForm = onDemand(() => import('@/features/lead-create/lead-create-form'));
+
+function LeadCreateSlot(props: LeadCreateFormProps) {
+  const { t } = useI18n();
+  const module = useOnDemand(leadCreateForm);
+  return module ? (
+    <SectionBoundary>
+      <module.LeadCreateForm {...props} />
+    </SectionBoundary>
+  ) : (
+    <Spinner label={t('app.loading')} />
+  );
+}
 
 /**
  * The screen pop: who the conversation is with in Salesforce. One match → the card; several → the
  * picker (best first) above the card of the chosen one; none → the lead form.
  */
 export function ConversationPerson() {
-  const t = useT();
+  const { t } = useI18n();
   // Lists read again when our writes land: everything they refresh is on this screen.
   useRefreshAfterWrites();
   const services = useSalesforce();
@@ -100,15 +114,13 @@ export function ConversationPerson() {
   const conversationKey = context.conversationId ?? (target.kind === 'phone' ? target.raw : target.email);
   if (lookup.matches.length === 0 || !lookup.selected) {
     return (
-      <Suspense fallback={<Spinner label={t('app.loading')} />}>
-        <LeadCreateForm
-          key={conversationKey}
-          prefill={{ name: context.contact.name, phone: context.contact.phone, email: context.contact.email }}
-          draftKey={conversationKey}
-          onCreated={lookup.addCreated}
-          onUseExisting={lookup.addCreated}
-        />
-      </Suspense>
+      <LeadCreateSlot
+        key={conversationKey}
+        prefill={{ name: context.contact.name, phone: context.contact.phone, email: context.contact.email }}
+        draftKey={conversationKey}
+        onCreated={lookup.addCreated}
+        onUseExisting={lookup.addCreated}
+      />
     );
   }
 
@@ -117,12 +129,14 @@ export function ConversationPerson() {
       {lookup.matches.length > 1 ? (
         <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} />
       ) : null}
-      <PersonCard
-        person={lookup.selected.person}
-        instanceUrl={session.instanceUrl}
-        match={lookup.selected}
-        defaultRegion={services.region}
-      />
+      <SectionBoundary key={lookup.selected.person.id}>
+        <PersonCard
+          person={lookup.selected.person}
+          instanceUrl={session.instanceUrl}
+          match={lookup.selected}
+          defaultRegion={services.region}
+        />
+      </SectionBoundary>
       <PersonWork key={lookup.selected.person.id} person={lookup.selected.person} conversationId={conversationKey} />
     </>
   );
@@ -130,14 +144,14 @@ export function ConversationPerson() {
 
 /** What the agent does with the person: log the conversation, tasks, history, and the deal and case tabs. */
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
-  const session = useAuthState((s) => s.session);
   const call = useCurrentCall();
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(
+  const scope = useScope();
+  const historyPages = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
+  const history = historyRows(historyPages.data);
   const work = useQuery(
     conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId),
   );
@@ -147,21 +161,27 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
     if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
   }, [workReady, person.id]);
   const callObjects = new Map<string, string>();
-  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])])
+  for (const row of [...(history?.past ?? []), ...(history?.open ?? [])])
     if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);
   const contactId = contactIdOf(person);
   const personTab = (
     <>
-      <LogForm
-        person={person}
-        conversationId={conversationId}
-        call={call}
-        historyCallObjects={history.data ? callObjects : null}
-        whatId={person.type === 'Contact' ? person.accountId : null}
-      />
-      <TasksPanel person={person} openTasks={history.data?.open ?? []} />
-      <HistoryPanel person={person} />
+      <SectionBoundary>
+        <LogForm
+          person={person}
+          conversationId={conversationId}
+          call={call}
+          historyCallObjects={history ? callObjects : null}
+          whatId={person.type === 'Contact' ? person.accountId : null}
+        />
+      </SectionBoundary>
+      <SectionBoundary>
+        <TasksPanel person={person} openTasks={history?.open ?? []} />
+      </SectionBoundary>
+      <SectionBoundary>
+        <HistoryPanel person={person} />
+      </SectionBoundary>
     </>
   );
   const tabs: TabItem[] = [{ id: 'person', label: t('tabs.person'), content: personTab }];
@@ -170,22 +190,24 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
       id: 'opportunities',
       label: t('tabs.opportunities'),
       content: (
-        <OpportunityTab
-          tab={work.data.opportunities}
-          person={person}
-          conversationId={conversationId}
-          accountId={accountId}
-          renderTaskForm={(opportunity, close) => (
-            <TaskForm
-              person={person}
-              mode={{ kind: 'create' }}
-              formKey={`opportunity:${opportunity.id}:task`}
-              fixedWhat={{ id: opportunity.id, name: opportunity.name }}
-              onDone={close}
-              onCancel={close}
-            />
-          )}
-        />
+        <SectionBoundary>
+          <OpportunityTab
+            tab={work.data.opportunities}
+            person={person}
+            conversationId={conversationId}
+            accountId={accountId}
+            renderTaskForm={(opportunity, close) => (
+              <TaskForm
+                person={person}
+                mode={{ kind: 'create' }}
+                formKey={`opportunity:${opportunity.id}:task`}
+                fixedWhat={{ id: opportunity.id, name: opportunity.name }}
+                onDone={close}
+                onCancel={close}
+              />
+            )}
+          />
+        </SectionBoundary>
       ),
     });
   }
@@ -194,14 +216,16 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
       id: 'cases',
       label: t('tabs.cases'),
       content: (
-        <CaseTab
-          tab={work.data.cases}
-          person={person}
-          conversationId={conversationId}
-          conversationKind={call ? 'call' : 'chat'}
-          accountId={accountId}
-          contactId={contactId}
-        />
+        <SectionBoundary>
+          <CaseTab
+            tab={work.data.cases}
+            person={person}
+            conversationId={conversationId}
+            conversationKind={call ? 'call' : 'chat'}
+            accountId={accountId}
+            contactId={contactId}
+          />
+        </SectionBoundary>
       ),
     });
   }

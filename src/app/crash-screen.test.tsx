@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/i18n/i18n-context';
 import { CrashScreen } from './crash-screen';
-import { ErrorBoundary } from './error-boundary';
+import { ErrorBoundary } from '@/ui/error-boundary';
 
 let broken = true;
 function Fragile() {

@@ -1,9 +1,9 @@
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 
 export function CrashScreen({ error, onReset }: { error: Error; onReset: () => void }) {
-  const t = useT();
+  const { t } = useI18n();
   return (
     <div className="app-shell">
       <Alert variant="error" title={t('crash.title')}>

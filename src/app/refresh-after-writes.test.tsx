@@ -1,9 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, renderHook } from '@testing-library/react';
+import { QueryClient, QueryClientProvider, QueryObserver, type QueryKey } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
 import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-context';
+import { historyKeys, metadataKeys, relatedKeys, tabKeys } from '@/lib/query-keys';
 import { touchedObjects, useRefreshAfterWrites } from './refresh-after-writes';
 
 const LOG_CALL: OutboxOperation = {
@@ -31,10 +32,12 @@ const TIE: OutboxOperation = {
   ],
 };
 
+const SCOPE = 'org:user';
+
 function item(id: string, op: OutboxOperation, state: OutboxItem['state'], updatedAt: number): OutboxItem {
   return {
     id,
-    scope: 'org:user',
+    scope: SCOPE,
     op,
     label: id,
     state,
@@ -59,10 +62,10 @@ function setup() {
   };
   const queryClient = new QueryClient();
   const keys = {
-    history: ['history', 'org:user', 'Contact', '003A'],
-    work: ['work', 'org:user', 'Contact', '003A', '001A', 'conv-1'],
-    recordTasks: ['work', 'record-tasks', 'org:user', '006B'],
-    related: ['related', '001A', 'Globex'],
+    history: historyKeys.of(SCOPE, { sobject: 'Contact', id: '003A' }),
+    work: tabKeys.conversation(SCOPE, { type: 'Contact', id: '003A', accountId: '001A' }, 'conv-1'),
+    recordTasks: tabKeys.recordTasks(SCOPE, '006B'),
+    related: relatedKeys.of(SCOPE, { id: '001A', name: 'Globex' }),
   };
   for (const key of Object.values(keys)) queryClient.setQueryData(key, { at: 'kept' }, { updatedAt: 1_000 });
   const services = { outbox } as unknown as SalesforceServices;
@@ -78,7 +81,7 @@ function setup() {
       Object.entries(keys).map(([name, key]) => [name, queryClient.getQueryState(key)?.isInvalidated ?? false]),
     ) as Record<keyof typeof keys, boolean>;
   const emit = (items: OutboxItem[]) => act(() => listener?.(items));
-  return { emit, stale };
+  return { emit, stale, queryClient };
 }
 
 describe('refresh after writes', () => {
@@ -109,5 +112,34 @@ describe('refresh after writes', () => {
     const landedSince = setup();
     landedSince.emit([item('tie', TIE, 'done', 1_500)]);
     expect(landedSince.stale()).toEqual({ history: false, work: true, recordTasks: true, related: true });
+  });
+
+  it('a landed write reads the tab’s data again on screen, never the stage picklist or the case statuses', async () => {
+    const { emit, queryClient } = setup();
+    const reads: Record<string, number> = {};
+    const onScreen = (name: string, queryKey: QueryKey) => {
+      const observer = new QueryObserver(queryClient, {
+        queryKey,
+        queryFn: () => {
+          reads[name] = (reads[name] ?? 0) + 1;
+          return { name };
+        },
+        staleTime: Infinity,
+      });
+      return observer.subscribe(() => undefined);
+    };
+    const stops = [
+      onScreen('tabs', tabKeys.conversation(SCOPE, { type: 'Contact', id: '003B', accountId: '001B' }, 'conv-2')),
+      onScreen('notes', tabKeys.notes(SCOPE, '006B')),
+      onScreen('stages', metadataKeys.stages(SCOPE, null)),
+      onScreen('statuses', metadataKeys.caseStatuses(SCOPE)),
+    ];
+    await waitFor(() => expect(reads).toEqual({ tabs: 1, notes: 1, stages: 1, statuses: 1 }));
+    emit([]);
+    emit([item('tie', TIE, 'done', 2_000)]);
+    await waitFor(() => expect(reads).toEqual({ tabs: 2, notes: 2, stages: 1, statuses: 1 }));
+    expect(queryClient.getQueryState(metadataKeys.stages(SCOPE, null))?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(metadataKeys.caseStatuses(SCOPE))?.isInvalidated).toBe(false);
+    for (const stop of stops) stop();
   });
 });

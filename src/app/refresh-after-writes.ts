@@ -1,5 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
+import { historyKeys, relatedKeys, tabKeys } from '@/lib/query-keys';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
 import { useSalesforce } from '@/kit/salesforce-context';
 
@@ -15,7 +16,10 @@ export function touchedObjects(op: OutboxOperation): Set<string> {
 const ACTIVITIES = ['Task', 'Event'];
 const TAB_OBJECTS = ['Opportunity', 'Case', 'CaseComment', 'ContentNote', 'ContentDocumentLink'];
 
-/** The lists that show what a write changed: read again (only the ones on screen are fetched now). */
+/**
+ * The lists that show what a write changed: read again (only the ones on screen are fetched now). The org's
+ * metadata (stage picklists, case statuses) is never among them: Setup changes it, not our writes.
+ */
 function refresh(queryClient: QueryClient, touched: ReadonlySet<string>, olderThan?: number): void {
   const stale =
     olderThan === undefined
@@ -25,25 +29,26 @@ function refresh(queryClient: QueryClient, touched: ReadonlySet<string>, olderTh
     void queryClient.invalidateQueries({ queryKey, ...(stale ? { predicate: stale } : {}) });
   const any = (names: readonly string[]) => names.some((name) => touched.has(name));
   if (any(ACTIVITIES)) {
-    invalidate(['history']);
+    invalidate(historyKeys.all);
     // An opportunity's own tasks; the tabs' list itself doesn't show activities.
-    invalidate(['work', 'record-tasks']);
+    invalidate(tabKeys.allRecordTasks);
   }
   if (any(TAB_OBJECTS)) {
-    invalidate(['work']);
+    invalidate(tabKeys.all);
     // What a new task can relate to: the account's open opportunities and cases.
-    invalidate(['related']);
+    invalidate(relatedKeys.all);
   }
   // Anything else (a Lead, a Contact) shows in the person's own answers, which their forms refresh.
   if (![...touched].some((name) => ACTIVITIES.includes(name) || TAB_OBJECTS.includes(name))) {
-    invalidate(['history']);
-    invalidate(['related']);
-    invalidate(['work']);
+    invalidate(historyKeys.all);
+    invalidate(relatedKeys.all);
+    invalidate(tabKeys.all);
   }
 }
 
 /**
- * When a write of ours lands in Salesforce, the lists that show it are read again. The first look at the
+ * When a write of ours lands in Salesforce, the lists that show it are read again: the panel's only
+ * invalidation (query roots: src/lib/query-keys.ts). The first look at the
  * outbox also catches writes that landed while no panel was open (another instance sent them): data kept
  * from before such a write is read again.
  */

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';

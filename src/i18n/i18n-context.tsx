@@ -23,7 +23,3 @@ export function useI18n(): I18n {
   if (!value) throw new Error('useI18n needs an <I18nProvider> above it');
   return value;
 }
-
-export function useT(): Translate {
-  return useI18n().t;
-}

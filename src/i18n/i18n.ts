@@ -23,8 +23,6 @@ export type Translate = <K extends MessageKey>(
  */
 const catalogs: Record<string, Partial<Messages>> = { en: { ...en } };
 
-export const SUPPORTED_LOCALES = Object.keys(catalogs);
-
 /** Adds messages to a language's catalog (a catalog loaded on demand: work-messages.ts). */
 export function addMessages(locale: string, messages: Partial<Messages>): void {
   catalogs[locale] = { ...catalogs[locale], ...messages };

@@ -82,7 +82,6 @@ export const enWork = {
   'tabs.write.queued': 'Not saved yet ({reason}); it is sent again automatically.',
   'tabs.write.retry': 'Try again',
   'tabs.cancel': 'Cancel',
-  'tabs.reload': 'Try again',
 
   'opp.list.heading': 'Opportunities',
   'opp.field.stage': 'Stage',

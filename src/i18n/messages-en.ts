@@ -22,6 +22,10 @@ export const en = {
   'crash.body': 'The Salesforce panel hit an unexpected error: {message}. Nothing you typed was sent anywhere else.',
   'crash.reload': 'Reload the panel',
 
+  'boundary.failed.title': 'This part of the panel failed',
+  'boundary.failed.body': 'It hit an unexpected error: {message}. The rest of the panel still works.',
+  'boundary.retry': 'Try again',
+
   'shell.conversation.heading': 'Conversation',
   'shell.conversation.loading': 'Waiting for x-bees…',
   'shell.conversation.none': 'x-bees has not opened a conversation in this panel.',

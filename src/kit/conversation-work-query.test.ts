@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
@@ -63,6 +64,25 @@ describe('the tabs’ data across panels', () => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('sfx.work:'));
     expect(key).toBeDefined();
     localStorage.setItem(key ?? '', JSON.stringify({ at: Date.now(), work: { opportunities: { visible: 'yes' } } }));
+    expect(panel().first).toBeUndefined();
+  });
+
+  it('drops kept tabs whose rows have another shape instead of casting them', async () => {
+    await h.describes.warm(['Opportunity', 'Case']);
+    h.emulator.store.patchRaw(h.emulator.ids.opportunities.muellerWon, { conversationId__c: 'conv-work-cache' });
+    const cold = panel();
+    await cold.settled();
+    cold.stop();
+    const key = Object.keys(localStorage).find((k) => k.startsWith('sfx.work:')) ?? '';
+    expect(key).toBe(
+      `sfx.work:${JSON.stringify(['org:user', 'Contact', h.emulator.ids.contacts.juergen, h.emulator.ids.accounts.mueller, 'conv-work-cache'])}`,
+    );
+    const stored = JSON.parse(localStorage.getItem(key) ?? '') as { at: number; work: ConversationWork };
+    expect(panel().first).toEqual(stored.work);
+    // A row of an older version, without the stage it now shows.
+    const rows = stored.work.opportunities.rows.map((row) => ({ ...row, stageName: undefined }));
+    const work = { ...stored.work, opportunities: { ...stored.work.opportunities, rows } };
+    localStorage.setItem(key, JSON.stringify({ at: stored.at, work }));
     expect(panel().first).toBeUndefined();
   });
 });

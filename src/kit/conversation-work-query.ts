@@ -1,5 +1,20 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getConversationWork, type ConversationWork, type TabReason } from '@/salesforce/api/conversation-work';
+import {
+  arrayOf,
+  isBoolean,
+  isFiniteNumber,
+  isString,
+  nullable,
+  oneOf,
+  optional,
+  shape,
+  type Guard,
+} from '@/lib/guards';
+import { persistedEntry, type PersistedQuery } from '@/lib/persisted-query';
+import { tabKeys } from '@/lib/query-keys';
+import type { CaseRow } from '@/salesforce/api/cases';
+import { getConversationWork, type ConversationWork, type TabState } from '@/salesforce/api/conversation-work';
+import type { OpportunityRow } from '@/salesforce/api/opportunities';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
@@ -11,49 +26,54 @@ import type { Person } from '@/salesforce/people';
  * follow the guide's rules as the org is now (another agent may just have tied a deal to this conversation).
  */
 const KEEP_MS = 5 * 60_000;
-const PERSIST_PREFIX = 'sfx.work:';
-const REASONS: readonly (TabReason | null)[] = [
-  'no-access',
-  'no-field',
-  'not-for-person',
-  'nothing-open',
-  'failed',
-  null,
-];
+const isOpportunityRow: Guard<OpportunityRow> = shape({
+  id: isString,
+  name: isString,
+  stageName: nullable(isString),
+  amount: nullable(isFiniteNumber),
+  closeDate: nullable(isString),
+  ownerName: nullable(isString),
+  isClosed: isBoolean,
+  probability: nullable(isFiniteNumber),
+  forecastCategory: nullable(isString),
+  description: nullable(isString),
+  recordTypeId: nullable(isString),
+  conversationId: nullable(isString),
+  accountId: nullable(isString),
+});
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
+const isCaseRow: Guard<CaseRow> = shape({
+  id: isString,
+  caseNumber: isString,
+  subject: nullable(isString),
+  status: nullable(isString),
+  priority: nullable(isString),
+  origin: nullable(isString),
+  description: nullable(isString),
+  isClosed: isBoolean,
+  lastModifiedDate: nullable(isString),
+  ownerName: nullable(isString),
+  conversationId: nullable(isString),
+  contactId: nullable(isString),
+  accountId: nullable(isString),
+});
+
+/** A tab as this module stored it: a visibility, a reason and its rows. */
+function tabOf<R>(isRow: Guard<R>): Guard<TabState<R>> {
+  return shape({
+    visible: isBoolean,
+    reason: nullable(oneOf(['no-access', 'no-field', 'not-for-person', 'nothing-open', 'failed'])),
+    rows: arrayOf(isRow),
+    error: optional(isString),
+  });
 }
 
-/** A tab as this module stored it: a visibility, a reason and rows that carry an id and the tie. */
-function isStoredTab(value: unknown): boolean {
-  if (
-    !isRecord(value) ||
-    typeof value.visible !== 'boolean' ||
-    !REASONS.includes(value.reason as TabReason | null) ||
-    !Array.isArray(value.rows)
-  )
-    return false;
-  return value.rows.every(
-    (row) =>
-      isRecord(row) &&
-      typeof row.id === 'string' &&
-      (typeof row.conversationId === 'string' || row.conversationId === null) &&
-      typeof row.isClosed === 'boolean',
-  );
-}
-
-function readPersisted(storage: Storage, key: string): { at: number; work: ConversationWork } | null {
-  try {
-    const value: unknown = JSON.parse(storage.getItem(PERSIST_PREFIX + key) ?? 'null');
-    if (!isRecord(value) || typeof value.at !== 'number' || Date.now() - value.at >= KEEP_MS) return null;
-    const work = value.work;
-    if (!isRecord(work) || !isStoredTab(work.opportunities) || !isStoredTab(work.cases)) return null;
-    return { at: value.at, work: work as unknown as ConversationWork };
-  } catch {
-    return null;
-  }
-}
+const PERSISTED_WORK: PersistedQuery<ConversationWork> = {
+  family: 'work',
+  field: 'work',
+  maxAgeMs: KEEP_MS,
+  guard: shape({ opportunities: tabOf(isOpportunityRow), cases: tabOf(isCaseRow) }),
+};
 
 export function conversationWorkQuery(
   client: SalesforceClient,
@@ -64,26 +84,21 @@ export function conversationWorkQuery(
   conversationId: string,
 ) {
   const { type, id, accountId } = person;
-  const queryKey = ['work', scope, type, id, accountId, conversationId] as const;
-  const storageKey = JSON.stringify(queryKey.slice(1));
+  const queryKey = tabKeys.conversation(scope, { type, id, accountId }, conversationId);
+  // In storage under scope, type, id, account and conversation, as before the tabs' keys had a root of their own.
+  const kept = persistedEntry(storage, PERSISTED_WORK, JSON.stringify(queryKey.slice(2)));
   return queryOptions({
     queryKey,
-    queryFn: async ({ signal, queryKey: key }) => {
+    queryFn: async ({ signal }) => {
       const work = await getConversationWork(client, describes, { type, id, accountId }, conversationId, signal);
-      const persistKey = PERSIST_PREFIX + JSON.stringify(key.slice(1));
       // A failed read is not kept: the next panel asks again.
-      const failed = work.opportunities.reason === 'failed' || work.cases.reason === 'failed';
-      try {
-        if (failed) storage.removeItem(persistKey);
-        else storage.setItem(persistKey, JSON.stringify({ at: Date.now(), work }));
-      } catch {
-        // Without storage, a re-opened panel reads the tabs again.
-      }
+      if (work.opportunities.reason === 'failed' || work.cases.reason === 'failed') kept.remove();
+      else kept.write(work);
       return work;
     },
     // Shown from storage at once, then read again (stale at once).
     staleTime: 0,
-    initialData: () => readPersisted(storage, storageKey)?.work,
-    initialDataUpdatedAt: () => readPersisted(storage, storageKey)?.at,
+    initialData: kept.initialData,
+    initialDataUpdatedAt: kept.initialDataUpdatedAt,
   });
 }

@@ -3,10 +3,9 @@
  * the form's key, and the list of items for the status view.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { readText, removeKey, storageKey, writeText } from '@/lib/storage';
 import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
 import { useSalesforce } from '@/kit/salesforce-context';
-
-const FORM_ITEM_PREFIX = 'sfx.form-item:';
 
 /** Every outbox item, live (changes from other instances included). */
 export function useOutboxItems(): readonly OutboxItem[] {
@@ -31,23 +30,15 @@ export interface OutboxWrite {
 export function useOutboxWrite(formKey: string): OutboxWrite {
   const { outbox, storage } = useSalesforce();
   const items = useOutboxItems();
-  const [itemId, setItemId] = useState<string | null>(() => {
-    try {
-      return storage.getItem(FORM_ITEM_PREFIX + formKey);
-    } catch {
-      return null;
-    }
-  });
+  const [itemId, setItemId] = useState<string | null>(() => readText(storage, storageKey('formItem', formKey)));
   const [error, setError] = useState<Error | null>(null);
   const item = itemId ? (items.find((candidate) => candidate.id === itemId) ?? null) : null;
 
   useEffect(() => {
-    try {
-      if (itemId) storage.setItem(FORM_ITEM_PREFIX + formKey, itemId);
-      else storage.removeItem(FORM_ITEM_PREFIX + formKey);
-    } catch {
-      // The form forgets its item after a reload; the outbox still sends it.
-    }
+    // Without storage, the form forgets its item after a reload; the outbox still sends it.
+    const key = storageKey('formItem', formKey);
+    if (itemId) writeText(storage, key, itemId);
+    else removeKey(storage, key);
   }, [storage, formKey, itemId]);
 
   const submit = useCallback(
@@ -64,11 +55,7 @@ export function useOutboxWrite(formKey: string): OutboxWrite {
   );
   const reset = useCallback(() => {
     // At once, not in an effect: a form that resets as it goes away must not find its old item next time.
-    try {
-      storage.removeItem(FORM_ITEM_PREFIX + formKey);
-    } catch {
-      // Nothing stored.
-    }
+    removeKey(storage, storageKey('formItem', formKey));
     setItemId(null);
   }, [storage, formKey]);
   const state = item?.state ?? 'idle';

@@ -1,25 +1,19 @@
 /**
  * What the Opportunity and Case tabs share: the list of records with the conversation's tie, the progress of
  * their writes through the outbox (with why a write is retried), a refusal explained with the guide's setup
- * step, and the drafts their forms keep until a write lands.
+ * step, and which form a kept draft reopens (the drafts themselves: use-draft.ts).
  */
-import { useQueryClient } from '@tanstack/react-query';
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { CONVERSATION_FIELD, tieOperation, untieOperation, type TiedObject } from '@/salesforce/api/tie';
 import { blockedWrite, writeProblem, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
+import { useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
+import { hasDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
-
-/** `${orgId}:${userId}`: query keys of data the user's permissions shape. */
-export function useScope(): string {
-  const session = useAuthState((s) => s.session);
-  return session ? `${session.orgId}:${session.userId}` : '';
-}
 
 /** The tab a write belongs to: a refusal points at the setup guide's step that enables it. */
 export type WorkTab = 'opportunity' | 'case';
@@ -50,16 +44,14 @@ export function discardFailed(outbox: SalesforceServices['outbox'], write: Outbo
 }
 
 /**
- * After a write this form made landed: the tab's lists are read again (the panel does the same for every
- * write; this covers a form shown on its own) and `onDone` runs once.
+ * After a write this form made landed, `onDone` runs once (the panel reads the tab's lists again:
+ * src/app/refresh-after-writes.ts).
  */
 export function useWhenDone(write: OutboxWrite, onDone: () => void): void {
-  const queryClient = useQueryClient();
   useEffect(() => {
     if (write.state !== 'done') return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
     onDone();
-  }, [write.state, queryClient, onDone]);
+  }, [write.state, onDone]);
 }
 
 /**
@@ -81,7 +73,8 @@ export function useClearWhenLanded(write: OutboxWrite, draft: { clear: () => voi
 
 /**
  * A form that creates a record tied to the conversation. Done with an id: created (or found again), the
- * tab's lists are read again, the draft and the item are forgotten and the form closes on the new record.
+ * draft and the item are forgotten and the form closes on the new record (which the tab's list, read again
+ * by the panel, shows).
  * Done without one: the upsert matched several records (300), `severalTied`. `cancel` gives the form up.
  */
 export function useNewTiedRecord(
@@ -89,7 +82,6 @@ export function useNewTiedRecord(
   draft: { clear: () => void },
   onClose: (createdId: string | null) => void,
 ) {
-  const queryClient = useQueryClient();
   const { outbox } = useSalesforce();
   const { reset } = write;
   const { clear } = draft;
@@ -98,11 +90,10 @@ export function useNewTiedRecord(
   const severalTied = item?.state === 'done' && item.resultId === undefined;
   useEffect(() => {
     if (createdId === null) return;
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
     clear();
     reset();
     onClose(createdId);
-  }, [createdId, queryClient, clear, reset, onClose]);
+  }, [createdId, clear, reset, onClose]);
   const cancel = useCallback(() => {
     discardFailed(outbox, write);
     clear();
@@ -302,15 +293,6 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
   );
 }
 
-/** Whether a form of this kind has a draft kept from before (a reload reopens the form with it). */
-function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
-  try {
-    return storage.getItem(`sfx.draft:${kind}:${key}`) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What a tab's list has chosen: the record whose details show (the agent's pick, else the tied one, else
  * the first), the tied one, and whether the new-record form is open (a kept draft reopens it; a record
@@ -324,7 +306,7 @@ export function useTabChoice<R extends { id: string; conversationId: string | nu
   const { storage } = useSalesforce();
   const detailsId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(() => hasFormDraft(storage, kind, `new:${conversationId}`));
+  const [creating, setCreating] = useState(() => hasDraft(storage, kind, `new:${conversationId}`));
   const closeNew = useCallback((createdId: string | null) => {
     setCreating(false);
     if (createdId) setSelectedId(createdId);
@@ -332,66 +314,4 @@ export function useTabChoice<R extends { id: string; conversationId: string | nu
   const tied = rows.find((row) => row.conversationId === conversationId) ?? null;
   const selected = rows.find((row) => row.id === selectedId) ?? tied ?? rows[0] ?? null;
   return { detailsId, selected, select: setSelectedId, tied, creating, openNew: () => setCreating(true), closeNew };
-}
-
-function readDraft<K extends string>(
-  storage: Storage,
-  storageKey: string,
-  names: readonly K[],
-): Partial<Record<K, string>> | null {
-  try {
-    const raw: unknown = JSON.parse(storage.getItem(storageKey) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return null;
-    const draft: Partial<Record<K, string>> = {};
-    for (const name of names) {
-      const value: unknown = (raw as Record<string, unknown>)[name];
-      if (typeof value === 'string') draft[name] = value;
-    }
-    return draft;
-  } catch {
-    return null;
-  }
-}
-
-export interface Draft<K extends string> {
-  /** What the agent typed (kept in the frame's storage until saved), else the record's values. */
-  values: Record<K, string>;
-  /** The agent has typed something not saved yet. */
-  dirty: boolean;
-  set: (patch: Partial<Record<K, string>>) => void;
-  /** Forgets the draft (after Salesforce took it, or on cancel). */
-  clear: () => void;
-}
-
-/** A form's typed values, kept across reloads and crashes until the write lands (`kind`: 'case', 'opportunity'). */
-export function useFormDraft<K extends string>(kind: string, key: string, base: Readonly<Record<K, string>>): Draft<K> {
-  const { storage } = useSalesforce();
-  const storageKey = `sfx.draft:${kind}:${key}`;
-  const [stored, setStored] = useState<Partial<Record<K, string>> | null>(() =>
-    readDraft(storage, storageKey, Object.keys(base) as K[]),
-  );
-  const values: Record<K, string> = { ...base, ...stored };
-  const set = useCallback(
-    (patch: Partial<Record<K, string>>) => {
-      setStored((previous) => {
-        const next = { ...previous, ...patch };
-        try {
-          storage.setItem(storageKey, JSON.stringify(next));
-        } catch {
-          // Kept in memory only.
-        }
-        return next;
-      });
-    },
-    [storage, storageKey],
-  );
-  const clear = useCallback(() => {
-    try {
-      storage.removeItem(storageKey);
-    } catch {
-      // Nothing stored.
-    }
-    setStored(null);
-  }, [storage, storageKey]);
-  return { values, dirty: stored !== null, set, clear };
 }

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PopupSignInOptions } from '@/salesforce/auth/popup-sign-in';
-import type { AuthState, SessionManager } from '@/salesforce/auth/session-manager';
+import { scopeOf, type AuthState, type SessionManager } from '@/salesforce/auth/session-manager';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { OutboxApi } from '@/salesforce/outbox-lazy';
@@ -38,4 +38,12 @@ export function useSalesforce(): SalesforceServices {
 /** Selects from the shared sign-in state (re-renders on change, in every instance). */
 export function useAuthState<T>(selector: (state: AuthState) => T): T {
   return useStore(useSalesforce().session.store, selector);
+}
+
+/**
+ * The signed-in user's scope (`scopeOf`), which every query key carries; '' when nobody is signed in (the
+ * screens that read Salesforce show only when someone is).
+ */
+export function useScope(): string {
+  return useAuthState((s) => scopeOf(s.session)) ?? '';
 }

@@ -1,8 +1,9 @@
 /**
  * The runtime configuration, `config.json` next to the app: deployers edit it without a rebuild. It is
- * validated by hand (a schema library would cost more than the whole daemon may weigh) and every problem
- * is reported with its JSON path.
+ * validated with the shared guards (a schema library would cost more than the whole daemon may weigh) and
+ * every problem is reported with its JSON path.
  */
+import { isRecord } from './guards';
 
 export interface AppConfig {
   salesforce: {
@@ -30,10 +31,6 @@ export class ConfigError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -55,20 +52,20 @@ function isUrl(value: string): boolean {
 export function parseConfig(raw: unknown): AppConfig {
   const problems: string[] = [];
   const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
-  const unknownKeys = (value: Json, path: string, known: readonly string[]) => {
+  const unknownKeys = (value: Record<string, unknown>, path: string, known: readonly string[]) => {
     for (const key of Object.keys(value))
       if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
   };
-  const section = (value: unknown, path: string, required: boolean): Json | null => {
+  const section = (value: unknown, path: string, required: boolean): Record<string, unknown> | null => {
     if (value === undefined && !required) return null;
-    if (!isObject(value)) {
+    if (!isRecord(value)) {
       problem(path, 'must be an object');
       return null;
     }
     return value;
   };
 
-  if (!isObject(raw))
+  if (!isRecord(raw))
     throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);
   unknownKeys(raw, '', ['salesforce', 'xbees', 'phone']);
 

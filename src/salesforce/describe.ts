@@ -5,6 +5,8 @@
  * info frame and the daemon share them and a reload starts warm. Queries are built only from fields the
  * describe lists, so an org whose profiles hide a field never gets an INVALID_FIELD from us.
  */
+import { arrayOf, isBoolean, isFiniteNumber, isString, nullable, shape, type Guard } from '@/lib/guards';
+import { readJson, removeKey, storageKey, writeText } from '@/lib/storage';
 import type { SalesforceClient } from './client';
 import { SalesforceError } from './errors';
 
@@ -37,7 +39,6 @@ export interface ObjectInfo {
 
 const FRESH_MS = 60 * 60_000;
 const MAX_AGE_MS = 24 * 60 * 60_000;
-const STORAGE_PREFIX = 'sfx.describe:';
 
 const bool = (value: unknown) => value === true;
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -121,21 +122,44 @@ interface Stored {
   info: Omit<ObjectInfo, 'fields'> & { fields: FieldInfo[] };
 }
 
+const isFieldInfo: Guard<FieldInfo> = shape({
+  name: isString,
+  label: isString,
+  type: isString,
+  length: isFiniteNumber,
+  createable: isBoolean,
+  updateable: isBoolean,
+  nillable: isBoolean,
+  defaultedOnCreate: isBoolean,
+  externalId: isBoolean,
+  unique: isBoolean,
+  referenceTo: arrayOf(isString),
+  relationshipName: nullable(isString),
+  picklistValues: arrayOf(shape({ value: isString, label: isString, active: isBoolean, defaultValue: isBoolean })),
+});
+
+/** A describe as `serialize` stored it; anything else (an older format, a corrupt value) is dropped. */
+const isStored: Guard<Stored> = shape({
+  at: isFiniteNumber,
+  info: shape({
+    name: isString,
+    accessible: isBoolean,
+    queryable: isBoolean,
+    createable: isBoolean,
+    updateable: isBoolean,
+    fields: arrayOf(isFieldInfo),
+    childRelationships: arrayOf(isString),
+  }),
+});
+
 function serialize(info: ObjectInfo, at: number): string {
   const stored: Stored = { at, info: { ...info, fields: [...info.fields.values()] } };
   return JSON.stringify(stored);
 }
 
-function deserialize(text: string | null): { at: number; info: ObjectInfo } | null {
-  if (!text) return null;
-  try {
-    const stored = JSON.parse(text) as Stored;
-    if (typeof stored.at !== 'number' || typeof stored.info.name !== 'string' || !Array.isArray(stored.info.fields))
-      return null;
-    return { at: stored.at, info: { ...stored.info, fields: new Map(stored.info.fields.map((f) => [f.name, f])) } };
-  } catch {
-    return null;
-  }
+function deserialize(stored: unknown): { at: number; info: ObjectInfo } | null {
+  if (!isStored(stored)) return null;
+  return { at: stored.at, info: { ...stored.info, fields: new Map(stored.info.fields.map((f) => [f.name, f])) } };
 }
 
 export interface DescribeCacheOptions {
@@ -157,14 +181,14 @@ export class DescribeCache {
 
   private key(objectName: string): string | null {
     const scope = this.options.scope();
-    return scope ? `${STORAGE_PREFIX}${scope}:${objectName}` : null;
+    return scope ? storageKey('describe', `${scope}:${objectName}`) : null;
   }
 
   /** What is known now without a request (memory or storage, up to a day old), else null. */
   peek(objectName: string): ObjectInfo | null {
     const key = this.key(objectName);
     if (!key) return null;
-    const hit = this.memory.get(key) ?? deserialize(this.safeGet(key));
+    const hit = this.memory.get(key) ?? deserialize(readJson(this.options.storage, key));
     if (!hit || this.now() - hit.at > MAX_AGE_MS) return null;
     this.memory.set(key, hit);
     return hit.info;
@@ -197,7 +221,7 @@ export class DescribeCache {
     for (const key of [...this.memory.keys()]) {
       if (!objectName || key.endsWith(`:${objectName}`)) {
         this.memory.delete(key);
-        this.safeRemove(key);
+        removeKey(this.options.storage, key);
       }
     }
   }
@@ -214,37 +238,14 @@ export class DescribeCache {
         .then((info) => {
           const at = this.now();
           this.memory.set(key, { at, info });
-          this.safeSet(key, serialize(info, at));
+          // A full or denied storage only costs a describe request next time.
+          writeText(this.options.storage, key, serialize(info, at));
           return info;
         })
         .finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
     }
     return pending;
-  }
-
-  private safeGet(key: string): string | null {
-    try {
-      return this.options.storage.getItem(key);
-    } catch {
-      return null;
-    }
-  }
-
-  private safeSet(key: string, value: string): void {
-    try {
-      this.options.storage.setItem(key, value);
-    } catch {
-      // A full or denied storage only costs a describe request next time.
-    }
-  }
-
-  private safeRemove(key: string): void {
-    try {
-      this.options.storage.removeItem(key);
-    } catch {
-      // Nothing to do.
-    }
   }
 }
 

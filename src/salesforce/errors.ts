@@ -2,6 +2,8 @@
  * Every failed Salesforce call becomes one SalesforceError. Salesforce's own failures keep their
  * errorCode (README "Salesforce API facts"); failures that never reached Salesforce get codes of ours.
  */
+import { isRecord } from '@/lib/guards';
+
 /** Codes this app assigns when Salesforce gave no error body. */
 export const LOCAL_ERROR_CODES = {
   /** The request never got an answer (offline, DNS, connection dropped). */
@@ -61,8 +63,6 @@ interface ErrorItem {
   duplicates?: DuplicateMatch[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: unknown): string[] | undefined =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 

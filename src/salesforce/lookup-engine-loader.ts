@@ -1,20 +1,12 @@
+import { onDemand } from '@/lib/on-demand';
 import type * as EngineModule from './lookup-engine';
 
 export type LookupEngine = typeof EngineModule;
 
-let loading: Promise<LookupEngine> | null = null;
-let loaded: LookupEngine | null = null;
+const engine = onDemand<LookupEngine>(() => import('./lookup-engine'));
 
 /** Loads the lookup engine once (later calls share the same promise). */
-export function loadLookupEngine(): Promise<LookupEngine> {
-  loading ??= import('./lookup-engine').then((engine) => {
-    loaded = engine;
-    return engine;
-  });
-  return loading;
-}
+export const loadLookupEngine = engine.load;
 
 /** The engine if it is already loaded (for synchronous formatting in components), else null. */
-export function lookupEngineIfLoaded(): LookupEngine | null {
-  return loaded;
-}
+export const lookupEngineIfLoaded = engine.loaded;

@@ -3,6 +3,7 @@
  * answer x-bees, so neither the info frame nor the daemon downloads it at start: it loads when something
  * subscribes or writes, or when the app asks for it at idle (to send what an earlier panel left pending).
  */
+import { onDemand, type OnDemand } from '@/lib/on-demand';
 import type { Outbox } from './outbox/outbox';
 import type { OutboxItem, OutboxOperation } from './outbox/types';
 
@@ -14,22 +15,25 @@ export type OutboxApi = Pick<
 type Listener = (items: OutboxItem[]) => void;
 
 export class LazyOutbox implements OutboxApi {
-  private loading: Promise<Outbox> | null = null;
   private readonly listeners = new Set<Listener>();
   private snapshot: OutboxItem[] = [];
+  private readonly outbox: OnDemand<Outbox>;
 
-  constructor(private readonly create: () => Promise<Outbox>) {}
+  constructor(create: () => Promise<Outbox>) {
+    this.outbox = onDemand(() =>
+      create().then((outbox) => {
+        outbox.subscribe((items) => {
+          this.snapshot = items;
+          for (const listener of this.listeners) listener(items);
+        });
+        return outbox;
+      }),
+    );
+  }
 
   /** Loads (once) and starts the outbox; resolves with it. */
   load(): Promise<Outbox> {
-    this.loading ??= this.create().then((outbox) => {
-      outbox.subscribe((items) => {
-        this.snapshot = items;
-        for (const listener of this.listeners) listener(items);
-      });
-      return outbox;
-    });
-    return this.loading;
+    return this.outbox.load();
   }
 
   enqueue(op: OutboxOperation, meta: Parameters<Outbox['enqueue']>[1]): Promise<OutboxItem> {

@@ -3,6 +3,7 @@
  * picker and x-bees' Live Search need them. Records come from SOSL; this module turns them into `Person`
  * values. Ranking (which needs the phone library) is in people-ranking.ts.
  */
+import { arrayOf, isString, nullable, oneOf, shape, type Guard } from '@/lib/guards';
 
 export type PersonType = 'Lead' | 'Contact' | 'Account' | 'PersonAccount';
 
@@ -162,3 +163,29 @@ export function personFromRecord(row: unknown): Person | null {
 export function recordUrl(instanceUrl: string, person: Pick<Person, 'sobject' | 'id'>): string {
   return `${instanceUrl}/lightning/r/${person.sobject}/${person.id}/view`;
 }
+
+/** A person as this module made it, read back from the frame storage (the screen pop's kept answer). */
+export const isPerson: Guard<Person> = shape({
+  id: isString,
+  sobject: oneOf(['Lead', 'Contact', 'Account']),
+  type: oneOf(['Lead', 'Contact', 'Account', 'PersonAccount']),
+  name: isString,
+  firstName: nullable(isString),
+  lastName: nullable(isString),
+  title: nullable(isString),
+  company: nullable(isString),
+  accountId: nullable(isString),
+  email: nullable(isString),
+  phones: arrayOf(shape({ field: isString, value: isString })),
+  ownerId: nullable(isString),
+  ownerName: nullable(isString),
+  lastActivityDate: nullable(isString),
+  lastModifiedDate: nullable(isString),
+  personContactId: nullable(isString),
+});
+
+export const isRankedPerson: Guard<RankedPerson> = shape({
+  person: isPerson,
+  match: oneOf(['exact', 'extension']),
+  matchedField: nullable(isString),
+});

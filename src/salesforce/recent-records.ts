@@ -4,6 +4,8 @@
  * shared frame storage and fetches these records by Id (SOQL sees them at once), in parallel with the
  * search, so a just-created lead is found again at once — in the same conversation and in Live Search.
  */
+import { arrayOf, isFiniteNumber, isString, oneOf, shape, type Guard } from '@/lib/guards';
+import { readJson, storageKey, writeJson } from '@/lib/storage';
 import type { Person } from './people';
 
 export interface RecentRecord {
@@ -16,7 +18,15 @@ export interface RecentRecord {
   at: number;
 }
 
-const KEY = 'sfx.recent-records';
+const KEY = storageKey('recentRecords');
+const isRecentRecord: Guard<RecentRecord> = shape({
+  id: isString,
+  sobject: oneOf(['Lead', 'Contact', 'Account']),
+  phones: arrayOf(isString),
+  emails: arrayOf(isString),
+  names: arrayOf(isString),
+  at: isFiniteNumber,
+});
 const TTL_MS = 30 * 60_000;
 const MAX = 50;
 
@@ -27,32 +37,16 @@ export class RecentRecords {
   ) {}
 
   list(): RecentRecord[] {
-    try {
-      const parsed = JSON.parse(this.storage.getItem(KEY) ?? '[]') as unknown;
-      if (!Array.isArray(parsed)) return [];
-      const cutoff = this.now() - TTL_MS;
-      return parsed.filter(
-        (r: unknown): r is RecentRecord =>
-          typeof r === 'object' &&
-          r !== null &&
-          typeof (r as RecentRecord).id === 'string' &&
-          typeof (r as RecentRecord).at === 'number' &&
-          (r as RecentRecord).at > cutoff &&
-          Array.isArray((r as RecentRecord).phones) &&
-          Array.isArray((r as RecentRecord).emails),
-      );
-    } catch {
-      return [];
-    }
+    const stored = readJson(this.storage, KEY);
+    if (!Array.isArray(stored)) return [];
+    const cutoff = this.now() - TTL_MS;
+    return (stored as unknown[]).filter((r): r is RecentRecord => isRecentRecord(r) && r.at > cutoff);
   }
 
   add(record: Omit<RecentRecord, 'at'>): void {
     const next = [{ ...record, at: this.now() }, ...this.list().filter((r) => r.id !== record.id)].slice(0, MAX);
-    try {
-      this.storage.setItem(KEY, JSON.stringify(next));
-    } catch {
-      // Without storage the record is found once the search index catches up.
-    }
+    // Without storage the record is found once the search index catches up.
+    writeJson(this.storage, KEY, next);
   }
 
   forPhone(e164: string): RecentRecord[] {

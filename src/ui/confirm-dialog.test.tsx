@@ -1,8 +1,12 @@
+// @vitest-environment jsdom
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { installModalDialog } from '../../mocks/testing/modal-dialog';
 import { ConfirmDialog } from './confirm-dialog';
+
+installModalDialog();
 
 function Host({ onConfirm }: { onConfirm: () => void }) {
   const [open, setOpen] = useState(false);

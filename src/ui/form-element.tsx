@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 
 /** What a form element's control needs to be tied to its label, help and error. */
 export interface ControlProps {
@@ -20,7 +20,7 @@ interface FormElementProps {
 
 /** SLDS form element: a label, the control, help and error text tied to it for assistive tech. */
 export function FormElement({ label, error, help, required, children }: FormElementProps) {
-  const t = useT();
+  const { t } = useI18n();
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;

@@ -1,37 +1,22 @@
 import { useEffect, useState } from 'react';
+import type { OnDemand } from '@/lib/on-demand';
 
 /**
- * Loads a code-split module without Suspense. React 19 throttles the reveal of a Suspense boundary (by
- * about 300 ms), which on the screen-pop path would delay the card for nothing; this hook renders the
- * module as soon as it has loaded, and at once when it already has.
+ * Renders code loaded on demand without Suspense: React 19 throttles the reveal of a Suspense boundary (by
+ * about 300 ms), which would delay the screen for nothing; this hook gives the module as soon as it has
+ * loaded, and at once when it already has. Null while it loads (the component re-renders when it arrives).
  */
-export function createModuleLoader<T>(load: () => Promise<T>) {
-  let loaded: T | null = null;
-  let pending: Promise<T> | null = null;
-  const start = () => {
-    pending ??= load().then((module) => {
-      loaded = module;
-      return module;
+export function useOnDemand<T>(code: OnDemand<T>): T | null {
+  const [module, setModule] = useState<T | null>(code.loaded);
+  useEffect(() => {
+    if (module) return;
+    let active = true;
+    void code.load().then((value) => {
+      if (active) setModule(value);
     });
-    return pending;
-  };
-  return {
-    /** Starts loading (prefetch); resolves with the module. */
-    load: start,
-    /** The module, or null while it loads (the component re-renders when it arrives). */
-    useModule(): T | null {
-      const [module, setModule] = useState<T | null>(loaded);
-      useEffect(() => {
-        if (module) return;
-        let active = true;
-        void start().then((value) => {
-          if (active) setModule(value);
-        });
-        return () => {
-          active = false;
-        };
-      }, [module]);
-      return module ?? loaded;
-    },
-  };
+    return () => {
+      active = false;
+    };
+  }, [code, module]);
+  return module ?? code.loaded();
 }

@@ -3,6 +3,7 @@
  * fresh object holding only the fields it understood, or a failure with a reason (never the data itself, so
  * tokens and personal data do not end up in logs).
  */
+import { isRecord } from '@/lib/guards';
 import {
   CONTACT_FIELDS,
   type CallDirection,
@@ -19,10 +20,6 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A trimmed, non-empty string, or undefined. */
 function text(value: unknown): string | undefined {

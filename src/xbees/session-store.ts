@@ -57,7 +57,6 @@ export const xbeesSessionStore = createStore<XBeesSessionState>()(() => initialS
 
 /** The x-bees user's e-mail read from the URL at start (null before `startBridge` or when absent). */
 export const getUserEmail = (): string | null => xbeesSessionStore.getState().userEmail;
-export const getThemeModeSnapshot = (): ThemeMode => xbeesSessionStore.getState().themeMode;
 export const getHandshakeStatus = (): HandshakeStatus => xbeesSessionStore.getState().handshake;
 export const getXBeesContextSnapshot = (): XBeesContext | null => xbeesSessionStore.getState().context;
 

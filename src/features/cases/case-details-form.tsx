@@ -6,15 +6,15 @@ import type { CaseRow } from '@/salesforce/api/cases';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 
@@ -54,7 +54,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
     subject: kase.subject ?? '',
     description: kase.description ?? '',
   };
-  const draft = useDraft(`details:${kase.id}`, base);
+  const draft = useDraft('case', `details:${kase.id}`, base);
   const write = useOutboxWrite(`case-details:${kase.id}`);
   const [confirming, setConfirming] = useState<Record<string, FieldValue> | null>(null);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);

@@ -7,11 +7,12 @@ import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harnes
 import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
+import { tabKeys } from '@/lib/query-keys';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { CaseTab } from './case-tab';
 
 const h = setupSalesforceHarness();
@@ -19,10 +20,11 @@ const testOutbox = setupTestOutbox(h, 'case-tab');
 
 function Work({ person, conversationId, kind }: { person: Person; conversationId: string; kind: 'call' | 'chat' }) {
   const services = useSalesforce();
+  const scope = useScope();
   const client: SalesforceClient = services.client;
   const describes: DescribeCache = services.describes;
   const work = useQuery({
-    queryKey: ['work', 'conversation', person, conversationId],
+    queryKey: tabKeys.conversation(scope, person, conversationId),
     queryFn: () => getConversationWork(client, describes, person, conversationId),
   });
   if (!work.data) return <p>Loading work</p>;

@@ -1,4 +1,5 @@
 import { useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
 import type { CaseRow } from '@/salesforce/api/cases';
 import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
@@ -7,7 +8,7 @@ import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';
 import { CommentsSection } from './comments-section';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { NewCaseForm } from './new-case-form';
 
 export interface CaseTabProps {
@@ -72,16 +73,18 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
         }}
       />
       {creating ? (
-        <NewCaseForm
-          conversationId={conversationId}
-          conversationKind={conversationKind}
-          accountId={accountId}
-          contactId={contactId}
-          contactName={contactName}
-          accountName={accountName}
-          tiedId={tied?.id ?? null}
-          onClose={closeNew}
-        />
+        <SectionBoundary>
+          <NewCaseForm
+            conversationId={conversationId}
+            conversationKind={conversationKind}
+            accountId={accountId}
+            contactId={contactId}
+            contactName={contactName}
+            accountName={accountName}
+            tiedId={tied?.id ?? null}
+            onClose={closeNew}
+          />
+        </SectionBoundary>
       ) : (
         <Button variant="neutral" onClick={openNew}>
           {t('case.new.open')}
@@ -96,8 +99,12 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
           <h3 id={`${detailsId}-heading`} className="slds-text-heading_small">
             {labelOf(selected)}
           </h3>
-          <CaseDetailsForm key={`details-${selected.id}`} kase={selected} label={labelOf(selected)} />
-          <CommentsSection key={`comments-${selected.id}`} kase={selected} />
+          <SectionBoundary key={`details-${selected.id}`}>
+            <CaseDetailsForm kase={selected} label={labelOf(selected)} />
+          </SectionBoundary>
+          <SectionBoundary key={`comments-${selected.id}`}>
+            <CommentsSection kase={selected} />
+          </SectionBoundary>
         </section>
       ) : null}
     </div>

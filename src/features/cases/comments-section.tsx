@@ -1,21 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import { addCommentOperation } from '@/salesforce/api/cases';
+import { useOutboxWrite } from '@/kit/outbox-react';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import type { CaseRow } from '@/salesforce/api/cases';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
-import { useOutboxWrite } from '@/kit/outbox-react';
-import { useSalesforce } from '@/kit/salesforce-context';
-import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
-import { Spinner } from '@/ui/spinner';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, useScope, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {
@@ -24,7 +23,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   const scope = useScope();
   const headingId = useId();
   const comments = useQuery(caseCommentsQuery(client, describes, scope, kase.id));
-  const draft = useDraft(`comment:${kase.id}`, { body: '', public: '' });
+  const draft = useDraft('case', `comment:${kase.id}`, { body: '', public: '' });
   const write = useOutboxWrite(`case-comment:${kase.id}`);
   const [submitted, setSubmitted] = useState(false);
   const [blocked, setBlocked] = useState<WriteProblem | null>(null);
@@ -56,40 +55,32 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
     });
   };
 
-  let list;
-  if (comments.isPending) list = <Spinner size="x-small" label={t('case.comments.loading')} />;
-  else if (comments.isError) {
-    list = (
-      <Alert variant="error" title={t('case.comments.failed')}>
-        <p>{comments.error.message}</p>
-        <p>
-          <Button variant="neutral" onClick={() => void comments.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  } else if (comments.data.length === 0) list = <p className="slds-text-color_weak">{t('case.comments.empty')}</p>;
-  else {
-    list = (
-      <ul className="app-work-list" aria-labelledby={headingId}>
-        {comments.data.map((comment) => (
-          <li key={comment.id} className="app-work-list__item">
-            <p className="app-note-text">{comment.body}</p>
-            <p className="slds-text-body_small slds-text-color_weak">
-              {[
-                comment.isPublic ? t('case.comments.public') : t('case.comments.internal'),
-                comment.createdByName,
-                formatDateTime(locale, comment.createdDate),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </p>
-          </li>
-        ))}
-      </ul>
-    );
-  }
+  const list = (
+    <QueryBoundary query={comments} pending={t('case.comments.loading')} failed={t('case.comments.failed')}>
+      {(data) =>
+        data.length === 0 ? (
+          <p className="slds-text-color_weak">{t('case.comments.empty')}</p>
+        ) : (
+          <ul className="app-work-list" aria-labelledby={headingId}>
+            {data.map((comment) => (
+              <li key={comment.id} className="app-work-list__item">
+                <p className="app-note-text">{comment.body}</p>
+                <p className="slds-text-body_small slds-text-color_weak">
+                  {[
+                    comment.isPublic ? t('case.comments.public') : t('case.comments.internal'),
+                    comment.createdByName,
+                    formatDateTime(locale, comment.createdDate),
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </QueryBoundary>
+  );
 
   return (
     <div className="app-work-section">

@@ -10,8 +10,8 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { useDraft } from './draft';
 import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 export interface NewCaseFormProps {
   conversationId: string;
@@ -45,7 +45,7 @@ export function NewCaseForm({
   const formId = useId();
   const info = describes.peek('Case');
   const priorities = picklistOptions(info, 'Priority');
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('case', `new:${conversationId}`, {
     subject: '',
     description: '',
     priority: priorities.find((p) => p.isDefault)?.value ?? '',

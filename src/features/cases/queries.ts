@@ -1,14 +1,16 @@
 /**
- * Reads of the Case tab. Keys start with 'work' so they are read again when a write lands.
+ * Reads of the Case tab. Comments are under the tabs' root (read again when a write to them lands), the
+ * statuses under the org's metadata (which no write of ours changes): src/lib/query-keys.ts.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { metadataKeys, tabKeys } from '@/lib/query-keys';
 import { getCaseComments, getCaseStatuses } from '@/salesforce/api/cases';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 
 export function caseStatusesQuery(client: SalesforceClient, scope: string) {
   return queryOptions({
-    queryKey: ['work', 'case-statuses', scope],
+    queryKey: metadataKeys.caseStatuses(scope),
     queryFn: ({ signal }) => getCaseStatuses(client, signal),
     // Statuses change in Setup only.
     staleTime: 30 * 60_000,
@@ -17,7 +19,7 @@ export function caseStatusesQuery(client: SalesforceClient, scope: string) {
 
 export function caseCommentsQuery(client: SalesforceClient, describes: DescribeCache, scope: string, caseId: string) {
   return queryOptions({
-    queryKey: ['work', 'case-comments', scope, caseId],
+    queryKey: tabKeys.caseComments(scope, caseId),
     queryFn: ({ signal }) => getCaseComments(client, describes, caseId, signal),
   });
 }

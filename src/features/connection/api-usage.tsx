@@ -1,20 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { isSalesforceError, LOCAL_ERROR_CODES } from '@/salesforce/errors';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 import { limitsQuery } from './queries';
 
 /** The org's API allowance, with a "Check connection" action that proves the session and CORS work. */
-export function ApiUsage({ userId }: { userId: string }) {
-  const t = useT();
+export function ApiUsage() {
+  const { t } = useI18n();
   const { client } = useSalesforce();
+  const scope = useScope();
   // Only when asked: opening the panel should cost Salesforce API calls for the person, not for this.
   const [asked, setAsked] = useState(false);
-  const limits = useQuery({ ...limitsQuery(client, userId), enabled: asked });
+  const limits = useQuery({ ...limitsQuery(client, scope), enabled: asked });
   const error = limits.error;
   return (
     <div className="slds-m-top_small">

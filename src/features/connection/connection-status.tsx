@@ -1,4 +1,4 @@
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -11,8 +11,8 @@ import type { ReactNode } from 'react';
  * Who is signed in to which org, the guide's same-user check, org-level problems, and sign-out. `usage`
  * renders the API allowance and the connection check (`ApiUsage`, which the app loads on demand).
  */
-export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactNode }) {
-  const t = useT();
+export function ConnectionStatus({ usage }: { usage?: ReactNode }) {
+  const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const orgProblem = useAuthState((s) => s.orgProblem);
@@ -37,7 +37,7 @@ export function ConnectionStatus({ usage }: { usage?: (userId: string) => ReactN
       <p className="slds-text-color_weak">
         {t('session.org', { domain: session.domain })} {environmentHint(t, session.environment)}
       </p>
-      {usage?.(session.userId)}
+      {usage}
       {mismatch ? (
         <div className="slds-m-top_small">
           <Alert variant="warning" title={t('session.emailMismatch.title')}>

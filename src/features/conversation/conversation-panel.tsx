@@ -1,4 +1,4 @@
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
 import { Alert } from '@/ui/alert';
 import { Card } from '@/ui/card';
 import { Spinner } from '@/ui/spinner';
@@ -6,7 +6,7 @@ import { useHandshakeStatus, useXBeesContext, useXBeesContextStatus } from '@/ki
 
 /** What x-bees told this panel: who the conversation is with, and which conversation. */
 export function ConversationPanel() {
-  const t = useT();
+  const { t } = useI18n();
   const handshake = useHandshakeStatus();
   const status = useXBeesContextStatus();
   const context = useXBeesContext();

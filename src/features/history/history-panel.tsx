@@ -1,22 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import type { Translate } from '@/i18n/i18n';
-import {
-  getHistory,
-  getMoreActivities,
-  HISTORY_FIRST_LIMIT,
-  HISTORY_MAX_LIMIT,
-  type ActivityKind,
-  type ActivityRow,
-} from '@/salesforce/api/history';
+import { durationParts, formatDateTime } from '@/lib/format';
+import type { ActivityKind, ActivityRow } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { Spinner } from '@/ui/spinner';
-import { historyQuery, historyTarget } from './queries';
+import { historyQuery, historyRows, historyTarget } from './queries';
 
 const KIND_ICON: Record<ActivityKind, IconName> = {
   call: 'standard:log_a_call',
@@ -28,24 +22,11 @@ const KIND_ICON: Record<ActivityKind, IconName> = {
 
 const PAGE = 10;
 
-function formatDate(value: string, locale: string): string {
-  const dateOnly = value.length === 10;
-  const date = new Date(dateOnly ? `${value}T12:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-  if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(
-    locale,
-    dateOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' },
-  ).format(date);
-}
-
 function details(t: Translate, row: ActivityRow, locale: string): string[] {
   const parts: string[] = [t(`history.kind.${row.kind}`)];
-  if (row.date) parts.push(formatDate(row.date, locale));
+  if (row.date) parts.push(formatDateTime(locale, row.date));
   if (row.callType) parts.push(t(`history.call.${row.callType}`));
-  if (row.durationSeconds !== null)
-    parts.push(
-      t('history.duration', { minutes: Math.floor(row.durationSeconds / 60), seconds: row.durationSeconds % 60 }),
-    );
+  if (row.durationSeconds !== null) parts.push(t('history.duration', durationParts(row.durationSeconds)));
   if (row.status) parts.push(row.status);
   if (row.ownerName) parts.push(t('history.owner', { owner: row.ownerName }));
   return parts;
@@ -109,42 +90,16 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : '';
-  const history = useQuery(
+  const scope = useScope();
+  const history = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
   const headingId = `history-${person.id}`;
-  // Past activities beyond the first read: Salesforce's next page of the child list when it gives one, else
-  // the list read again up to Salesforce's ceiling of 500 when the first read stopped at its limit.
-  const [extra, setExtra] = useState<{ rows: ActivityRow[]; next: string | null; widened: boolean } | null>(null);
-  const firstPast = history.data?.past ?? [];
-  const loadMore = useMutation({
-    mutationFn: async (source: { url: string } | 'widen') => {
-      if (source !== 'widen')
-        return { ...(await getMoreActivities(services.client, source.url)), widened: extra?.widened ?? false };
-      const wider = await getHistory(services.client, historyTarget(person), services.describes.peek('Task'), {
-        limit: HISTORY_MAX_LIMIT,
-      });
-      return {
-        rows: wider.past.slice(firstPast.length + (extra?.rows.length ?? 0)),
-        next: wider.pastNextUrl,
-        widened: true,
-      };
-    },
-    onSuccess: (page) =>
-      setExtra((current) => ({
-        rows: [...(current?.rows ?? []), ...page.rows],
-        next: page.next,
-        widened: page.widened,
-      })),
-  });
-  const nextUrl = extra ? extra.next : (history.data?.pastNextUrl ?? null);
-  const canWiden = !nextUrl && extra?.widened !== true && firstPast.length >= HISTORY_FIRST_LIMIT;
-  const more = nextUrl
-    ? { load: () => loadMore.mutate({ url: nextUrl }), loading: loadMore.isPending }
-    : canWiden
-      ? { load: () => loadMore.mutate('widen'), loading: loadMore.isPending }
-      : undefined;
+  const rows = historyRows(history.data);
+  // Past activities beyond the first read come page by page (see historyQuery).
+  const more = history.hasNextPage
+    ? { load: () => void history.fetchNextPage(), loading: history.isFetchingNextPage }
+    : undefined;
   return (
     <section className="slds-card" aria-labelledby={headingId}>
       <div className="slds-card__header">
@@ -153,42 +108,42 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
         </h2>
       </div>
       <div className="slds-card__body slds-card__body_inner">
-        {history.isPending ? <Spinner size="x-small" label={t('history.loading')} /> : null}
-        {history.isError ? (
-          <Alert variant="error" title={t('history.failed', { message: history.error.message })}>
-            <p>
-              <Button variant="neutral" onClick={() => void history.refetch()}>
-                {t('history.retry')}
-              </Button>
-            </p>
-          </Alert>
-        ) : null}
-        {history.data ? (
-          <>
-            <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
-            <ActivityList
-              rows={history.data.open}
-              empty={t('history.emptyOpen')}
-              instanceUrl={session?.instanceUrl ?? ''}
-            />
-            <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
-            <ActivityList
-              rows={[...history.data.past, ...(extra?.rows ?? [])]}
-              empty={t('history.emptyPast')}
-              instanceUrl={session?.instanceUrl ?? ''}
-              more={more}
-            />
-            {loadMore.isError ? (
-              <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
-                <p>
-                  <Button variant="neutral" onClick={() => more?.load()}>
-                    {t('history.retry')}
-                  </Button>
-                </p>
-              </Alert>
-            ) : null}
-          </>
-        ) : null}
+        <QueryBoundary
+          query={{
+            isPending: history.isPending,
+            // A failed "Show more" is told below the list it extends.
+            isError: history.isError && !history.isFetchNextPageError,
+            error: history.error,
+            data: rows,
+            dataUpdatedAt: history.dataUpdatedAt,
+            refetch: history.refetch,
+          }}
+          pending={t('history.loading')}
+          failed={(error) => t('history.failed', { message: error.message })}
+        >
+          {(data) => (
+            <>
+              <h3 className="slds-text-title_caps slds-m-bottom_x-small">{t('history.open')}</h3>
+              <ActivityList rows={data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
+              <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
+              <ActivityList
+                rows={data.past}
+                empty={t('history.emptyPast')}
+                instanceUrl={session?.instanceUrl ?? ''}
+                more={more}
+              />
+              {history.isFetchNextPageError ? (
+                <Alert variant="error" title={t('history.moreFailed', { message: history.error.message })}>
+                  <p>
+                    <Button variant="neutral" onClick={() => more?.load()}>
+                      {t('history.retry')}
+                    </Button>
+                  </p>
+                </Alert>
+              ) : null}
+            </>
+          )}
+        </QueryBoundary>
       </div>
     </section>
   );

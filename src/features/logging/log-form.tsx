@@ -1,10 +1,13 @@
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { formatDuration, localDate } from '@/lib/format';
 import { logTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
+import { oneOf } from '@/lib/guards';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Select } from '@/ui/select';
@@ -23,13 +26,18 @@ import {
   type ConversationKind,
 } from '@/logging';
 
-const DRAFT_PREFIX = 'sfx.draft:log:';
-
 function defaultSubject(t: Translate, kind: ConversationKind, person: Person, call: CallState | null): string {
   const subject = subjectKind(kind, call);
   return subject === 'chat'
     ? t('log.chatSubject', { name: person.name })
     : t(`log.callSubject.${subject}`, { name: person.name });
+}
+
+/** What the agent types in the log form. */
+interface LogValues {
+  subject: string;
+  notes: string;
+  callType: CallType | '';
 }
 
 export interface LogFormProps {
@@ -51,7 +59,6 @@ export interface LogFormProps {
  */
 export function LogForm({ person, conversationId, call, historyCallObjects, whatId }: LogFormProps) {
   const { t } = useI18n();
-  const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
   const kind: 'call' | 'chat' = call ? 'call' : 'chat';
@@ -59,43 +66,20 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   const formKey = `log:${key}`;
   const items = useOutboxItems();
   const write = useOutboxWrite(formKey);
-  const [values, setValues] = useState(() => {
-    try {
-      const draft = JSON.parse(services.storage.getItem(DRAFT_PREFIX + key) ?? 'null') as {
-        subject?: unknown;
-        notes?: unknown;
-        callType?: unknown;
-      } | null;
-      if (draft && typeof draft.subject === 'string' && typeof draft.notes === 'string') {
-        const chosen = CALL_TYPES.find((type) => type === draft.callType) ?? '';
-        return { subject: draft.subject, notes: draft.notes, callType: chosen };
-      }
-    } catch {
-      // A broken draft starts over.
-    }
-    // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
-    const callTypeChoice: CallType | '' = '';
-    return { subject: defaultSubject(t, kind, person, call), notes: '', callType: callTypeChoice };
-  });
+  // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
+  const [defaults] = useState<LogValues>(() => ({
+    subject: defaultSubject(t, kind, person, call),
+    notes: '',
+    callType: '',
+  }));
+  const draft = useDraft('log', key, defaults, { callType: oneOf(['', ...CALL_TYPES]) });
+  const { values, forget } = draft;
   const [submitted, setSubmitted] = useState(false);
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + key, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, key, values]);
-
-  useEffect(() => {
-    // Saved: the draft has done its job (typing again keeps a new one).
-    if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + key);
-    } catch {
-      // Nothing stored.
-    }
-  }, [write.state, services.storage, key]);
+    // Saved: the draft has done its job, the form still shows what was logged (typing again keeps a new one).
+    if (write.state === 'done') forget();
+  }, [write.state, forget]);
 
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = callDuration(call);
@@ -124,8 +108,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       void write.submit(taskUpdateOperation(existing, update), { label, group: conversationId });
       return;
     }
-    const today = new Date();
-    fields.ActivityDate = `${String(today.getFullYear())}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    fields.ActivityDate = localDate();
     fields.Priority = 'Normal';
     if (kind === 'call') fields.TaskSubtype = 'Call';
     const who = whoIdOf(person);
@@ -153,10 +136,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             {call.status === 'active'
               ? t('log.call.active', { direction: t(`log.direction.${call.info.direction ?? 'unknown'}`) })
               : t('log.call.ended', {
-                  duration:
-                    duration === null
-                      ? '—'
-                      : `${String(Math.floor(duration / 60))}:${String(duration % 60).padStart(2, '0')}`,
+                  duration: duration === null ? '—' : formatDuration(duration),
                 })}
           </p>
         ) : null}
@@ -172,7 +152,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Subject"
           required
           value={values.subject}
-          onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+          onChange={(event) => draft.set({ subject: event.target.value })}
           error={subjectError ?? fieldError('Subject')}
         />
         {kind === 'call' ? (
@@ -184,9 +164,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
               { value: '', label: t('log.callType.unknown') },
               ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),
             ]}
-            onChange={(event) =>
-              setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))
-            }
+            onChange={(event) => draft.set({ callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' })}
             error={fieldError('CallType')}
           />
         ) : null}
@@ -195,7 +173,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           name="Description"
           rows={3}
           value={values.notes}
-          onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))}
+          onChange={(event) => draft.set({ notes: event.target.value })}
           error={fieldError('Description')}
         />
         <div className="app-actions slds-m-top_small">

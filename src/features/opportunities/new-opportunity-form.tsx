@@ -5,16 +5,16 @@ import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { useDraft } from './draft';
-import { localDate } from './format';
+import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, useScope, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -44,7 +44,7 @@ export function NewOpportunityForm({
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
   const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('opportunity', `new:${conversationId}`, {
     name: accountName ? `${accountName} – ` : '',
     stage: firstOpen,
     closeDate: localDate(30),

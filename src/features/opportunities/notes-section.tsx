@@ -1,6 +1,7 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import {
   NOTE_CLOCK_SLACK_MS,
   addNoteOperation,
@@ -11,7 +12,8 @@ import {
 } from '@/salesforce/api/notes';
 import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { hasDraft, useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -19,10 +21,9 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useScope, useWhenDone, WriteFeedback } from '@/kit/record-writes';
+import { discardFailed, useWhenDone, WriteFeedback } from '@/kit/record-writes';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 
@@ -31,6 +32,8 @@ interface NoteFormProps {
   recordName: string;
   mode: NoteMode;
   onClose: () => void;
+  /** A new note turned out saved by an earlier attempt (no write landed now): the list reads it. */
+  onFoundSaved?: () => void;
 }
 
 /**
@@ -38,14 +41,15 @@ interface NoteFormProps {
  * marks it (see `addNoteOperation`): a title this user gave another note in the last minutes is refused
  * before sending, and a send that Salesforce refused because the note was already saved counts as saved.
  */
-function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
+function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFormProps) {
   const { t } = useI18n();
   const { client, describes, outbox } = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const queryClient = useQueryClient();
+  const scope = useScope();
   const formId = useId();
   const key = mode.kind === 'new' ? `note:new:${recordId}` : `note:${mode.note.id}`;
   const draft = useDraft(
+    'opportunity',
     key,
     mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text },
   );
@@ -69,6 +73,7 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   const saved = useQuery(
     savedNoteQuery(
       client,
+      scope,
       failed?.id ?? null,
       recordId,
       markerTitle,
@@ -79,9 +84,9 @@ function NoteForm({ recordId, recordName, mode, onClose }: NoteFormProps) {
   useEffect(() => {
     if (!failed || typeof saved.data !== 'string') return;
     void outbox.discard(failed.id).catch(() => undefined);
-    void queryClient.invalidateQueries({ queryKey: ['work'] });
+    onFoundSaved?.();
     finish();
-  }, [failed, saved.data, outbox, queryClient, finish]);
+  }, [failed, saved.data, outbox, onFoundSaved, finish]);
 
   const titleError =
     submitted && draft.values.title.trim() === ''
@@ -207,29 +212,26 @@ function EditNote({
   const { client } = useSalesforce();
   const scope = useScope();
   const text = useQuery(noteTextQuery(client, scope, note.id));
-  if (text.isPending) return <Spinner size="x-small" label={t('opp.note.loadingText', { title: note.title })} />;
-  if (text.isError) {
-    return (
-      <Alert variant="error" title={t('opp.note.textFailed', { title: note.title })}>
-        <p>{text.error.message}</p>
-        <p className="app-actions">
-          <Button variant="neutral" onClick={() => void text.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-          <Button variant="neutral" onClick={onClose}>
-            {t('tabs.cancel')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  }
   return (
-    <NoteForm
-      recordId={recordId}
-      recordName={recordName}
-      mode={{ kind: 'edit', note, text: text.data }}
-      onClose={onClose}
-    />
+    <QueryBoundary
+      query={text}
+      pending={t('opp.note.loadingText', { title: note.title })}
+      failed={t('opp.note.textFailed', { title: note.title })}
+      actions={
+        <Button variant="neutral" onClick={onClose}>
+          {t('tabs.cancel')}
+        </Button>
+      }
+    >
+      {(loaded) => (
+        <NoteForm
+          recordId={recordId}
+          recordName={recordName}
+          mode={{ kind: 'edit', note, text: loaded }}
+          onClose={onClose}
+        />
+      )}
+    </QueryBoundary>
   );
 }
 
@@ -241,42 +243,33 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
   const headingId = useId();
   const notes = useQuery(notesQuery(client, describes, scope, recordId));
   // A draft of a new note (kept after a reload) opens its form again.
-  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() => {
-    try {
-      return storage.getItem(`sfx.draft:opportunity:note:new:${recordId}`) ? { kind: 'new' } : null;
-    } catch {
-      return null;
-    }
-  });
+  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() =>
+    hasDraft(storage, 'opportunity', `note:new:${recordId}`) ? { kind: 'new' } : null,
+  );
   const close = useCallback(() => setForm(null), []);
+  const { refetch } = notes;
+  const reload = useCallback(() => void refetch(), [refetch]);
 
-  let body;
-  if (notes.isPending) body = <Spinner size="x-small" label={t('opp.notes.loading')} />;
-  else if (notes.isError) {
-    body = (
-      <Alert variant="error" title={t('opp.notes.failed')}>
-        <p>{notes.error.message}</p>
-        <p>
-          <Button variant="neutral" onClick={() => void notes.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  } else if (notes.data.kind === 'classic-only') {
-    body = (
-      <Alert variant="info" title={t('opp.notes.classicOnly.title')}>
-        <p>{t('opp.notes.classicOnly.body')}</p>
-      </Alert>
-    );
-  } else if (notes.data.kind === 'unavailable') {
-    body = <p className="slds-text-color_weak">{t('opp.notes.unavailable')}</p>;
-  } else {
-    const list = notes.data.notes;
-    body = (
+  const renderNotes = (data: NonNullable<typeof notes.data>) => {
+    if (data.kind === 'classic-only') {
+      return (
+        <Alert variant="info" title={t('opp.notes.classicOnly.title')}>
+          <p>{t('opp.notes.classicOnly.body')}</p>
+        </Alert>
+      );
+    }
+    if (data.kind === 'unavailable') return <p className="slds-text-color_weak">{t('opp.notes.unavailable')}</p>;
+    const list = data.notes;
+    return (
       <>
         {form?.kind === 'new' ? (
-          <NoteForm recordId={recordId} recordName={recordName} mode={{ kind: 'new' }} onClose={close} />
+          <NoteForm
+            recordId={recordId}
+            recordName={recordName}
+            mode={{ kind: 'new' }}
+            onClose={close}
+            onFoundSaved={reload}
+          />
         ) : null}
         {list.length === 0 ? <p className="slds-text-color_weak">{t('opp.notes.empty')}</p> : null}
         <ul className="app-work-list" aria-labelledby={headingId}>
@@ -308,7 +301,12 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
         ) : null}
       </>
     );
-  }
+  };
+  const body = (
+    <QueryBoundary query={notes} pending={t('opp.notes.loading')} failed={t('opp.notes.failed')}>
+      {renderNotes}
+    </QueryBoundary>
+  );
 
   return (
     <div className="app-work-section">

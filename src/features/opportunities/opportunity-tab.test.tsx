@@ -8,18 +8,19 @@ import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harnes
 import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
+import { tabKeys } from '@/lib/query-keys';
 import { accountOf, getConversationWork } from '@/salesforce/api/conversation-work';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
 import type { Person } from '@/salesforce/people';
-import { useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { OpportunityTab } from './opportunity-tab';
 import type { RenderTaskForm } from './tasks-section';
 
 const h = setupSalesforceHarness();
 const testOutbox = setupTestOutbox(h, 'opportunity-tab');
 
-/** The panel's part: the tab's data under a 'work' key, and the tab. */
+/** The panel's part: the tab's data under the tabs' key, and the tab. */
 function Work({
   person,
   conversationId,
@@ -30,10 +31,11 @@ function Work({
   renderTaskForm?: RenderTaskForm;
 }) {
   const services = useSalesforce();
+  const scope = useScope();
   const client: SalesforceClient = services.client;
   const describes: DescribeCache = services.describes;
   const work = useQuery({
-    queryKey: ['work', 'conversation', person, conversationId],
+    queryKey: tabKeys.conversation(scope, person, conversationId),
     queryFn: () => getConversationWork(client, describes, person, conversationId),
   });
   if (!work.data) return <p>Loading work</p>;

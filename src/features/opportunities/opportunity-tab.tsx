@@ -1,11 +1,12 @@
 import { useI18n } from '@/i18n/i18n-context';
+import { SectionBoundary } from '@/kit/boundary';
 import type { OpportunityRow } from '@/salesforce/api/opportunities';
 import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
 import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
-import { formatAmount, formatDate } from './format';
+import { formatAmount, formatDate } from '@/lib/format';
 import { NewOpportunityForm } from './new-opportunity-form';
 import { NotesSection } from './notes-section';
 import { StagePath } from './stage-path';
@@ -68,13 +69,15 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
         }}
       />
       {creating && accountId ? (
-        <NewOpportunityForm
-          accountId={accountId}
-          accountName={accountName}
-          conversationId={conversationId}
-          tiedId={tied?.id ?? null}
-          onClose={closeNew}
-        />
+        <SectionBoundary>
+          <NewOpportunityForm
+            accountId={accountId}
+            accountName={accountName}
+            conversationId={conversationId}
+            tiedId={tied?.id ?? null}
+            onClose={closeNew}
+          />
+        </SectionBoundary>
       ) : accountId ? (
         <Button variant="neutral" onClick={openNew}>
           {t('opp.new.open')}
@@ -89,10 +92,18 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
           <h3 id={`${detailsId}-heading`} className="slds-text-heading_small">
             {selected.name}
           </h3>
-          <StagePath key={`stage-${selected.id}`} opportunity={selected} />
-          <SummarySection key={`summary-${selected.id}`} opportunity={selected} />
-          <NotesSection key={`notes-${selected.id}`} recordId={selected.id} recordName={selected.name} />
-          <TasksSection key={`tasks-${selected.id}`} opportunity={selected} renderTaskForm={renderTaskForm} />
+          <SectionBoundary key={`stage-${selected.id}`}>
+            <StagePath opportunity={selected} />
+          </SectionBoundary>
+          <SectionBoundary key={`summary-${selected.id}`}>
+            <SummarySection opportunity={selected} />
+          </SectionBoundary>
+          <SectionBoundary key={`notes-${selected.id}`}>
+            <NotesSection recordId={selected.id} recordName={selected.name} />
+          </SectionBoundary>
+          <SectionBoundary key={`tasks-${selected.id}`}>
+            <TasksSection opportunity={selected} renderTaskForm={renderTaskForm} />
+          </SectionBoundary>
         </section>
       ) : null}
     </div>

@@ -1,7 +1,9 @@
 /**
- * Reads of the Opportunity tab. Keys start with 'work' so they are read again when a write lands.
+ * Reads of the Opportunity tab. Its records' data is under the tabs' root (read again when a write to them
+ * lands), the stage picklist under the org's metadata (which no write of ours changes): src/lib/query-keys.ts.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { metadataKeys, tabKeys } from '@/lib/query-keys';
 import { findSavedNote, getNoteText, getNotes } from '@/salesforce/api/notes';
 import { getRecordTasks } from '@/salesforce/api/tasks';
 import { getStages } from '@/salesforce/api/opportunities';
@@ -10,7 +12,7 @@ import type { DescribeCache } from '@/salesforce/describe';
 
 export function stagesQuery(client: SalesforceClient, scope: string, recordTypeId: string | null) {
   return queryOptions({
-    queryKey: ['work', 'opportunity-stages', scope, recordTypeId ?? 'master'],
+    queryKey: metadataKeys.stages(scope, recordTypeId),
     queryFn: ({ signal }) => getStages(client, recordTypeId, signal),
     // Stages change in Setup only.
     staleTime: 30 * 60_000,
@@ -19,21 +21,21 @@ export function stagesQuery(client: SalesforceClient, scope: string, recordTypeI
 
 export function notesQuery(client: SalesforceClient, describes: DescribeCache, scope: string, recordId: string) {
   return queryOptions({
-    queryKey: ['work', 'notes', scope, recordId],
+    queryKey: tabKeys.notes(scope, recordId),
     queryFn: ({ signal }) => getNotes(client, describes, recordId, signal),
   });
 }
 
 export function noteTextQuery(client: SalesforceClient, scope: string, noteId: string) {
   return queryOptions({
-    queryKey: ['work', 'note-text', scope, noteId],
+    queryKey: tabKeys.noteText(scope, noteId),
     queryFn: ({ signal }) => getNoteText(client, noteId, signal),
   });
 }
 
 export function recordTasksQuery(client: SalesforceClient, describes: DescribeCache, scope: string, recordId: string) {
   return queryOptions({
-    queryKey: ['work', 'record-tasks', scope, recordId],
+    queryKey: tabKeys.recordTasks(scope, recordId),
     queryFn: ({ signal }) => getRecordTasks(client, describes, recordId, signal),
   });
 }
@@ -44,6 +46,7 @@ export function recordTasksQuery(client: SalesforceClient, describes: DescribeCa
  */
 export function savedNoteQuery(
   client: SalesforceClient,
+  scope: string,
   itemId: string | null,
   recordId: string,
   title: string | null,
@@ -51,7 +54,7 @@ export function savedNoteQuery(
   createdSinceMs: number,
 ) {
   return queryOptions({
-    queryKey: ['work', 'note-saved', itemId, recordId, title, userId, createdSinceMs],
+    queryKey: tabKeys.savedNote(scope, itemId, recordId, title, userId, createdSinceMs),
     queryFn: ({ signal }) =>
       findSavedNote(
         client,

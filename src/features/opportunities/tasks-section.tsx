@@ -1,16 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { QueryBoundary } from '@/kit/boundary';
 import type { OpportunityRow } from '@/salesforce/api/opportunities';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import type { RecordTask } from '@/salesforce/api/tasks';
-import { useSalesforce } from '@/kit/salesforce-context';
-import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
-import { Spinner } from '@/ui/spinner';
 import '@/ui/tabs.css';
-import { formatDate } from './format';
+import { formatDate } from '@/lib/format';
 import { recordTasksQuery } from './queries';
-import { useScope } from '@/kit/record-writes';
 
 /** Renders the task form for a new task on the opportunity (WhatId = the opportunity); `close` ends it. */
 export type RenderTaskForm = (opportunity: OpportunityRow, close: () => void) => ReactNode;
@@ -49,37 +47,25 @@ export function TasksSection({
   const [creating, setCreating] = useState(false);
   const close = useCallback(() => setCreating(false), []);
 
-  let body;
-  if (tasks.isPending) body = <Spinner size="x-small" label={t('opp.tasks.loading')} />;
-  else if (tasks.isError) {
-    body = (
-      <Alert variant="error" title={t('opp.tasks.failed')}>
-        <p>{tasks.error.message}</p>
-        <p>
-          <Button variant="neutral" onClick={() => void tasks.refetch()}>
-            {t('tabs.reload')}
-          </Button>
-        </p>
-      </Alert>
-    );
-  } else {
-    const { open, recent } = tasks.data;
-    body = (
-      <>
-        {open.length === 0 ? (
-          <p className="slds-text-color_weak">{t('opp.tasks.noneOpen')}</p>
-        ) : (
-          <TaskList tasks={open} label={t('opp.tasks.open')} />
-        )}
-        {recent.length > 0 ? (
-          <>
-            <p className="slds-text-title slds-m-top_x-small">{t('opp.tasks.recent')}</p>
-            <TaskList tasks={recent} label={t('opp.tasks.recent')} />
-          </>
-        ) : null}
-      </>
-    );
-  }
+  const body = (
+    <QueryBoundary query={tasks} pending={t('opp.tasks.loading')} failed={t('opp.tasks.failed')}>
+      {({ open, recent }) => (
+        <>
+          {open.length === 0 ? (
+            <p className="slds-text-color_weak">{t('opp.tasks.noneOpen')}</p>
+          ) : (
+            <TaskList tasks={open} label={t('opp.tasks.open')} />
+          )}
+          {recent.length > 0 ? (
+            <>
+              <p className="slds-text-title slds-m-top_x-small">{t('opp.tasks.recent')}</p>
+              <TaskList tasks={recent} label={t('opp.tasks.recent')} />
+            </>
+          ) : null}
+        </>
+      )}
+    </QueryBoundary>
+  );
 
   return (
     <div className="app-work-section">

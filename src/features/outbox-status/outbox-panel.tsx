@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { useOutboxItems } from '@/kit/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Button } from '@/ui/button';
 
 const RECENT_DONE_MS = 10 * 60_000;
@@ -30,8 +30,7 @@ function visible(item: OutboxItem, now: number): boolean {
 export function OutboxPanel() {
   const { t } = useI18n();
   const { outbox } = useSalesforce();
-  const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : null;
+  const scope = useScope();
   const now = useNow(30_000);
   const items = useOutboxItems().filter((item) => visible(item, now));
   if (items.length === 0) return null;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { formatDate } from '@/lib/format';
 import { lookupEngineIfLoaded } from '@/salesforce/lookup-engine-loader';
 import { recordUrl, type Person, type PersonType, type RankedPerson } from '@/salesforce/people';
 import { Button } from '@/ui/button';
@@ -29,14 +30,6 @@ function phoneLabelKey(field: string): (typeof PHONE_LABELS)[keyof typeof PHONE_
 /** International format once the lookup engine is loaded (it is, after a lookup); the stored text before. */
 function formatPhone(value: string, region: string | undefined): string {
   return lookupEngineIfLoaded()?.formatPhone(value, region) ?? value;
-}
-
-/** Salesforce dates are `2026-01-15`; shown in the user's locale. */
-function formatDate(value: string, locale: string): string {
-  const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? value
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
 }
 
 export interface PersonCardProps {
@@ -141,7 +134,7 @@ export function PersonCard({ person, instanceUrl, match, defaultRegion }: Person
           ) : null}
           <dt>{t('person.lastActivity')}</dt>
           <dd>
-            {person.lastActivityDate ? formatDate(person.lastActivityDate, locale) : t('person.lastActivity.none')}
+            {person.lastActivityDate ? formatDate(locale, person.lastActivityDate) : t('person.lastActivity.none')}
           </dd>
         </dl>
         {match?.matchedField ? (

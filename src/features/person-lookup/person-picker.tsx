@@ -1,13 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import { formatDate } from '@/lib/format';
 import type { RankedPerson } from '@/salesforce/people';
-
-function formatDate(value: string, locale: string): string {
-  const date = new Date(`${value.slice(0, 10)}T12:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? value
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
-}
 
 /**
  * Several people have this number or address: the agent picks one (the best by the default policy is
@@ -37,7 +31,7 @@ export function PersonPicker({
             person.company,
             person.ownerName ? t('lookup.picker.owner', { owner: person.ownerName }) : null,
             person.lastActivityDate
-              ? t('lookup.picker.lastActivity', { date: formatDate(person.lastActivityDate, locale) })
+              ? t('lookup.picker.lastActivity', { date: formatDate(locale, person.lastActivityDate) })
               : t('person.lastActivity.none'),
           ].filter((part): part is string => Boolean(part));
           return (

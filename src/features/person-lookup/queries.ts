@@ -1,7 +1,10 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
+import { peopleKeys } from '@/lib/query-keys';
 import type { PeopleSearchDeps } from '@/salesforce/api/people-search';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';
-import type { RankedPerson } from '@/salesforce/people';
+import { arrayOf, isString, nullable, oneOf, shape, union } from '@/lib/guards';
+import { persistedEntry, type PersistedEntry, type PersistedQuery } from '@/lib/persisted-query';
+import { isRankedPerson, type RankedPerson } from '@/salesforce/people';
 import type { ContextContact } from '@/xbees/protocol';
 
 /** What the conversation gives us to look up: a phone number, else an e-mail address (raw, as x-bees sent it). */
@@ -24,53 +27,30 @@ export function lookupTarget(contact: ContextContact): LookupTarget {
 /** The answer of a lookup: the matches, or `unusable` when the number can't be read and there is no e-mail. */
 export type LookupAnswer = { status: 'ok'; matches: RankedPerson[]; e164: string | null } | { status: 'unusable' };
 
-export const peopleKeys = {
-  all: ['people'] as const,
-  /** `scope` is org:user: answers depend on who asks. */
-  lookup: (scope: string, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined) =>
-    [
-      ...peopleKeys.all,
-      scope,
-      target.kind === 'phone' ? `byPhone:${region ?? ''}` : 'byEmail',
-      target.kind === 'phone' ? target.raw : target.email,
-    ] as const,
-};
+/** The key of a lookup: answers depend on who asks (the scope) and, for a number, on the default region. */
+export function lookupKey(scope: string, target: Exclude<LookupTarget, { kind: 'none' }>, region: string | undefined) {
+  return target.kind === 'phone'
+    ? peopleKeys.lookup(scope, `byPhone:${region ?? ''}`, target.raw)
+    : peopleKeys.lookup(scope, 'byEmail', target.email);
+}
 
 /** A looked-up person is fresh for 5 minutes: reopening the same person costs no request. */
 export const LOOKUP_FRESH_MS = 5 * 60_000;
-const PERSIST_PREFIX = 'sfx.lookup:';
 
-interface Persisted {
-  at: number;
-  answer: LookupAnswer;
-}
+/** The last answer of a lookup, kept in the frame storage so a re-opened panel starts complete. */
+const PERSISTED_LOOKUP: PersistedQuery<LookupAnswer> = {
+  family: 'lookup',
+  field: 'answer',
+  maxAgeMs: LOOKUP_FRESH_MS,
+  guard: union(
+    shape({ status: oneOf(['ok']), matches: arrayOf(isRankedPerson), e164: nullable(isString) }),
+    shape({ status: oneOf(['unusable']) }),
+  ),
+};
 
-function persistedKey(key: readonly string[]): string {
-  return `${PERSIST_PREFIX}${key.slice(1).join('|')}`;
-}
-
-/** The last answer for this lookup from the frame storage (so a re-opened panel starts complete). */
-export function readPersistedLookup(storage: Storage, key: readonly string[]): Persisted | null {
-  try {
-    const value = JSON.parse(storage.getItem(persistedKey(key)) ?? 'null') as Persisted | null;
-    if (!value || typeof value.at !== 'number' || typeof value.answer !== 'object') return null;
-    return Date.now() - value.at < LOOKUP_FRESH_MS ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-export function writePersistedLookup(
-  storage: Storage,
-  key: readonly string[],
-  answer: LookupAnswer,
-  at = Date.now(),
-): void {
-  try {
-    storage.setItem(persistedKey(key), JSON.stringify({ at, answer } satisfies Persisted));
-  } catch {
-    // Without storage, a re-opened panel looks the person up again.
-  }
+/** The kept answer of the lookup with this query key. */
+export function persistedLookup(storage: Storage, key: readonly string[]): PersistedEntry<LookupAnswer> {
+  return persistedEntry(storage, PERSISTED_LOOKUP, key.slice(1).join('|'));
 }
 
 async function runLookup(
@@ -103,22 +83,19 @@ export function lookupQuery(
   region: string | undefined,
 ) {
   const searchable = scope && target && target.kind !== 'none' ? target : null;
-  const queryKey =
-    searchable && scope
-      ? peopleKeys.lookup(scope, searchable, region)
-      : ([...peopleKeys.all, 'nobody', 'none', ''] as const);
+  const queryKey = searchable && scope ? lookupKey(scope, searchable, region) : peopleKeys.idle;
   return queryOptions({
     queryKey,
     queryFn: searchable
       ? async ({ signal, queryKey: key }) => {
           const answer = await runLookup(deps, searchable, region, signal);
-          writePersistedLookup(storage, key, answer);
+          persistedLookup(storage, key).write(answer);
           return answer;
         }
       : skipToken,
     staleTime: LOOKUP_FRESH_MS,
     gcTime: 2 * LOOKUP_FRESH_MS,
-    initialData: () => (searchable ? readPersistedLookup(storage, queryKey)?.answer : undefined),
-    initialDataUpdatedAt: () => (searchable ? readPersistedLookup(storage, queryKey)?.at : undefined),
+    initialData: () => (searchable ? persistedLookup(storage, queryKey).initialData() : undefined),
+    initialDataUpdatedAt: () => (searchable ? persistedLookup(storage, queryKey).initialDataUpdatedAt() : undefined),
   });
 }

@@ -1,18 +1,11 @@
-/** The person the agent picked for a conversation, remembered in the frame storage. */
-const PREFIX = 'sfx.choice:';
+import { readText, storageKey, writeText } from '@/lib/storage';
 
+/** The person the agent picked for a conversation, remembered in the frame storage. */
 export function readChoice(storage: Storage, conversationKey: string): string | null {
-  try {
-    return storage.getItem(`${PREFIX}${conversationKey}`);
-  } catch {
-    return null;
-  }
+  return readText(storage, storageKey('choice', conversationKey));
 }
 
+/** Not remembered when storage is denied: the default policy picks again next time. */
 export function writeChoice(storage: Storage, conversationKey: string, personId: string): void {
-  try {
-    storage.setItem(`${PREFIX}${conversationKey}`, personId);
-  } catch {
-    // Not remembered: the default policy picks again next time.
-  }
+  writeText(storage, storageKey('choice', conversationKey), personId);
 }

@@ -1,16 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { RankedPerson, Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import type { XBeesContext } from '@/xbees/protocol';
-import {
-  lookupQuery,
-  lookupTarget,
-  peopleKeys,
-  writePersistedLookup,
-  type LookupAnswer,
-  type LookupTarget,
-} from './queries';
+import { lookupQuery, lookupTarget, lookupKey, persistedLookup, type LookupAnswer, type LookupTarget } from './queries';
 import { readChoice, writeChoice } from './remembered-choice';
 
 export interface PersonLookup {
@@ -31,8 +24,7 @@ export interface PersonLookup {
 export function usePersonLookup(context: XBeesContext | null): PersonLookup {
   const services = useSalesforce();
   const queryClient = useQueryClient();
-  const session = useAuthState((s) => s.session);
-  const scope = session ? `${session.orgId}:${session.userId}` : null;
+  const scope = useScope();
   const target = useMemo(() => (context ? lookupTarget(context.contact) : null), [context]);
   const searchable = target && target.kind !== 'none' ? target : null;
   const conversationKey =
@@ -85,10 +77,10 @@ export function usePersonLookup(context: XBeesContext | null): PersonLookup {
         names: [person.name],
       });
       if (scope && searchable) {
-        const key = peopleKeys.lookup(scope, searchable, services.region);
+        const key = lookupKey(scope, searchable, services.region);
         const created: LookupAnswer = { status: 'ok', matches: [{ person, match: 'exact', matchedField: null }], e164 };
         queryClient.setQueryData(key, created);
-        writePersistedLookup(services.storage, key, created);
+        persistedLookup(services.storage, key).write(created);
       }
       choose(person.id);
     },

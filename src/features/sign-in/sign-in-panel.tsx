@@ -1,5 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import { useT } from '@/i18n/i18n-context';
+import { useI18n } from '@/i18n/i18n-context';
+import { readText, storageKey, writeText } from '@/lib/storage';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
@@ -12,25 +13,18 @@ import { environmentHint } from '@/kit/my-domain-messages';
 import { domainError } from './domain-error';
 import { problemMessage } from './problem-message';
 
-const LAST_DOMAIN_KEY = 'sfx.lastDomain';
-
-function rememberedDomain(storage: Storage): string {
-  try {
-    return storage.getItem(LAST_DOMAIN_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+const LAST_DOMAIN_KEY = storageKey('lastDomain');
 
 /** Sign-in: the My Domain (unless config.json pins it), the popup, and every failure explained. */
 export function SignInPanel() {
-  const t = useT();
+  const { t } = useI18n();
   const services = useSalesforce();
   const status = useAuthState((s) => s.status);
   const problem = useAuthState((s) => s.problem);
   const previous = useAuthState((s) => s.previous);
   const [domainInput, setDomainInput] = useState(
-    () => services.pinnedDomain ?? (rememberedDomain(services.popup.storage) || (previous?.domain ?? '')),
+    () =>
+      services.pinnedDomain ?? ((readText(services.popup.storage, LAST_DOMAIN_KEY) ?? '') || (previous?.domain ?? '')),
   );
   const [touched, setTouched] = useState(false);
   const formId = useId();
@@ -43,11 +37,8 @@ export function SignInPanel() {
     event?.preventDefault();
     setTouched(true);
     if (!check.ok) return;
-    try {
-      services.popup.storage.setItem(LAST_DOMAIN_KEY, check.origin);
-    } catch {
-      // Not remembering the domain only costs retyping it.
-    }
+    // Not remembering the domain only costs retyping it.
+    writeText(services.popup.storage, LAST_DOMAIN_KEY, check.origin);
     // Synchronously, inside the click: the popup needs the user's gesture.
     void signInWithPopup(check.origin, services.session, services.popup);
   };

@@ -2,14 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
+import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
-import { getRelatedRecords } from '@/salesforce/api/related';
 import { newTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
-import type { SalesforceClient } from '@/salesforce/client';
-import type { DescribeCache } from '@/salesforce/describe';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -17,6 +16,7 @@ import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
+import { relatedRecordsQuery } from './queries';
 
 export type TaskFormMode = { kind: 'create' } | { kind: 'schedule-call' } | { kind: 'edit'; task: ActivityRow };
 
@@ -29,12 +29,6 @@ interface Values {
   status: string;
   comments: string;
   whatId: string;
-}
-
-const DRAFT_PREFIX = 'sfx.draft:task:';
-
-function localDate(date: Date): string {
-  return `${String(date.getFullYear())}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
@@ -53,7 +47,7 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   }
   return {
     subject: mode.kind === 'schedule-call' ? t('tasks.callBack', { name: person.name }) : '',
-    date: localDate(tomorrow),
+    date: toLocalDate(tomorrow),
     time: mode.kind === 'schedule-call' ? '10:00' : '',
     reminder: mode.kind === 'schedule-call',
     priority: 'Normal',
@@ -61,25 +55,6 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
     comments: '',
     whatId: '',
   };
-}
-
-function readDraft(storage: Storage, key: string): Values | null {
-  try {
-    const value = JSON.parse(storage.getItem(DRAFT_PREFIX + key) ?? 'null') as Partial<Values> | null;
-    if (!value || typeof value.subject !== 'string' || typeof value.date !== 'string') return null;
-    return {
-      subject: value.subject,
-      date: value.date,
-      time: value.time ?? '',
-      reminder: value.reminder === true,
-      priority: value.priority ?? 'Normal',
-      status: value.status ?? 'Not Started',
-      comments: value.comments ?? '',
-      whatId: value.whatId ?? '',
-    };
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -100,8 +75,12 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
+  const scope = useScope();
   const formId = useId();
-  const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
+  // The defaults as the form opened (tomorrow stays the day after the form was opened), under the draft.
+  const [defaults] = useState(() => initial(mode, person, t));
+  const draft = useDraft('task', formKey, defaults);
+  const { values, clear } = draft;
   const [submitted, setSubmitted] = useState(false);
   const write = useOutboxWrite(formKey);
   const task = services.describes.peek('Task');
@@ -114,33 +93,17 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   };
   const accountId = person.type === 'Lead' ? null : person.accountId;
   const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
-  const client: SalesforceClient = services.client;
-  const describes: DescribeCache = services.describes;
   const related = useQuery({
-    queryKey: ['related', accountId ?? 'none', accountName],
-    queryFn: ({ signal }) => getRelatedRecords(client, describes, { id: accountId ?? '', name: accountName }, signal),
+    ...relatedRecordsQuery(services.client, services.describes, scope, { id: accountId, name: accountName }),
     enabled: accountId !== null && mode.kind !== 'edit' && !fixedWhat,
-    staleTime: 60_000,
   });
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + formKey, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, formKey, values]);
-
-  useEffect(() => {
     if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + formKey);
-    } catch {
-      // Nothing to clear.
-    }
+    clear();
     write.reset();
     onDone();
-  }, [write, services.storage, formKey, onDone]);
+  }, [write, clear, onDone]);
 
   const errors: Partial<Record<keyof Values, string>> = {};
   if (values.subject.trim() === '') errors.subject = t('tasks.error.subject');
@@ -211,7 +174,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         required
         list={`${formId}-subjects`}
         value={values.subject}
-        onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+        onChange={(event) => draft.set({ subject: event.target.value })}
         error={fieldError('subject', 'Subject')}
       />
       <datalist id={`${formId}-subjects`}>
@@ -225,7 +188,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="ActivityDate"
           type="date"
           value={values.date}
-          onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))}
+          onChange={(event) => draft.set({ date: event.target.value })}
           error={fieldError('date', 'ActivityDate')}
         />
         {mode.kind === 'schedule-call' ? (
@@ -234,7 +197,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             name="time"
             type="time"
             value={values.time}
-            onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
+            onChange={(event) => draft.set({ time: event.target.value })}
             error={fieldError('time', 'ReminderDateTime')}
           />
         ) : null}
@@ -243,7 +206,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="Priority"
           value={values.priority}
           options={picklist('Priority', ['High', 'Normal', 'Low'])}
-          onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))}
+          onChange={(event) => draft.set({ priority: event.target.value })}
           error={serverError('Priority')}
         />
         <Select
@@ -257,7 +220,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             'Waiting on someone else',
             'Deferred',
           ])}
-          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
+          onChange={(event) => draft.set({ status: event.target.value })}
           error={serverError('Status')}
         />
       </div>
@@ -265,7 +228,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         <Checkbox
           label={t('tasks.reminder')}
           checked={values.reminder}
-          onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))}
+          onChange={(event) => draft.set({ reminder: event.target.checked })}
         />
       ) : null}
       {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
@@ -274,7 +237,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="WhatId"
           value={values.whatId}
           options={relatedOptions}
-          onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))}
+          onChange={(event) => draft.set({ whatId: event.target.value })}
           error={serverError('WhatId')}
         />
       ) : null}
@@ -291,7 +254,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         name="Description"
         rows={3}
         value={values.comments}
-        onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))}
+        onChange={(event) => draft.set({ comments: event.target.value })}
         error={serverError('Description')}
       />
       <div className="app-actions slds-m-top_small">

@@ -1,10 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import { renderWithSalesforce } from '../../../mocks/testing/render-with-salesforce';
+import { signIn } from '../../../mocks/testing/sign-in';
 import type { ActivityRow } from '@/salesforce/api/history';
 import { TasksPanel } from './tasks-panel';
 
@@ -156,5 +157,37 @@ describe('TasksPanel', () => {
     clock += 60_000;
     await testOutbox.outbox.flush();
     await waitFor(() => expect(tasksWithSubject('First task')).toHaveLength(1), slow);
+  });
+
+  it('two users in one frame never see each other’s cached results: what a task can relate to is read for each', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    const panel = screen.getByRole('region', { name: 'Tasks' });
+    const relatedTo = async () => {
+      await user.click(within(panel).getByRole('button', { name: 'New task' }));
+      const form = await within(panel).findByRole('form', { name: 'New task' }, slow);
+      const select = within(form).getByRole('combobox', { name: 'Related to' });
+      await waitFor(() => expect(within(select).getAllByRole('option').length).toBeGreaterThan(2), slow);
+      const options = within(select)
+        .getAllByRole('option')
+        .map((option) => option.textContent);
+      await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+      return options;
+    };
+    const jane = await relatedTo();
+    expect(jane).toContain('Opportunity: Globex – Platform renewal 2027');
+    // A deal only the next user's read can know of: Jane's answer is still fresh in this frame's cache.
+    h.emulator.store.seed('Opportunity', {
+      Name: 'Globex – Headsets for the new site',
+      AccountId: h.emulator.ids.accounts.globex,
+      StageName: 'Prospecting',
+      CloseDate: '2026-12-31',
+      OwnerId: h.emulator.ids.users.marco,
+    });
+    await act(() => signIn(h.session, localStorage, { user: h.emulator.ids.users.marco }));
+    await waitFor(() => expect(h.session.store.getState().session?.userId).toBe(h.emulator.ids.users.marco));
+    const marco = await relatedTo();
+    expect(marco).toContain('Opportunity: Globex – Headsets for the new site');
+    expect(jane).not.toContain('Opportunity: Globex – Headsets for the new site');
   });
 });

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import type { ActivityRow } from '@/salesforce/api/history';
+import { isRecord, isString, shape, type Guard } from '@/lib/guards';
+import { readJson, removeKey, storageKey, writeJson } from '@/lib/storage';
+import { isActivityRow, type ActivityRow } from '@/salesforce/api/history';
 import { completeTaskOperation } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
@@ -30,16 +32,17 @@ interface OpenForm {
   key: string;
 }
 
-function readOpenForm(storage: Storage, personId: string): OpenForm | null {
-  try {
-    const value = JSON.parse(storage.getItem(`${OPEN_FORM_PREFIX}${personId}`) ?? 'null') as OpenForm | null;
-    return value && typeof value.key === 'string' && typeof value.mode === 'object' ? value : null;
-  } catch {
-    return null;
-  }
-}
+const isOpenForm: Guard<OpenForm> = shape({
+  key: isString,
+  mode: (mode: unknown): mode is TaskFormMode =>
+    isRecord(mode) &&
+    (mode.kind === 'create' || mode.kind === 'schedule-call' || (mode.kind === 'edit' && isActivityRow(mode.task))),
+});
 
-const OPEN_FORM_PREFIX = 'sfx.open-task-form:';
+function readOpenForm(storage: Storage, personId: string): OpenForm | null {
+  const value = readJson(storage, storageKey('openTaskForm', personId));
+  return isOpenForm(value) ? value : null;
+}
 
 export function TasksPanel({ person, openTasks }: { person: Person; openTasks: ActivityRow[] }) {
   const { t } = useI18n();
@@ -47,12 +50,10 @@ export function TasksPanel({ person, openTasks }: { person: Person; openTasks: A
   // The open form survives a reload, with its draft.
   const [form, setForm] = useState<OpenForm | null>(() => readOpenForm(storage, person.id));
   useEffect(() => {
-    try {
-      if (form) storage.setItem(`${OPEN_FORM_PREFIX}${person.id}`, JSON.stringify(form));
-      else storage.removeItem(`${OPEN_FORM_PREFIX}${person.id}`);
-    } catch {
-      // The form just won't reopen after a reload.
-    }
+    // Without storage, the form just won't reopen after a reload.
+    const key = storageKey('openTaskForm', person.id);
+    if (form) writeJson(storage, key, form);
+    else removeKey(storage, key);
   }, [storage, person.id, form]);
   const mode = form?.mode ?? null;
   const setMode = (next: TaskFormMode) =>

@@ -3,6 +3,8 @@
  * (`OpenActivities`), read as subqueries of the one parent record — the only way Salesforce allows, with
  * its fixed ordering and LIMIT ≤ 500 (README "Salesforce API facts").
  */
+import { toLocalDate } from '@/lib/format';
+import { isBoolean, isFiniteNumber, isString, nullable, oneOf, shape, type Guard } from '@/lib/guards';
 import type { SalesforceClient } from '../client';
 import { readableFields, type ObjectInfo } from '../describe';
 import { fields as fieldList, id, ident, soql } from '../soql';
@@ -68,13 +70,6 @@ export function historyFields(task: ObjectInfo | null): string[] {
 const str = (row: Record<string, unknown>, key: string) =>
   typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 
-function today(now: Date): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${String(y)}-${m}-${d}`;
-}
-
 export function activityKind(row: Record<string, unknown>): ActivityKind {
   const subtype = str(row, 'ActivitySubtype');
   const callObject = str(row, 'CallObject');
@@ -104,7 +99,7 @@ export function parseActivity(value: unknown, now: Date): ActivityRow | null {
     date,
     status: str(row, 'Status'),
     open,
-    overdue: open && isTask && date !== null && date.slice(0, 10) < today(now),
+    overdue: open && isTask && date !== null && date.slice(0, 10) < toLocalDate(now),
     priority: str(row, 'Priority'),
     ownerName: typeof owner === 'object' && owner !== null ? str(owner as Record<string, unknown>, 'Name') : null,
     whatName: typeof what === 'object' && what !== null ? str(what as Record<string, unknown>, 'Name') : null,
@@ -174,3 +169,23 @@ export function getMoreActivities(
   const now = options.now ?? new Date();
   return client.request(nextUrl, options.signal ? { signal: options.signal } : {}, (json) => rowsOf(json, now));
 }
+
+/** An activity row as this module made it, read back from the frame storage (a cache, an open form). */
+export const isActivityRow: Guard<ActivityRow> = shape({
+  id: isString,
+  sobject: oneOf(['Task', 'Event']),
+  kind: oneOf(['call', 'chat', 'task', 'email', 'meeting']),
+  subject: isString,
+  date: nullable(isString),
+  status: nullable(isString),
+  open: isBoolean,
+  overdue: isBoolean,
+  priority: nullable(isString),
+  ownerName: nullable(isString),
+  whatName: nullable(isString),
+  callType: nullable(oneOf(['Inbound', 'Outbound', 'Internal'])),
+  durationSeconds: nullable(isFiniteNumber),
+  callObject: nullable(isString),
+  description: nullable(isString),
+  lastModifiedDate: nullable(isString),
+});

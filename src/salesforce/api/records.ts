@@ -2,6 +2,7 @@
  * What every object's module reads and writes with: record ids checked before they go into a URL or a
  * query, the text of a row's field, the rows of a query answer, and the describe of an object when there is one.
  */
+import { isRecord, type Guard } from '@/lib/guards';
 import type { DescribeCache, ObjectInfo } from '../describe';
 
 /** A row of a query answer, as Salesforce sent it. */
@@ -19,9 +20,8 @@ export function checkedId(value: string): string {
   return value;
 }
 
-export function isRow(value: unknown): value is Row {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A row (a plain object) of an answer; its fields are read as unknown. */
+export const isRow: Guard<Row> = isRecord;
 
 /** A field's text, null when absent or empty. */
 export const textOf = (row: Row, key: string): string | null =>

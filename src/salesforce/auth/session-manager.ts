@@ -11,6 +11,17 @@
  * No React and no oidc-client-ts here: the daemon imports this module and stays small.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { isFiniteNumber, isRecord, isString, nullable, optional, shape, type Guard } from '@/lib/guards';
+import {
+  STORAGE_KEYS,
+  familyOf,
+  readJson,
+  removeKey,
+  storageKey,
+  writeJson,
+  writeText,
+  type KeyFamilyName,
+} from '@/lib/storage';
 import { fetchUserInfo, postOAuthForm, type FetchLike, type SessionToken, type TokenSource } from '../client';
 import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
 import { checkMyDomain, type OrgEnvironment } from '../my-domain';
@@ -26,6 +37,14 @@ export interface SessionInfo {
   email: string | null;
   username: string | null;
   environment: OrgEnvironment;
+}
+
+/**
+ * `${orgId}:${userId}`: what the user's answers are kept under (query keys, describes, outbox items), so one
+ * user's cached results never show for another signed in later in the same frame. null when nobody is.
+ */
+export function scopeOf(session: Pick<SessionInfo, 'orgId' | 'userId'> | null): string | null {
+  return session ? `${session.orgId}:${session.userId}` : null;
 }
 
 export type AuthProblem =
@@ -83,32 +102,36 @@ export interface SessionManagerOptions {
   renewal?: { role: 'delegate'; waitMs: number } | { role: 'serve' };
 }
 
-export const STORAGE_PREFIX = 'sfx.';
+export { STORAGE_PREFIX } from '@/lib/storage';
 
 /** The storage key oidc-client-ts uses for the signed-in user of an authority. */
 export function oidcUserKey(domain: string, clientId: string): string {
-  return `oidc.user:${domain}:${clientId}`;
+  return storageKey('oidcUser', `${domain}:${clientId}`);
 }
 
-function parseJson(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+/** A key of the shared session: another instance changing one means this one reads the session again. */
+function isSessionKey(key: string): boolean {
+  const family = familyOf(key);
+  return family !== null && STORAGE_KEYS[family].kind === 'session';
 }
+
+const isStoredUser: Guard<StoredUser> = shape({
+  access_token: isString,
+  refresh_token: optional(nullable(isString)),
+  id_token: optional(isString),
+  token_type: optional(isString),
+  scope: optional(isString),
+  profile: optional(isRecord),
+  expires_at: optional(isFiniteNumber),
+  session_state: optional(nullable(isString)),
+});
 
 function asStoredUser(value: unknown): StoredUser | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.access_token !== 'string' || v.access_token === '') return null;
-  return v as unknown as StoredUser;
+  return isStoredUser(value) && value.access_token !== '' ? value : null;
 }
 
-function asSessionInfo(value: unknown): SessionInfo | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
+function asSessionInfo(v: unknown): SessionInfo | null {
+  if (!isRecord(v)) return null;
   const str = (key: string) => (typeof v[key] === 'string' ? v[key] : null);
   const domain = str('domain');
   const instanceUrl = str('instanceUrl');
@@ -187,8 +210,7 @@ export class SessionManager implements TokenSource {
         this.serveRenewal(event.newValue);
         return;
       }
-      if (event.key === null || event.key.startsWith(STORAGE_PREFIX) || event.key.startsWith('oidc.user:'))
-        this.reload();
+      if (event.key === null || isSessionKey(event.key)) this.reload();
     };
     options.eventTarget?.addEventListener('storage', onStorage);
     this.detach = () => options.eventTarget?.removeEventListener('storage', onStorage);
@@ -206,12 +228,16 @@ export class SessionManager implements TokenSource {
     if (typeof failedToken === 'string') void this.renew(failedToken).catch(() => undefined);
   }
 
+  private key(family: KeyFamilyName): string {
+    return storageKey(family, this.clientId);
+  }
+
   get metaKey(): string {
-    return `${STORAGE_PREFIX}session:${this.clientId}`;
+    return this.key('session');
   }
 
   get previousKey(): string {
-    return `${STORAGE_PREFIX}previous:${this.clientId}`;
+    return this.key('previous');
   }
 
   dispose(): void {
@@ -269,11 +295,7 @@ export class SessionManager implements TokenSource {
   private async delegated(failedToken: string): Promise<SessionToken | null> {
     if (this.renewal?.role !== 'delegate') return null;
     const request = JSON.stringify({ failedToken, at: Date.now(), nonce: Math.random().toString(36).slice(2) });
-    try {
-      this.storage.setItem(this.renewRequestKey, request);
-    } catch {
-      return null;
-    }
+    if (!writeText(this.storage, this.renewRequestKey, request)) return null;
     const deadline = Date.now() + this.renewal.waitMs;
     while (Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -286,7 +308,7 @@ export class SessionManager implements TokenSource {
   }
 
   get renewRequestKey(): string {
-    return `${STORAGE_PREFIX}renew-request:${this.clientId}`;
+    return this.key('renewRequest');
   }
 
   restRefused(error: SalesforceError): void {
@@ -333,15 +355,12 @@ export class SessionManager implements TokenSource {
       );
     } catch (error) {
       // Without userinfo the session is unusable (REST is blocked the same way): don't keep half a sign-in.
-      this.storage.removeItem(oidcUserKey(domain, this.clientId));
+      removeKey(this.storage, oidcUserKey(domain, this.clientId));
       throw error;
     }
     this.removeEnded();
-    this.storage.setItem(this.metaKey, JSON.stringify(session));
-    this.storage.setItem(
-      this.previousKey,
-      JSON.stringify({ domain: session.domain, name: session.name, email: session.email }),
-    );
+    this.persist(this.metaKey, session);
+    this.persist(this.previousKey, { domain: session.domain, name: session.name, email: session.email });
     this.store.setState({ status: 'signed-in', session, problem: null, orgProblem: null, previous: null });
     return session;
   }
@@ -412,16 +431,15 @@ export class SessionManager implements TokenSource {
       ...(typeof result.body.id_token === 'string' ? { id_token: result.body.id_token } : {}),
       ...(typeof result.body.scope === 'string' ? { scope: result.body.scope } : {}),
     };
-    this.storage.setItem(oidcUserKey(session.domain, this.clientId), JSON.stringify(next));
+    this.persist(oidcUserKey(session.domain, this.clientId), next);
     const instanceUrl = typeof result.body.instance_url === 'string' ? result.body.instance_url : session.instanceUrl;
-    if (instanceUrl !== session.instanceUrl)
-      this.storage.setItem(this.metaKey, JSON.stringify({ ...session, instanceUrl }));
+    if (instanceUrl !== session.instanceUrl) this.persist(this.metaKey, { ...session, instanceUrl });
     return { accessToken, instanceUrl };
   }
 
   private async withLock<T>(work: () => Promise<T>): Promise<T> {
     if (!this.locks) return work();
-    return this.locks.request(`${STORAGE_PREFIX}token-renewal:${this.clientId}`, { mode: 'exclusive' }, work);
+    return this.locks.request(`sfx.token-renewal:${this.clientId}`, { mode: 'exclusive' }, work);
   }
 
   private sessionEnded(): SalesforceError {
@@ -434,38 +452,35 @@ export class SessionManager implements TokenSource {
 
   private endSession(problem: AuthProblem): void {
     const session = this.readSession();
-    // Why it ended, for the other instances: written before the tokens go, so their reload sees it.
-    try {
-      this.storage.setItem(this.endedKey, JSON.stringify(problem));
-    } catch {
-      // Without storage the other instances show sign-in without the reason.
-    }
+    // Why it ended, for the other instances: written before the tokens go, so their reload sees it (without
+    // storage, they show sign-in without the reason).
+    writeJson(this.storage, this.endedKey, problem);
     this.clearTokens(session?.domain ?? null);
     this.store.setState({ status: 'signed-out', session: null, problem, previous: this.readPrevious() });
   }
 
+  /** A write the session can't do without: a storage that refuses it fails the sign-in or the renewal. */
+  private persist(key: string, value: unknown): void {
+    if (!writeJson(this.storage, key, value)) throw new Error('The frame storage refused to keep the session');
+  }
+
   private clearTokens(domain: string | null): void {
-    if (domain) this.storage.removeItem(oidcUserKey(domain, this.clientId));
-    this.storage.removeItem(this.metaKey);
+    if (domain) removeKey(this.storage, oidcUserKey(domain, this.clientId));
+    removeKey(this.storage, this.metaKey);
   }
 
   private get endedKey(): string {
-    return `${STORAGE_PREFIX}ended:${this.clientId}`;
+    return this.key('ended');
   }
 
   private removeEnded(): void {
-    try {
-      this.storage.removeItem(this.endedKey);
-    } catch {
-      // Nothing stored.
-    }
+    removeKey(this.storage, this.endedKey);
   }
 
   /** Why another instance ended the session (only the reasons a refused renewal or REST call give). */
   private readEnded(): AuthProblem | null {
-    const value = parseJson(this.storage.getItem(this.endedKey));
-    if (typeof value !== 'object' || value === null) return null;
-    const v = value as Record<string, unknown>;
+    const v = readJson(this.storage, this.endedKey);
+    if (!isRecord(v)) return null;
     const text = (key: string) => (typeof v[key] === 'string' ? v[key] : '');
     switch (v.kind) {
       case 'session-expired':
@@ -480,42 +495,17 @@ export class SessionManager implements TokenSource {
   }
 
   private readSession(): SessionInfo | null {
-    return asSessionInfo(parseJson(this.storage.getItem(this.metaKey)));
+    return asSessionInfo(readJson(this.storage, this.metaKey));
   }
 
   private readUser(domain: string): StoredUser | null {
-    return asStoredUser(parseJson(this.storage.getItem(oidcUserKey(domain, this.clientId))));
+    return asStoredUser(readJson(this.storage, oidcUserKey(domain, this.clientId)));
   }
 
   private readPrevious(): AuthState['previous'] {
-    const value = parseJson(this.storage.getItem(this.previousKey));
-    if (typeof value !== 'object' || value === null) return null;
-    const v = value as Record<string, unknown>;
+    const v = readJson(this.storage, this.previousKey);
+    if (!isRecord(v)) return null;
     if (typeof v.domain !== 'string' || typeof v.name !== 'string') return null;
     return { domain: v.domain, name: v.name, email: typeof v.email === 'string' ? v.email : null };
-  }
-}
-
-/** localStorage, or an in-memory stand-in when the browser denies storage to this frame. */
-export function frameStorage(win: Window = window): { storage: Storage; persistent: boolean } {
-  try {
-    const storage = win.localStorage;
-    const probe = `${STORAGE_PREFIX}probe`;
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
-    return { storage, persistent: true };
-  } catch {
-    const data = new Map<string, string>();
-    const memory: Storage = {
-      get length() {
-        return data.size;
-      },
-      clear: () => data.clear(),
-      getItem: (key) => data.get(key) ?? null,
-      key: (index) => [...data.keys()][index] ?? null,
-      removeItem: (key) => void data.delete(key),
-      setItem: (key, value) => void data.set(key, value),
-    };
-    return { storage: memory, persistent: false };
   }
 }

@@ -5,6 +5,7 @@
  * events of its own. (A BroadcastChannel would cover both, but the lint rules reserve cross-window
  * messaging to src/xbees.)
  */
+import { localStorageOf, storageKey, writeText } from '@/lib/storage';
 
 type EventSource = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 
@@ -23,21 +24,13 @@ export interface ChangeSignalOptions {
 
 const members = new Map<string, Set<() => void>>();
 
-export function signalKey(name: string): string {
-  return `sfx-outbox:changed:${name}`;
-}
-
 /** localStorage when the browser lets this frame have it, null otherwise. */
 export function defaultSignalStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
+  return localStorageOf();
 }
 
 export function joinChangeSignal(name: string, onChange: () => void, options: ChangeSignalOptions): ChangeSignal {
-  const key = signalKey(name);
+  const key = storageKey('outboxChanged', name);
   const here = members.get(name) ?? new Set<() => void>();
   members.set(name, here);
   const member = () => {
@@ -56,12 +49,13 @@ export function joinChangeSignal(name: string, onChange: () => void, options: Ch
       }
       if (!options.storage) return;
       counter += 1;
-      try {
-        // A new value each time, or no event fires.
-        options.storage.setItem(key, `${String(Date.now())}:${String(counter)}:${Math.random().toString(36).slice(2)}`);
-      } catch {
-        // Storage denied or full: other documents see the change on their next own read.
-      }
+      // A new value each time, or no event fires. Storage denied or full: other documents see the change on
+      // their next own read.
+      writeText(
+        options.storage,
+        key,
+        `${String(Date.now())}:${String(counter)}:${Math.random().toString(36).slice(2)}`,
+      );
     },
     leave() {
       here.delete(member);

@@ -3,6 +3,7 @@
  * `enqueue`, and what IndexedDB gives back (which may have been written by an older version of the app,
  * or be corrupt). Nothing is trusted; anything that does not parse is refused rather than guessed.
  */
+import { isFiniteNumber, isRecord } from '@/lib/guards';
 import type {
   CompositeSubrequest,
   DedupeRule,
@@ -29,12 +30,6 @@ export const COMPOSITE_MAX_SUBREQUESTS = 25;
 type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 
 function isFieldValue(value: unknown): value is FieldValue {
   return value === null || typeof value === 'string' || typeof value === 'boolean' || isFiniteNumber(value);

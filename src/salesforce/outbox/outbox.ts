@@ -19,7 +19,8 @@
  * No React here; the hooks over it (`useOutboxItems`, `useOutboxWrite`) are in src/kit/outbox-react.ts.
  */
 import type { StoreApi } from 'zustand/vanilla';
-import type { AuthState, SessionManager } from '../auth/session-manager';
+import { isRecord } from '@/lib/guards';
+import { scopeOf, type AuthState, type SessionManager } from '../auth/session-manager';
 import type { RequestOptions, SalesforceClient } from '../client';
 import { LOCAL_ERROR_CODES, SalesforceError } from '../errors';
 import { and, id as idLiteral, ident, soql, type Soql } from '../soql';
@@ -102,8 +103,8 @@ interface FlushWaiter {
 
 const TERMINAL: readonly OutboxState[] = ['done', 'failed', 'discarded'];
 
-function scopeOf(state: AuthState): string | null {
-  return state.status === 'signed-in' && state.session ? `${state.session.orgId}:${state.session.userId}` : null;
+function signedInScopeOf(state: AuthState): string | null {
+  return state.status === 'signed-in' ? scopeOf(state.session) : null;
 }
 
 /** The user id of a scope (`${orgId}:${userId}`). */
@@ -117,10 +118,6 @@ function defaultLocks(): OutboxLocks | null {
 
 function defaultEventTarget(): Pick<Window, 'addEventListener' | 'removeEventListener'> | null {
   return typeof window !== 'undefined' ? window : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function parseCreated(json: unknown): string {
@@ -213,9 +210,9 @@ export class Outbox {
     this.keepFinishedMs = options.keepFinishedMs ?? DEFAULT_KEEP_FINISHED_MS;
     this.onError = options.onError ?? ((error) => console.error('Outbox:', error));
     this.eventTarget = options.eventTarget === undefined ? defaultEventTarget() : options.eventTarget;
-    this.lastScope = scopeOf(this.session.store.getState());
+    this.lastScope = signedInScopeOf(this.session.store.getState());
     this.detachSession = this.session.store.subscribe((state) => {
-      const scope = scopeOf(state);
+      const scope = signedInScopeOf(state);
       if (scope) this.lastScope = scope;
     });
     this.signal = joinChangeSignal(this.dbName, () => void this.reload().catch(this.onError), {
@@ -236,7 +233,7 @@ export class Outbox {
     if (!checked.ok) throw new OutboxError('INVALID_OPERATION', `Not a valid outbox operation: ${checked.reason}`);
     if (typeof meta.label !== 'string' || meta.label.trim() === '')
       throw new OutboxError('INVALID_OPERATION', 'An outbox item needs a label');
-    const scope = scopeOf(this.session.store.getState()) ?? this.lastScope;
+    const scope = signedInScopeOf(this.session.store.getState()) ?? this.lastScope;
     if (!scope) throw new OutboxError('NOT_SIGNED_IN', 'Sign in to Salesforce to save this');
     const now = this.now();
     let item: OutboxItem;
@@ -375,8 +372,8 @@ export class Outbox {
     const kick = () => this.kick();
     const online = () => void this.wake().catch(this.onError);
     const detachSession = this.session.store.subscribe((state, previous) => {
-      const scope = scopeOf(state);
-      if (scope && scope !== scopeOf(previous)) kick();
+      const scope = signedInScopeOf(state);
+      if (scope && scope !== signedInScopeOf(previous)) kick();
     });
     this.eventTarget?.addEventListener('online', online);
     const stop = () => {
@@ -469,7 +466,7 @@ export class Outbox {
   /** The signed-in scope as storage has it now (another instance may have signed in or out). */
   private signedInScope(): string | null {
     this.session.reload();
-    return scopeOf(this.session.store.getState());
+    return signedInScopeOf(this.session.store.getState());
   }
 
   private async process(db: OutboxDatabase, item: OutboxItem, scope: string): Promise<Outcome['kind'] | 'skipped'> {

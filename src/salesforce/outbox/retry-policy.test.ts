@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SalesforceError } from '../errors';
 import { SoqlError } from '../soql';
-import { backoffMs, classifyError, compositeOutcome } from './retry-policy';
+import { backoffMs, classifyError, compositeOutcome, retriesRead } from './retry-policy';
 
 const sf = (status: number, errorCode: string, fields: string[] = []) =>
   new SalesforceError({ status, errorCode, message: `${errorCode} happened`, fields });
@@ -157,5 +157,26 @@ describe('backoffMs', () => {
     expect(backoffMs(7, 0)).toBe(45_000);
     expect(backoffMs(7, 0.999999)).toBe(60_000);
     expect(backoffMs(0, 0.5)).toBe(1000);
+  });
+});
+
+describe('retriesRead', () => {
+  const table: [string, unknown, boolean][] = [
+    ['no answer', sf(0, 'NETWORK_ERROR'), true],
+    ['503', sf(503, 'SERVER_UNAVAILABLE'), true],
+    ['UNABLE_TO_LOCK_ROW', sf(400, 'UNABLE_TO_LOCK_ROW'), true],
+    ['429', sf(429, 'UNEXPECTED_RESPONSE'), true],
+    ['a CORS block: the same on every attempt', sf(0, 'CORS_NOT_ALLOWLISTED'), false],
+    ['SESSION_ENDED', sf(401, 'SESSION_ENDED'), false],
+    ['REST refused (401)', sf(401, 'INVALID_SESSION_ID'), false],
+    ['no permission', sf(403, 'INSUFFICIENT_ACCESS'), false],
+    ['API_DISABLED_FOR_ORG', sf(403, 'API_DISABLED_FOR_ORG'), false],
+    ['a bad request', sf(400, 'MALFORMED_QUERY'), false],
+    ['not found', sf(404, 'NOT_FOUND'), false],
+    ['a SOQL literal refused', new SoqlError('INVALID_ID', 'not an id'), false],
+  ];
+
+  it.each(table)('%s', (_name, error, expected) => {
+    expect(retriesRead(error)).toBe(expected);
   });
 });

@@ -106,3 +106,17 @@ export function backoffMs(attempts: number, random: number): number {
   const jitter = 0.75 + 0.5 * Math.min(Math.max(random, 0), 1);
   return Math.round(Math.min(BACKOFF_CAP_MS, base * jitter));
 }
+
+/** How many times a failed read (a screen's query) is sent again before the screen shows the error. */
+export const READ_RETRIES = 2;
+
+/**
+ * Whether a failed read is worth sending again, by the same kinds as a write: no answer, a 5xx, a locked row
+ * or a rate limit may pass. Not a CORS block, which the next attempt meets again after two more diagnosis
+ * requests (README "Setup errors and their fixes"), nor an ended session, a refused permission or a bad
+ * request, which fail the same way every time.
+ */
+export function retriesRead(error: unknown): boolean {
+  if (error instanceof SalesforceError && error.errorCode === LOCAL_ERROR_CODES.corsBlocked) return false;
+  return classifyError(error).kind === 'retry';
+}

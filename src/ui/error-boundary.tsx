@@ -3,6 +3,8 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 interface Props {
   /** Renders the failure; `reset` remounts the children. */
   fallback: (error: Error, reset: () => void) => ReactNode;
+  /** When it changes (e.g. new data arrived), a failed boundary renders its children again. */
+  resetKey?: unknown;
   children: ReactNode;
 }
 
@@ -20,6 +22,10 @@ export class ErrorBoundary extends Component<Props, State> {
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('[app] render error', error, info.componentStack);
+  }
+
+  override componentDidUpdate(previous: Props): void {
+    if (this.state.error && !Object.is(previous.resetKey, this.props.resetKey)) this.reset();
   }
 
   reset = (): void => {
