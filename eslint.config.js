@@ -65,6 +65,16 @@ const plainImports = {
 /** The OAuth popup's page script (src/salesforce/auth/oauth-callback.ts) is an entry point: it may show messages. */
 const popupPage = 'src/salesforce/auth/oauth-callback.ts';
 
+/** Where devDependencies may be imported: the emulators, the Playwright specs, tests and tool configs. */
+const devOnlyFiles = [
+  'mocks/**',
+  'e2e/**',
+  'src/**/*.test.{ts,tsx}',
+  'src/test/**',
+  'vite.config.ts',
+  'eslint.config.js',
+];
+
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
 const mocksZones = [
   {
@@ -126,6 +136,15 @@ export default defineConfig(
       'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...mocksZones, ...plainZones] }],
+      // Every package imported is declared; the app's own code (src/ except tests) uses dependencies only.
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          devDependencies: devOnlyFiles,
+          optionalDependencies: false,
+          peerDependencies: false,
+        },
+      ],
     },
   },
   {
