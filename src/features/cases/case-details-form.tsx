@@ -3,10 +3,11 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { caseUpdateOperation, isClosedStatus, picklistOptions } from '@/salesforce/api/cases';
 import type { CaseRow } from '@/salesforce/api/cases';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { FormActions } from '@/ui/form-actions';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
@@ -57,7 +58,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
   const draft = useDraft('case', `details:${kase.id}`, base);
   const write = useOutboxWrite(`case-details:${kase.id}`);
   const [confirming, setConfirming] = useState<Record<string, FieldValue> | null>(null);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const form = useForm({ write });
   useClearWhenLanded(write, draft);
 
   const info = describes.peek('Case');
@@ -81,16 +82,15 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
     });
   };
   const save = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (write.busy || changed.length === 0) return;
+    if (!form.submit(event)) return;
+    if (changed.length === 0) return;
     const problem = blockedWrite(
       info,
       'Case',
       changed.map((name) => FIELDS[name]),
       'update',
     );
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.allow(problem)) return;
     const fields: Record<string, FieldValue> = Object.fromEntries(
       changed.map((name) => [FIELDS[name], values[name].trim() === '' ? null : values[name]]),
     );
@@ -104,7 +104,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
     discardFailed(outbox, write);
     draft.clear();
     write.reset();
-    setBlocked(null);
+    form.reset();
   };
   const knownClosing = isClosedStatus(statuses.data ?? [], values.status);
 
@@ -156,7 +156,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
             sobject="Case"
             pending={t('case.edit.saving')}
             failed={t('case.edit.notSaved')}
-            blocked={blocked}
+            blocked={form.blocked}
           />
         </div>
         {write.busy || (changed.length === 0 && write.item?.state !== 'failed') ? null : (

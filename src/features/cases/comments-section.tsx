@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useState, type SyntheticEvent } from 'react';
+import { useId, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
 import { addCommentOperation } from '@/salesforce/api/cases';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import type { CaseRow } from '@/salesforce/api/cases';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
 import { Textarea } from '@/ui/textarea';
@@ -25,29 +26,20 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   const comments = useQuery(caseCommentsQuery(client, describes, scope, kase.id));
   const draft = useDraft('case', `comment:${kase.id}`, { body: '', public: '' });
   const write = useOutboxWrite(`case-comment:${kase.id}`);
-  const [submitted, setSubmitted] = useState(false);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-  useClearWhenLanded(
-    write,
-    draft,
-    useCallback(() => setSubmitted(false), []),
-  );
-
   const body = draft.values.body;
+  const form = useForm({ errors: { body: body.trim() === '' ? t('case.comment.error.body') : null }, write });
+  useClearWhenLanded(write, draft, form.reset);
+
   const sent = write.busy && write.item?.op.kind === 'create' ? write.item.op.fields.CommentBody : undefined;
-  const error = submitted && body.trim() === '' ? t('case.comment.error.body') : null;
   const add = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (body.trim() === '' || write.busy) return;
+    if (!form.submit(event)) return;
     const problem = blockedWrite(
       describes.peek('CaseComment'),
       'CaseComment',
       ['ParentId', 'CommentBody', 'IsPublished'],
       'create',
     );
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.allow(problem)) return;
     discardFailed(outbox, write);
     void write.submit(addCommentOperation(kase.id, body, draft.values.public === 'true'), {
       label: t('case.comment.writeLabel', { number: kase.caseNumber }),
@@ -95,7 +87,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
           value={typeof sent === 'string' ? sent : body}
           readOnly={write.busy}
           onChange={(event) => draft.set({ body: event.target.value })}
-          error={error}
+          error={form.error('body')}
         />
         <Checkbox
           label={t('case.comment.public')}
@@ -110,7 +102,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
             sobject="CaseComment"
             pending={t('case.comment.saving')}
             failed={t('case.comment.notSaved')}
-            blocked={blocked}
+            blocked={form.blocked}
           />
         </div>
         {write.busy ? null : (

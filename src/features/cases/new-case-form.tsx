@@ -1,10 +1,11 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { newCaseFields, picklistOptions } from '@/salesforce/api/cases';
 import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -51,24 +52,17 @@ export function NewCaseForm({
     priority: priorities.find((p) => p.isDefault)?.value ?? '',
   });
   const write = useOutboxWrite(`case-new:${conversationId}`);
-  const [submitted, setSubmitted] = useState(false);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
   const origin = conversationKind === 'call' ? 'Phone' : 'Chat';
 
-  const item = write.item;
   const { severalTied, cancel } = useNewTiedRecord(write, draft, onClose);
 
   const values = draft.values;
-  const subjectError =
-    submitted && values.subject.trim() === ''
-      ? t('case.new.error.subject')
-      : item?.state === 'failed' && item.lastError?.fields.includes('Subject')
-        ? item.lastError.message
-        : null;
+  const form = useForm({
+    errors: { subject: values.subject.trim() === '' ? t('case.new.error.subject') : null },
+    write,
+  });
   const save = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (values.subject.trim() === '' || write.busy) return;
+    if (!form.submit(event)) return;
     const fields = newCaseFields({
       subject: values.subject.trim(),
       description: values.description,
@@ -78,9 +72,7 @@ export function NewCaseForm({
       accountId,
       contactId,
     });
-    const problem = blockedWrite(info, 'Case', [...Object.keys(fields), CONVERSATION_FIELD], 'create');
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.allow(blockedWrite(info, 'Case', [...Object.keys(fields), CONVERSATION_FIELD], 'create'))) return;
     discardFailed(outbox, write);
     void write.submit(
       createTiedOperation({ sobject: 'Case', conversationId, fields, tiedId, apiVersion: client.apiVersion }),
@@ -110,7 +102,7 @@ export function NewCaseForm({
         value={values.subject}
         readOnly={write.busy}
         onChange={(event) => draft.set({ subject: event.target.value })}
-        error={subjectError}
+        error={form.fieldError('subject', 'Subject')}
       />
       <Textarea
         label={t('case.new.description')}
@@ -140,7 +132,7 @@ export function NewCaseForm({
             sobject="Case"
             pending={t('case.new.saving')}
             failed={t('case.new.notSaved')}
-            blocked={blocked}
+            blocked={form.blocked}
           />
         )}
       </div>

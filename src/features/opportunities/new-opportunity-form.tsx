@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useId, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { CONVERSATION_FIELD, createTiedOperation } from '@/salesforce/api/tie';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import type { FieldValue } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
@@ -51,10 +52,6 @@ export function NewOpportunityForm({
     amount: '',
   });
   const write = useOutboxWrite(`opportunity-new:${conversationId}`);
-  const [submitted, setSubmitted] = useState(false);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
-
-  const item = write.item;
   const { severalTied, cancel } = useNewTiedRecord(write, draft, onClose);
 
   const values = draft.values;
@@ -65,16 +62,10 @@ export function NewOpportunityForm({
     closeDate: /^\d{4}-\d{2}-\d{2}$/.test(values.closeDate) ? null : t('opp.new.error.closeDate'),
     amount: amount !== null && !Number.isFinite(amount) ? t('opp.new.error.amount') : null,
   };
-  const shown = (name: keyof typeof errors, field: string) => {
-    if (submitted && errors[name]) return errors[name];
-    const failed = item?.state === 'failed' ? item.lastError : undefined;
-    return failed?.fields.includes(field) ? failed.message : null;
-  };
+  const form = useForm({ errors, write });
 
   const save = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.values(errors).some((error) => error !== null) || write.busy) return;
+    if (!form.submit(event)) return;
     const fields: Record<string, FieldValue> = {
       Name: values.name.trim(),
       StageName: values.stage,
@@ -89,8 +80,7 @@ export function NewOpportunityForm({
       [...Object.keys(fields), CONVERSATION_FIELD],
       'create',
     );
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.allow(problem)) return;
     discardFailed(outbox, write);
     void write.submit(
       createTiedOperation({ sobject: 'Opportunity', conversationId, fields, tiedId, apiVersion: client.apiVersion }),
@@ -121,7 +111,7 @@ export function NewOpportunityForm({
         value={values.name}
         readOnly={write.busy}
         onChange={(event) => draft.set({ name: event.target.value })}
-        error={shown('name', 'Name')}
+        error={form.fieldError('name', 'Name')}
       />
       <div className="app-form-grid">
         <Select
@@ -135,7 +125,7 @@ export function NewOpportunityForm({
               .map((stage) => ({ value: stage.value, label: stage.label })),
           ]}
           onChange={(event) => draft.set({ stage: event.target.value })}
-          error={shown('stage', 'StageName')}
+          error={form.fieldError('stage', 'StageName')}
         />
         <TextInput
           label={t('opp.new.closeDate')}
@@ -144,7 +134,7 @@ export function NewOpportunityForm({
           value={values.closeDate}
           readOnly={write.busy}
           onChange={(event) => draft.set({ closeDate: event.target.value })}
-          error={shown('closeDate', 'CloseDate')}
+          error={form.fieldError('closeDate', 'CloseDate')}
         />
         <TextInput
           label={t('opp.new.amount')}
@@ -152,7 +142,7 @@ export function NewOpportunityForm({
           value={values.amount}
           readOnly={write.busy}
           onChange={(event) => draft.set({ amount: event.target.value })}
-          error={shown('amount', 'Amount')}
+          error={form.fieldError('amount', 'Amount')}
         />
       </div>
       <div className="slds-m-top_x-small">
@@ -167,7 +157,7 @@ export function NewOpportunityForm({
             sobject="Opportunity"
             pending={t('opp.new.saving')}
             failed={t('opp.new.notSaved')}
-            blocked={blocked}
+            blocked={form.blocked}
           />
         )}
       </div>

@@ -10,10 +10,11 @@ import {
   noteTitleTaken,
   type NoteRow,
 } from '@/salesforce/api/notes';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { hasDraft, useDraft } from '@/kit/use-draft';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
@@ -54,10 +55,15 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
     mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text },
   );
   const write = useOutboxWrite(`opportunity-${key}`);
-  const [submitted, setSubmitted] = useState(false);
   const [checking, setChecking] = useState(false);
   const [titleTaken, setTitleTaken] = useState(false);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const form = useForm({
+    errors: {
+      title: draft.values.title.trim() === '' ? t('opp.note.error.title') : null,
+      text: draft.values.text.trim() === '' ? t('opp.note.error.text') : null,
+    },
+    write,
+  });
   const { reset } = write;
   const { clear } = draft;
   const finish = useCallback(() => {
@@ -89,27 +95,20 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
   }, [failed, saved.data, outbox, onFoundSaved, finish]);
 
   const titleError =
-    submitted && draft.values.title.trim() === ''
-      ? t('opp.note.error.title')
-      : titleTaken
-        ? t('opp.note.error.titleTaken', { title: draft.values.title.trim() })
-        : null;
-  const textError = submitted && draft.values.text.trim() === '' ? t('opp.note.error.text') : null;
+    form.error('title') ?? (titleTaken ? t('opp.note.error.titleTaken', { title: draft.values.title.trim() }) : null);
 
   const save = async (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
+    if (!form.submit(event)) return;
     const title = draft.values.title.trim();
     const text = draft.values.text;
-    if (title === '' || text.trim() === '' || write.busy || checking || !session) return;
+    if (checking || !session) return;
     const problem = blockedWrite(
       describes.peek('ContentNote'),
       'ContentNote',
       ['Title', 'Content'],
       mode.kind === 'new' ? 'create' : 'update',
     );
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.allow(problem)) return;
     if (mode.kind === 'edit') {
       discardFailed(outbox, write);
       void write.submit(editNoteOperation(mode.note.id, title, text), {
@@ -170,7 +169,7 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
         value={draft.values.text}
         readOnly={write.busy}
         onChange={(event) => draft.set({ text: event.target.value })}
-        error={textError}
+        error={form.error('text')}
       />
       <div className="slds-m-top_x-small">
         {checking ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
@@ -181,7 +180,7 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
           sobject="ContentNote"
           pending={t('opp.note.saving')}
           failed={t('opp.note.notSaved')}
-          blocked={blocked}
+          blocked={form.blocked}
         />
       </div>
       {write.busy ? null : (

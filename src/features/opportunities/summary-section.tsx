@@ -1,9 +1,10 @@
 import { useCallback, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
-import { blockedWrite, type WriteProblem } from '@/salesforce/api/write-problems';
+import { blockedWrite } from '@/salesforce/api/write-problems';
 import type { OpportunityRow } from '@/salesforce/api/opportunities';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
@@ -19,7 +20,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   const draft = useDraft('opportunity', `summary:${opportunity.id}`, { summary: opportunity.description ?? '' });
   const write = useOutboxWrite(`opportunity-summary:${opportunity.id}`);
   const [editing, setEditing] = useState(false);
-  const [blocked, setBlocked] = useState<WriteProblem | null>(null);
+  const form = useForm({ write });
   useClearWhenLanded(
     write,
     draft,
@@ -30,11 +31,8 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
   const sent = write.item?.op.kind === 'update' ? write.item.op.fields.Description : undefined;
 
   const save = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (write.busy) return;
-    const problem = blockedWrite(describes.peek('Opportunity'), 'Opportunity', ['Description'], 'update');
-    setBlocked(problem);
-    if (problem) return;
+    if (!form.submit(event)) return;
+    if (!form.allow(blockedWrite(describes.peek('Opportunity'), 'Opportunity', ['Description'], 'update'))) return;
     const text = draft.values.summary;
     discardFailed(outbox, write);
     void write.submit(
@@ -51,7 +49,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
     discardFailed(outbox, write);
     draft.clear();
     write.reset();
-    setBlocked(null);
+    form.reset();
     setEditing(false);
   };
 
@@ -76,7 +74,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
               sobject="Opportunity"
               pending={t('opp.summary.saving')}
               failed={t('opp.summary.notSaved')}
-              blocked={blocked}
+              blocked={form.blocked}
             />
           </div>
           {write.busy ? null : (
