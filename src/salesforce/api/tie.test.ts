@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
