@@ -3,7 +3,7 @@ import { SectionBoundary } from '@/kit/boundary';
 import type { CaseRow } from '@/salesforce/api/cases';
 import type { TabState } from '@/salesforce/api/conversation-work';
 import type { Person } from '@/salesforce/people';
-import { TiedRecordList, useTabChoice } from '@/kit/record-writes';
+import { TiedRecordList, useTabChoice } from '@/kit/tied-records';
 import { Button } from '@/ui/button';
 import '@/ui/tabs.css';
 import { CaseDetailsForm } from './case-details-form';

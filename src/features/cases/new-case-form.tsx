@@ -11,7 +11,8 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback } from '@/kit/record-writes';
+import { useNewTiedRecord } from '@/kit/tied-records';
 import { useDraft } from '@/kit/use-draft';
 
 export interface NewCaseFormProps {

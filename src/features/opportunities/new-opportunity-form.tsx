@@ -14,7 +14,8 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback } from '@/kit/record-writes';
+import { useNewTiedRecord } from '@/kit/tied-records';
 import { useDraft } from '@/kit/use-draft';
 
 interface NewOpportunityFormProps {
