@@ -7,6 +7,7 @@ import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { OutboxItem } from '@/salesforce/outbox/types';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Select } from '@/ui/select';
@@ -107,7 +108,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     const callTypeChoice: CallType | '' = '';
     return { subject: defaultSubject(t, kind, person, call), notes: '', callType: callTypeChoice };
   });
-  const [submitted, setSubmitted] = useState(false);
+  const form = useForm({ errors: { subject: values.subject.trim() === '' ? t('log.error.subject') : null }, write });
 
   useEffect(() => {
     try {
@@ -129,12 +130,9 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
 
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = durationOf(call);
-  const subjectError = submitted && values.subject.trim() === '' ? t('log.error.subject') : null;
 
   const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (values.subject.trim() === '' || write.busy) return;
+    if (!form.submit(event)) return;
     const fields: Record<string, string | number | null> = {
       Subject: values.subject.trim(),
       Description: values.notes.trim() === '' ? null : values.notes,
@@ -172,8 +170,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe }, { label, group: conversationId });
   };
 
-  const failed = write.item?.state === 'failed' ? write.item.lastError : undefined;
-  const fieldError = (field: string) => (failed?.fields.includes(field) ? failed.message : null);
+  const failed = form.refusal;
   return (
     <section className="slds-card" aria-labelledby={`${formId}-heading`}>
       <div className="slds-card__header">
@@ -204,7 +201,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           required
           value={values.subject}
           onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
-          error={subjectError ?? fieldError('Subject')}
+          error={form.fieldError('subject', 'Subject')}
         />
         {kind === 'call' ? (
           <Select
@@ -218,7 +215,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             onChange={(event) =>
               setValues((v) => ({ ...v, callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' }))
             }
-            error={fieldError('CallType')}
+            error={form.serverError('CallType')}
           />
         ) : null}
         <Textarea
@@ -227,7 +224,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           rows={3}
           value={values.notes}
           onChange={(event) => setValues((v) => ({ ...v, notes: event.target.value }))}
-          error={fieldError('Description')}
+          error={form.serverError('Description')}
         />
         <div className="app-actions slds-m-top_small">
           {write.busy ? (
