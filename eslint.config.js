@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
 /** Layers (README "Layout"): app → features → kit (shared React) → shared (ui, i18n, salesforce, xbees, lib). */
 const layerZones = [
   // Shared layers never reach up into features or app.
-  ...['kit', 'ui', 'salesforce', 'xbees', 'lib', 'i18n'].flatMap((layer) => [
+  ...['kit', 'ui', 'salesforce', 'xbees', 'lib', 'i18n', 'logging'].flatMap((layer) => [
     { target: `./src/${layer}`, from: './src/features', message: 'Shared layers must not import features.' },
     { target: `./src/${layer}`, from: './src/app', message: 'Shared layers must not import the app layer.' },
     { target: `./src/${layer}`, from: './src/daemon', message: 'Shared layers must not import the daemon.' },
@@ -42,11 +42,20 @@ const layerZones = [
     })),
 ];
 /** Layers of plain TypeScript (README "Layout"): the daemon and the panel share them, so no React and no UI. */
-const plainLayers = ['salesforce', 'xbees', 'lib'];
-const plainMessage = 'src/salesforce, src/xbees and src/lib are plain TypeScript: React code lives in src/kit.';
-const plainZones = plainLayers.flatMap((layer) =>
-  ['ui', 'i18n', 'kit'].map((from) => ({ target: `./src/${layer}`, from: `./src/${from}`, message: plainMessage })),
-);
+const plainLayers = ['salesforce', 'xbees', 'lib', 'logging'];
+const plainMessage =
+  'src/salesforce, src/xbees, src/lib and src/logging are plain TypeScript: React code lives in src/kit.';
+const plainZones = [
+  ...plainLayers.flatMap((layer) =>
+    ['ui', 'i18n', 'kit'].map((from) => ({ target: `./src/${layer}`, from: `./src/${from}`, message: plainMessage })),
+  ),
+  // The logging rules get what x-bees said as data; the daemon and the panel hand it to them.
+  {
+    target: './src/logging',
+    from: './src/xbees',
+    message: 'src/logging is pure TypeScript: it takes what x-bees said as data and never imports src/xbees.',
+  },
+];
 const reactPackages = ['react', 'react-dom', '@tanstack/react-query'];
 const plainImports = {
   // `zustand` is its React binding (useStore); plain code uses `zustand/vanilla`.
@@ -55,6 +64,16 @@ const plainImports = {
 };
 /** The OAuth popup's page script (src/salesforce/auth/oauth-callback.ts) is an entry point: it may show messages. */
 const popupPage = 'src/salesforce/auth/oauth-callback.ts';
+
+/** Where devDependencies may be imported: the emulators, the Playwright specs, tests and tool configs. */
+const devOnlyFiles = [
+  'mocks/**',
+  'e2e/**',
+  'src/**/*.test.{ts,tsx}',
+  'src/test/**',
+  'vite.config.ts',
+  'eslint.config.js',
+];
 
 /** src/ imports mocks/ only from tests (the demo runs the emulators behind real servers). */
 const mocksZones = [
@@ -117,6 +136,15 @@ export default defineConfig(
       'import-x/no-cycle': 'error',
       'import-x/no-duplicates': 'error',
       'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...mocksZones, ...plainZones] }],
+      // Every package imported is declared; the app's own code (src/ except tests) uses dependencies only.
+      'import-x/no-extraneous-dependencies': [
+        'error',
+        {
+          devDependencies: devOnlyFiles,
+          optionalDependencies: false,
+          peerDependencies: false,
+        },
+      ],
     },
   },
   {

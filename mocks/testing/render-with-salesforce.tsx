@@ -15,12 +15,12 @@ import { SalesforceProvider, type SalesforceServices } from '@/kit/salesforce-co
 import { installModalDialog } from './modal-dialog';
 import type { setupSalesforceHarness } from './salesforce-harness';
 
-installModalDialog();
-
 function RefreshAfterWrites() {
   useRefreshAfterWrites();
   return null;
 }
+
+installModalDialog();
 
 export function renderWithSalesforce(
   h: ReturnType<typeof setupSalesforceHarness>,

@@ -6,6 +6,7 @@
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { Outbox, OutboxError } from '@/salesforce/outbox/outbox';
+import type { OutboxItem, OutboxOperation } from '@/salesforce/outbox/types';
 import type { setupSalesforceHarness } from './salesforce-harness';
 
 export function setupTestOutbox(
@@ -39,10 +40,18 @@ export function setupTestOutbox(
     await current?.close();
     expect(errors).toEqual([]);
   });
+  const outbox = (): Outbox => {
+    if (!current) throw new Error('the test outbox exists only inside a test');
+    return current;
+  };
   return {
     get outbox(): Outbox {
-      if (!current) throw new Error('the test outbox exists only inside a test');
-      return current;
+      return outbox();
+    },
+    /** Enqueues an operation and waits until the outbox is done with it (landed or failed). */
+    async send(op: OutboxOperation): Promise<OutboxItem> {
+      const item = await outbox().enqueue(op, { label: 'test' });
+      return outbox().waitFor(item.id);
     },
   };
 }

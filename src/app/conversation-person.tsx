@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
 import type { LeadCreateFormProps } from '@/features/lead-create/lead-create-form';
-import { historyQuery, historyTarget } from '@/features/history/queries';
+import { historyQuery, historyRows, historyTarget } from '@/features/history/queries';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
 import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
@@ -22,9 +22,10 @@ import { Card } from '@/ui/card';
 import { useOnDemand } from '@/ui/lazy-module';
 import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
+import { contactIdOf } from '@/salesforce/api/tasks';
 import { conversationWorkQuery } from '@/kit/conversation-work-query';
 import { useRefreshAfterWrites } from './refresh-after-writes';
 import { Tabs, type TabItem } from '@/ui/tabs';
@@ -147,9 +148,10 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
   const services = useSalesforce();
   const call = useCurrentCall();
   const scope = useScope();
-  const history = useQuery(
+  const historyPages = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
+  const history = historyRows(historyPages.data);
   const work = useQuery(
     conversationWorkQuery(services.client, services.describes, services.storage, scope, person, conversationId),
   );
@@ -159,11 +161,10 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
     if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
   }, [workReady, person.id]);
   const callObjects = new Map<string, string>();
-  for (const row of [...(history.data?.past ?? []), ...(history.data?.open ?? [])])
+  for (const row of [...(history?.past ?? []), ...(history?.open ?? [])])
     if (row.callObject) callObjects.set(row.callObject, row.id);
   const accountId = accountOf(person);
-  const contactId =
-    person.type === 'Contact' ? person.id : person.type === 'PersonAccount' ? person.personContactId : null;
+  const contactId = contactIdOf(person);
   const personTab = (
     <>
       <SectionBoundary>
@@ -171,12 +172,12 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
           person={person}
           conversationId={conversationId}
           call={call}
-          historyCallObjects={history.data ? callObjects : null}
+          historyCallObjects={history ? callObjects : null}
           whatId={person.type === 'Contact' ? person.accountId : null}
         />
       </SectionBoundary>
       <SectionBoundary>
-        <TasksPanel person={person} openTasks={history.data?.open ?? []} />
+        <TasksPanel person={person} openTasks={history?.open ?? []} />
       </SectionBoundary>
       <SectionBoundary>
         <HistoryPanel person={person} />

@@ -3,7 +3,6 @@
  * loads, when the read failed (with Try again, which reads again), and when its own rendering throws — caught
  * there, so one broken part never blanks the rest of the panel.
  */
-import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { Alert } from '@/ui/alert';
@@ -61,8 +60,19 @@ export function SectionBoundary({ children, onRetry, resetKey }: SectionBoundary
   );
 }
 
+/** What a boundary reads of a query: a useQuery result, or a view of a useInfiniteQuery one. */
+interface BoundaryQuery<T> {
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  data: T | undefined;
+  /** When the data was read: a new answer lets a section that failed to render try again. */
+  dataUpdatedAt: number;
+  refetch: () => Promise<unknown>;
+}
+
 export interface QueryBoundaryProps<T> {
-  query: UseQueryResult<T>;
+  query: BoundaryQuery<T>;
   /** The spinner's label while the first answer is awaited. */
   pending: string;
   /** The failure's title, with the error's message below it; or a title that already says the message. */
@@ -82,12 +92,13 @@ function Rendered<T>({ data, render }: { data: T; render: (data: T) => ReactNode
 export function QueryBoundary<T>({ query, pending, failed, actions, children }: QueryBoundaryProps<T>) {
   const refetch = () => void query.refetch();
   if (query.isPending) return <Spinner size="x-small" label={pending} />;
-  const failure = query.isError ? (
-    <Alert variant="error" title={typeof failed === 'string' ? failed : failed(query.error)}>
-      {typeof failed === 'string' ? <p>{query.error.message}</p> : null}
-      <RetryActions onRetry={refetch} actions={actions} />
-    </Alert>
-  ) : null;
+  const failure =
+    query.isError && query.error ? (
+      <Alert variant="error" title={typeof failed === 'string' ? failed : failed(query.error)}>
+        {typeof failed === 'string' ? <p>{query.error.message}</p> : null}
+        <RetryActions onRetry={refetch} actions={actions} />
+      </Alert>
+    ) : null;
   return (
     <>
       {failure}

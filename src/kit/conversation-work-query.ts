@@ -85,7 +85,7 @@ export function conversationWorkQuery(
 ) {
   const { type, id, accountId } = person;
   const queryKey = tabKeys.conversation(scope, { type, id, accountId }, conversationId);
-  // Kept as before the tabs' keys had a root of their own: scope, type, id, account, conversation.
+  // In storage under scope, type, id, account and conversation, as before the tabs' keys had a root of their own.
   const kept = persistedEntry(storage, PERSISTED_WORK, JSON.stringify(queryKey.slice(2)));
   return queryOptions({
     queryKey,

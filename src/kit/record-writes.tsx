@@ -1,7 +1,7 @@
 /**
  * What the Opportunity and Case tabs share: the list of records with the conversation's tie, the progress of
  * their writes through the outbox (with why a write is retried), a refusal explained with the guide's setup
- * step, and the drafts their forms keep until a write lands.
+ * step, and which form a kept draft reopens (the drafts themselves: use-draft.ts).
  */
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
@@ -10,15 +10,20 @@ import { CONVERSATION_FIELD, tieOperation, untieOperation, type TiedObject } fro
 import { blockedWrite, writeProblem, type WriteProblem } from '@/salesforce/api/write-problems';
 import { useOutboxWrite, type OutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce, type SalesforceServices } from '@/kit/salesforce-context';
+import { hasDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 
+/** The tab a write belongs to: a refusal points at the setup guide's step that enables it. */
+export type WorkTab = 'opportunity' | 'case';
+
 /**
  * The agent's explanation of a refused write: what is missing (object, field) and the guide's step that
- * sets it up (`step`, already translated: "Enable Cases tab").
+ * sets the tab up ("Enable Cases tab").
  */
-export function problemText(t: Translate, problem: WriteProblem, step: string): string {
+export function problemText(t: Translate, problem: WriteProblem, tab: WorkTab): string {
+  const step = t(tab === 'case' ? 'tabs.step.case' : 'tabs.step.opportunity');
   switch (problem.kind) {
     case 'object-access':
       return t('tabs.problem.object', { object: problem.sobject, step });
@@ -109,19 +114,19 @@ export interface WriteFeedbackProps {
   blocked?: WriteProblem | null;
   /** Offers to send the same write again (for writes without a form to resubmit). */
   retry?: boolean;
-  /** The setup guide's step that enables this tab, already translated. */
-  step: string;
+  /** The tab whose setup step a refusal points at. */
+  tab: WorkTab;
 }
 
 /** Progress of a write (with why it is being retried) and, when Salesforce refused it, what to do. */
-export function RecordWriteFeedback({
+export function WriteFeedback({
   write,
   sobject,
   pending,
   failed,
   blocked = null,
   retry = false,
-  step,
+  tab,
 }: WriteFeedbackProps) {
   const { t } = useI18n();
   const { outbox, describes } = useSalesforce();
@@ -129,7 +134,7 @@ export function RecordWriteFeedback({
   if (blocked) {
     return (
       <Alert variant="error" title={failed}>
-        <p>{problemText(t, blocked, step)}</p>
+        <p>{problemText(t, blocked, tab)}</p>
       </Alert>
     );
   }
@@ -155,7 +160,7 @@ export function RecordWriteFeedback({
     const problem = writeProblem(item.lastError, sobject, describes.peek(sobject));
     return (
       <Alert variant="error" title={failed}>
-        <p>{problemText(t, problem, step)}</p>
+        <p>{problemText(t, problem, tab)}</p>
         {retry ? (
           <p>
             <Button variant="neutral" onClick={() => void outbox.retry(item.id).catch(() => undefined)}>
@@ -178,8 +183,6 @@ export interface TiedListText {
   untie: string;
   saving: string;
   notSaved: string;
-  /** The step of the setup guide that enables the tab. */
-  step: string;
 }
 
 export interface TiedRecordListProps<R extends { id: string; conversationId: string | null }> {
@@ -240,14 +243,14 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
         {text.heading}
       </h3>
       <div className="slds-m-bottom_x-small">
-        <RecordWriteFeedback
+        <WriteFeedback
           write={tie}
           sobject={sobject}
           pending={text.saving}
           failed={text.notSaved}
           blocked={blocked}
           retry
-          step={text.step}
+          tab={sobject === 'Case' ? 'case' : 'opportunity'}
         />
       </div>
       <ul className="app-work-list" aria-labelledby={headingId}>
@@ -290,15 +293,6 @@ export function TiedRecordList<R extends { id: string; conversationId: string | 
   );
 }
 
-/** Whether a form of this kind has a draft kept from before (a reload reopens the form with it). */
-function hasFormDraft(storage: Storage, kind: string, key: string): boolean {
-  try {
-    return storage.getItem(`sfx.draft:${kind}:${key}`) !== null;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * What a tab's list has chosen: the record whose details show (the agent's pick, else the tied one, else
  * the first), the tied one, and whether the new-record form is open (a kept draft reopens it; a record
@@ -312,7 +306,7 @@ export function useTabChoice<R extends { id: string; conversationId: string | nu
   const { storage } = useSalesforce();
   const detailsId = useId();
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [creating, setCreating] = useState(() => hasFormDraft(storage, kind, `new:${conversationId}`));
+  const [creating, setCreating] = useState(() => hasDraft(storage, kind, `new:${conversationId}`));
   const closeNew = useCallback((createdId: string | null) => {
     setCreating(false);
     if (createdId) setSelectedId(createdId);
@@ -320,66 +314,4 @@ export function useTabChoice<R extends { id: string; conversationId: string | nu
   const tied = rows.find((row) => row.conversationId === conversationId) ?? null;
   const selected = rows.find((row) => row.id === selectedId) ?? tied ?? rows[0] ?? null;
   return { detailsId, selected, select: setSelectedId, tied, creating, openNew: () => setCreating(true), closeNew };
-}
-
-function readDraft<K extends string>(
-  storage: Storage,
-  storageKey: string,
-  names: readonly K[],
-): Partial<Record<K, string>> | null {
-  try {
-    const raw: unknown = JSON.parse(storage.getItem(storageKey) ?? 'null');
-    if (typeof raw !== 'object' || raw === null) return null;
-    const draft: Partial<Record<K, string>> = {};
-    for (const name of names) {
-      const value: unknown = (raw as Record<string, unknown>)[name];
-      if (typeof value === 'string') draft[name] = value;
-    }
-    return draft;
-  } catch {
-    return null;
-  }
-}
-
-export interface Draft<K extends string> {
-  /** What the agent typed (kept in the frame's storage until saved), else the record's values. */
-  values: Record<K, string>;
-  /** The agent has typed something not saved yet. */
-  dirty: boolean;
-  set: (patch: Partial<Record<K, string>>) => void;
-  /** Forgets the draft (after Salesforce took it, or on cancel). */
-  clear: () => void;
-}
-
-/** A form's typed values, kept across reloads and crashes until the write lands (`kind`: 'case', 'opportunity'). */
-export function useFormDraft<K extends string>(kind: string, key: string, base: Readonly<Record<K, string>>): Draft<K> {
-  const { storage } = useSalesforce();
-  const storageKey = `sfx.draft:${kind}:${key}`;
-  const [stored, setStored] = useState<Partial<Record<K, string>> | null>(() =>
-    readDraft(storage, storageKey, Object.keys(base) as K[]),
-  );
-  const values: Record<K, string> = { ...base, ...stored };
-  const set = useCallback(
-    (patch: Partial<Record<K, string>>) => {
-      setStored((previous) => {
-        const next = { ...previous, ...patch };
-        try {
-          storage.setItem(storageKey, JSON.stringify(next));
-        } catch {
-          // Kept in memory only.
-        }
-        return next;
-      });
-    },
-    [storage, storageKey],
-  );
-  const clear = useCallback(() => {
-    try {
-      storage.removeItem(storageKey);
-    } catch {
-      // Nothing stored.
-    }
-    setStored(null);
-  }, [storage, storageKey]);
-  return { values, dirty: stored !== null, set, clear };
 }

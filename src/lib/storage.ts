@@ -3,7 +3,9 @@
  * "Sign-in"). This module holds the registry of every key family the app and oidc-client-ts write there,
  * and the only functions that read, write and remove them. None of them throws: a denied or full storage
  * costs what the caller says (a request again, a draft kept in memory only). The key strings never change:
- * sessions, drafts and caches stored by an earlier version must survive an upgrade.
+ * sessions, drafts and caches stored by an earlier version must survive an upgrade. (The outbox's IndexedDB
+ * database `sfx-outbox` and the Web Lock names `sfx.outbox` and `sfx.token-renewal:<client id>` are no
+ * storage keys: they live with the outbox and the session manager.)
  */
 
 /**
@@ -16,125 +18,56 @@ export type KeyKind = 'session' | 'cache' | 'draft' | 'state' | 'signal';
 export interface KeyFamily {
   /** Every key of the family starts with this; a family of one key is this key. */
   readonly prefix: string;
-  /** Who writes it (a symbol to grep for). */
-  readonly owner: string;
   readonly kind: KeyKind;
-  /** What follows the prefix, and what a key holds. */
-  readonly holds: string;
 }
 
 /** The app's own keys start with this (the e2e fixtures seed a session with it). */
 export const STORAGE_PREFIX = 'sfx.';
 
+/**
+ * Every key family: its prefix and kind at run time; who writes it (a symbol to grep for), what follows the
+ * prefix and what a key holds, in the comment above it.
+ */
 export const STORAGE_KEYS = {
-  oidcUser: {
-    prefix: 'oidc.user:',
-    owner: 'oidc-client-ts (popup sign-in), SessionManager (refresh, sign-out)',
-    kind: 'session',
-    holds: '<My Domain>:<client id>: the tokens, in the format oidc-client-ts stores its User',
-  },
-  oidcState: {
-    prefix: 'oidc.state.',
-    owner: 'oidc-client-ts (popup sign-in)',
-    kind: 'session',
-    holds: '<state>: the PKCE verifier of a sign-in in progress',
-  },
-  session: {
-    prefix: 'sfx.session:',
-    owner: 'SessionManager',
-    kind: 'session',
-    holds: '<client id>: who is signed in, on which org and instance',
-  },
-  previous: {
-    prefix: 'sfx.previous:',
-    owner: 'SessionManager',
-    kind: 'session',
-    holds: '<client id>: who was signed in last, to offer signing in again',
-  },
-  ended: {
-    prefix: 'sfx.ended:',
-    owner: 'SessionManager',
-    kind: 'session',
-    holds: '<client id>: why an instance ended the session, for the others',
-  },
-  renewRequest: {
-    prefix: 'sfx.renew-request:',
-    owner: 'SessionManager',
-    kind: 'signal',
-    holds: '<client id>: an info frame asks the daemon to renew the token',
-  },
-  probe: {
-    prefix: 'sfx.probe',
-    owner: 'frameStorage',
-    kind: 'signal',
-    holds: 'written and removed at start, to learn whether the frame may use storage',
-  },
-  outboxChanged: {
-    prefix: 'sfx-outbox:changed:',
-    owner: 'joinChangeSignal',
-    kind: 'signal',
-    holds: '<outbox database>: a new value each time the outbox changed',
-  },
-  describe: {
-    prefix: 'sfx.describe:',
-    owner: 'DescribeCache',
-    kind: 'cache',
-    holds: '<org id>:<user id>:<object>: the object describe, up to a day old',
-  },
-  recentRecords: {
-    prefix: 'sfx.recent-records',
-    owner: 'RecentRecords',
-    kind: 'cache',
-    holds: 'the people this app created in the last 30 minutes',
-  },
-  lookup: {
-    prefix: 'sfx.lookup:',
-    owner: 'lookupQuery',
-    kind: 'cache',
-    holds: '<query key>: the screen pop answer, 5 minutes',
-  },
-  history: {
-    prefix: 'sfx.history:',
-    owner: 'historyQuery',
-    kind: 'cache',
-    holds: '<query key>: the person’s history, 5 minutes',
-  },
-  work: {
-    prefix: 'sfx.work:',
-    owner: 'conversationWorkQuery',
-    kind: 'cache',
-    holds: '<query key as JSON>: the Opportunity and Case tabs’ data, 5 minutes',
-  },
-  draft: {
-    prefix: 'sfx.draft:',
-    owner: 'useDraft',
-    kind: 'draft',
-    holds: '<form>:<form key>: what the agent typed in a form, until its write lands',
-  },
-  formItem: {
-    prefix: 'sfx.form-item:',
-    owner: 'useOutboxWrite',
-    kind: 'state',
-    holds: '<form key>: the outbox item the form enqueued last',
-  },
-  openTaskForm: {
-    prefix: 'sfx.open-task-form:',
-    owner: 'TasksPanel',
-    kind: 'state',
-    holds: '<person id>: the task form that is open, reopened after a reload',
-  },
-  choice: {
-    prefix: 'sfx.choice:',
-    owner: 'writeChoice',
-    kind: 'state',
-    holds: '<conversation>: the person the agent picked among several matches',
-  },
-  lastDomain: {
-    prefix: 'sfx.lastDomain',
-    owner: 'SignInPanel',
-    kind: 'state',
-    holds: 'the My Domain the user signed in on last',
-  },
+  /**
+   * oidc-client-ts (popup sign-in), SessionManager (refresh, sign-out) — <My Domain>:<client id>: the tokens, in
+   * the format oidc-client-ts stores its User.
+   */
+  oidcUser: { prefix: 'oidc.user:', kind: 'session' },
+  /** oidc-client-ts (popup sign-in) — <state>: the PKCE verifier of a sign-in in progress. */
+  oidcState: { prefix: 'oidc.state.', kind: 'session' },
+  /** SessionManager — <client id>: who is signed in, on which org and instance. */
+  session: { prefix: 'sfx.session:', kind: 'session' },
+  /** SessionManager — <client id>: who was signed in last, to offer signing in again. */
+  previous: { prefix: 'sfx.previous:', kind: 'session' },
+  /** SessionManager — <client id>: why an instance ended the session, for the others. */
+  ended: { prefix: 'sfx.ended:', kind: 'session' },
+  /** SessionManager — <client id>: an info frame asks the daemon to renew the token. */
+  renewRequest: { prefix: 'sfx.renew-request:', kind: 'signal' },
+  /** frameStorage — written and removed at start, to learn whether the frame may use storage. */
+  probe: { prefix: 'sfx.probe', kind: 'signal' },
+  /** joinChangeSignal — <outbox database>: a new value each time the outbox changed. */
+  outboxChanged: { prefix: 'sfx-outbox:changed:', kind: 'signal' },
+  /** DescribeCache — <org id>:<user id>:<object>: the object describe, up to a day old. */
+  describe: { prefix: 'sfx.describe:', kind: 'cache' },
+  /** RecentRecords — the people this app created in the last 30 minutes. */
+  recentRecords: { prefix: 'sfx.recent-records', kind: 'cache' },
+  /** lookupQuery — <query key>: the screen pop answer, 5 minutes. */
+  lookup: { prefix: 'sfx.lookup:', kind: 'cache' },
+  /** historyQuery — <query key>: the person’s history, 5 minutes. */
+  history: { prefix: 'sfx.history:', kind: 'cache' },
+  /** conversationWorkQuery — <query key as JSON>: the Opportunity and Case tabs’ data, 5 minutes. */
+  work: { prefix: 'sfx.work:', kind: 'cache' },
+  /** useDraft — <form>:<form key>: what the agent typed in a form, until its write lands. */
+  draft: { prefix: 'sfx.draft:', kind: 'draft' },
+  /** useOutboxWrite — <form key>: the outbox item the form enqueued last. */
+  formItem: { prefix: 'sfx.form-item:', kind: 'state' },
+  /** TasksPanel — <person id>: the task form that is open, reopened after a reload. */
+  openTaskForm: { prefix: 'sfx.open-task-form:', kind: 'state' },
+  /** writeChoice — <conversation>: the person the agent picked among several matches. */
+  choice: { prefix: 'sfx.choice:', kind: 'state' },
+  /** SignInPanel — the My Domain the user signed in on last. */
+  lastDomain: { prefix: 'sfx.lastDomain', kind: 'state' },
 } as const satisfies Record<string, KeyFamily>;
 
 export type KeyFamilyName = keyof typeof STORAGE_KEYS;

@@ -1,30 +1,19 @@
 /**
- * The only place SOQL and SOSL text is built (README "Conventions"). Values never become query
+ * The only place SOQL text is built, with sosl.ts for SOSL (README "Conventions"). Values never become query
  * syntax: the `soql` tag turns every interpolation into a literal, and the few things that are not literals
  * (ids, LIKE patterns, field and object names, date-only values, nested conditions) come from helpers here
- * that validate or escape them. SOSL search text is always searched literally.
+ * that validate or escape them.
  *
- * Facts (README "Salesforce API facts", Salesforce's "Quoted String Escape Sequences", "Reserved Characters"
- * and "FIND {SearchQuery}"):
- * - In a SOQL string literal `\` `'` `"` and line breaks, tabs, backspace and form feed are escaped with a
- *   backslash; `\uXXXX` stands for any other character. In LIKE, `\%` and `\_` are a literal % and _.
- * - In SOSL `FIND {…}`, `? & | ! { } [ ] ( ) ^ ~ * : \ " ' + -` are reserved and escaped with `\`, even
- *   inside a "quoted phrase"; AND, OR and AND NOT are operators unless quoted; `*` and `?` are wildcards.
- *   A search term needs at least 2 characters; over 4,000 characters the operators are dropped and over
- *   10,000 nothing is found.
+ * Facts (README "Salesforce API facts", Salesforce's "Quoted String Escape Sequences"): in a SOQL string
+ * literal `\` `'` `"` and line breaks, tabs, backspace and form feed are escaped with a backslash; `\uXXXX`
+ * stands for any other character. In LIKE, `\%` and `\_` are a literal % and _.
  */
 
 declare const soqlBrand: unique symbol;
-declare const soslBrand: unique symbol;
-declare const soslSearchBrand: unique symbol;
 declare const fragmentBrand: unique symbol;
 
 /** SOQL text built by `soql` (a whole query or a condition). API functions require it instead of `string`. */
 export type Soql = string & { readonly [soqlBrand]: true };
-/** A SOSL statement built by `buildSosl`. */
-export type Sosl = string & { readonly [soslBrand]: true };
-/** The text between the braces of `FIND {…}`, built by `soslTerm` or `soslPhoneTerms`. */
-export type SoslSearch = string & { readonly [soslSearchBrand]: true };
 /** Query syntax that a helper here validated (`id`, `like`, `ident`, `fields`, `dateLiteral`, `and`, `or`, `sub`). */
 export interface SoqlFragment {
   readonly [fragmentBrand]: true;
@@ -46,7 +35,7 @@ export type SoqlErrorCode =
   | 'SEARCH_TOO_LONG'
   | 'INVALID_PHONE_TERM';
 
-/** A query could not be built from these values. `code` tells user-facing cases (search text) apart. */
+/** A query (SOQL, or SOSL in sosl.ts) could not be built from these values. `code` tells user-facing cases (search text) apart. */
 export class SoqlError extends Error {
   override readonly name = 'SoqlError';
   constructor(
@@ -59,10 +48,6 @@ export class SoqlError extends Error {
 
 /** Salesforce refuses longer SOQL statements. */
 export const SOQL_MAX_LENGTH = 100_000;
-/** Above this the search engine drops logical operators; far above it, it finds nothing. */
-export const SOSL_MAX_SEARCH_LENGTH = 4000;
-/** The most rows a SOSL statement (and each RETURNING object) can return. */
-export const SOSL_MAX_LIMIT = 2000;
 
 // ------------------------------------------------------------------ fragments
 
@@ -156,7 +141,8 @@ function itemLiteral(value: unknown, inList: boolean): string {
   );
 }
 
-function kindOf(value: unknown): string {
+/** How an unusable value is named in an error message. */
+export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a nested list';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -258,6 +244,11 @@ function checkName(name: unknown, pattern: RegExp, what: string): string {
   return name;
 }
 
+/** An sObject name, validated (SOSL's RETURNING names objects too). */
+export function objectName(name: string): string {
+  return checkName(name, OBJECT_NAME, 'object name');
+}
+
 /** A field, object or relationship path, validated and inserted as is: `ident('Account.Owner.Name')`. */
 export function ident(name: string): SoqlFragment {
   return fragment(checkName(name, IDENT, 'field, object or relationship name'));
@@ -265,10 +256,11 @@ export function ident(name: string): SoqlFragment {
 
 /** A validated field list, duplicates (case-insensitive) dropped: `fields(['Id', 'Name', 'id'])` → `Id, Name`. */
 export function fields(names: readonly string[]): SoqlFragment {
-  return fragment(fieldList(names));
+  return fragment(fieldListText(names));
 }
 
-function fieldList(names: readonly string[]): string {
+/** The text of a validated field list (what `fields` inserts; SOSL's RETURNING lists fields too). */
+export function fieldListText(names: readonly string[]): string {
   if (names.length === 0) throw new SoqlError('EMPTY_LIST', 'A field list needs at least one field');
   const seen = new Map<string, string>();
   for (const name of names) {
@@ -309,159 +301,4 @@ export function or(conditions: readonly Soql[]): SoqlFragment {
 /** A query or condition built with `soql`, in parentheses: a subquery (`Id IN ${sub(q)}`) or a group. */
 export function sub(query: Soql): SoqlFragment {
   return fragment(`(${query})`);
-}
-
-// ------------------------------------------------------------------ SOSL
-
-const SOSL_RESERVED = /[?&|!{}[\]()^~*:\\"'+-]/g;
-/** Whitespace and control characters separate words; lone surrogates cannot be sent at all. */
-const SOSL_SEPARATORS = /[\s\p{Cc}]+|\p{Cs}/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-function checkSearchLength(text: string): void {
-  if (text.length > SOSL_MAX_SEARCH_LENGTH) {
-    throw new SoqlError(
-      'SEARCH_TOO_LONG',
-      `Search text is limited to ${SOSL_MAX_SEARCH_LENGTH} characters once escaped; this one has ${text.length}`,
-    );
-  }
-}
-
-/**
- * User text searched literally, as one phrase: whitespace and control characters collapse to a space,
- * every reserved character is escaped and the whole is quoted, so `*`, `?`, AND, OR and AND NOT are plain
- * words: `soslTerm('Ada OR *')` → `"Ada OR \*"`. Needs at least 2 characters and one letter or digit
- * (code SEARCH_TOO_SHORT), and at most 4,000 characters once escaped (SEARCH_TOO_LONG).
- */
-export function soslTerm(text: string): SoslSearch {
-  if (typeof text !== 'string')
-    throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
-  const words = text.replace(SOSL_SEPARATORS, ' ').trim();
-  if (Array.from(words).length < 2 || !LETTER_OR_DIGIT.test(words)) {
-    throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
-  }
-  const search = `"${words.replace(SOSL_RESERVED, '\\$&')}"`;
-  checkSearchLength(search);
-  return search as SoslSearch;
-}
-
-/** Searches OR-ed together (one SOSL for several e-mail addresses). */
-export function soslAnyOf(searches: readonly SoslSearch[]): SoslSearch {
-  if (searches.length === 0) throw new SoqlError('EMPTY_LIST', 'An OR search needs at least one term');
-  const search = [...new Set(searches)].join(' OR ');
-  checkSearchLength(search);
-  return search as SoslSearch;
-}
-
-/**
- * Phone digit strings (from `phoneSearchTerms`) OR-ed together: `soslPhoneTerms(['4155550142',
- * '14155550142'])` → `4155550142 OR 14155550142`. Only ASCII digits, at least 2 per term; duplicates dropped.
- */
-export function soslPhoneTerms(digitStrings: readonly string[]): SoslSearch {
-  if (digitStrings.length === 0) throw new SoqlError('EMPTY_LIST', 'A phone search needs at least one digit string');
-  for (const term of digitStrings) {
-    if (typeof term !== 'string' || !/^[0-9]{2,}$/.test(term)) {
-      throw new SoqlError(
-        'INVALID_PHONE_TERM',
-        `Phone search terms are digit strings of at least 2 digits, got ${JSON.stringify(term)}`,
-      );
-    }
-  }
-  const search = [...new Set(digitStrings)].join(' OR ');
-  checkSearchLength(search);
-  return search as SoslSearch;
-}
-
-/**
- * Type-ahead search: every word of the user's text must start a word of the record, in any order:
- * `soslPrefix('ada lov')` → `ada* lov*`. Reserved characters are escaped; the words AND, OR and NOT are
- * quoted so they stay words; one-letter words are dropped when there are longer ones (a one-character
- * wildcard is refused by Salesforce). Needs at least 2 characters including a letter or digit.
- */
-export function soslPrefix(text: string): SoslSearch {
-  if (typeof text !== 'string')
-    throw new SoqlError('INVALID_VALUE', `Search text must be a string, got ${kindOf(text)}`);
-  const all = text
-    .replace(SOSL_SEPARATORS, ' ')
-    .trim()
-    .split(' ')
-    .filter((word) => LETTER_OR_DIGIT.test(word));
-  const words = all.filter((word) => Array.from(word).length >= 2);
-  if (words.length === 0)
-    throw new SoqlError('SEARCH_TOO_SHORT', 'Search text needs at least 2 characters, including a letter or digit');
-  const tokens = words.map((word) => {
-    if (/^(AND|OR|NOT)$/i.test(word)) return `"${word}"`;
-    return `${word.replace(SOSL_RESERVED, '\\$&')}*`;
-  });
-  const search = tokens.join(' ');
-  checkSearchLength(search);
-  return search as SoslSearch;
-}
-
-/** Re-checks the shape `soslTerm`/`soslPhoneTerms`/`soslPrefix` produce, so a cast string cannot open the braces. */
-const ESCAPED = String.raw`\\[?&|!{}[\]()^~*:\\"'+-]`;
-const PHRASE = String.raw`"(?:[^"\\{}]|${ESCAPED})*"`;
-/** A bare word that is not an operator (AND, OR, NOT are only ever sent quoted). */
-const WORD = String.raw`(?!(?:AND|OR|NOT)(?:[ *]|$))(?:[^\s"\\{}?&|!\[\]()^~*:'+-]|${ESCAPED})+`;
-const PREFIX = String.raw`(?:(?:${WORD}\*|${PHRASE}) )*(?:${WORD}\*|${PHRASE})`;
-const SEARCH_SHAPE = new RegExp(
-  String.raw`^(?:${PHRASE}(?: OR ${PHRASE})*|[0-9]{2,}(?: OR [0-9]{2,})*|${PREFIX})$`,
-  'iu',
-);
-
-export type SoslGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
-
-export interface SoslReturning {
-  /** An sObject name, validated. */
-  object: string;
-  /** Field names or relationship paths, validated; at least one. */
-  fields: readonly string[];
-  /** A condition built with `soql`: soql`IsConverted = ${false}`. */
-  where?: Soql;
-  /** An ORDER BY list built with `soql`: soql`LastModifiedDate DESC NULLS LAST`. */
-  orderBy?: Soql;
-  /** 1–2000. */
-  limit?: number;
-}
-
-export interface SoslOptions {
-  find: SoslSearch;
-  in: SoslGroup;
-  returning: readonly SoslReturning[];
-  /** The overall limit, 1–2000; Salesforce shares it among the objects. */
-  limit?: number;
-}
-
-const GROUPS: readonly SoslGroup[] = ['ALL', 'NAME', 'EMAIL', 'PHONE'];
-
-function limitClause(limit: number | undefined): string {
-  if (limit === undefined) return '';
-  if (!Number.isInteger(limit) || limit < 1 || limit > SOSL_MAX_LIMIT) {
-    throw new SoqlError(
-      'INVALID_LIMIT',
-      `A SOSL LIMIT is an integer from 1 to ${SOSL_MAX_LIMIT}, got ${String(limit)}`,
-    );
-  }
-  return ` LIMIT ${limit}`;
-}
-
-/**
- * A SOSL statement: `FIND {…} IN PHONE FIELDS RETURNING Lead(Id, Name WHERE IsConverted = false LIMIT 20),
- * Contact(Id, Name) LIMIT 50`. Object and field names are validated; WHERE and ORDER BY come from `soql`.
- */
-export function buildSosl(options: SoslOptions): Sosl {
-  if (!SEARCH_SHAPE.test(options.find))
-    throw new SoqlError(
-      'INVALID_VALUE',
-      'find must come from soslTerm(), soslAnyOf(), soslPhoneTerms() or soslPrefix()',
-    );
-  if (!GROUPS.includes(options.in)) throw new SoqlError('INVALID_VALUE', `IN must be one of ${GROUPS.join(', ')}`);
-  if (options.returning.length === 0) throw new SoqlError('EMPTY_LIST', 'RETURNING needs at least one object');
-  const specs = options.returning.map((spec) => {
-    const object = checkName(spec.object, OBJECT_NAME, 'object name');
-    const where = spec.where === undefined ? '' : ` WHERE ${spec.where}`;
-    const orderBy = spec.orderBy === undefined ? '' : ` ORDER BY ${spec.orderBy}`;
-    return `${object}(${fieldList(spec.fields)}${where}${orderBy}${limitClause(spec.limit)})`;
-  });
-  return `FIND {${options.find}} IN ${options.in} FIELDS RETURNING ${specs.join(', ')}${limitClause(options.limit)}` as Sosl;
 }

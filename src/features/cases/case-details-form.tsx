@@ -13,10 +13,9 @@ import { ConfirmDialog } from '@/ui/confirm-dialog';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { useDraft } from './draft';
 import { caseStatusesQuery } from './queries';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 type Values = Record<'status' | 'priority' | 'subject' | 'description', string>;
 
@@ -56,7 +55,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
     subject: kase.subject ?? '',
     description: kase.description ?? '',
   };
-  const draft = useDraft(`details:${kase.id}`, base);
+  const draft = useDraft('case', `details:${kase.id}`, base);
   const write = useOutboxWrite(`case-details:${kase.id}`);
   const [confirming, setConfirming] = useState<Record<string, FieldValue> | null>(null);
   const form = useForm({ write });
@@ -153,6 +152,7 @@ export function CaseDetailsForm({ kase, label }: { kase: CaseRow; label: string 
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="Case"
             pending={t('case.edit.saving')}
             failed={t('case.edit.notSaved')}

@@ -70,7 +70,6 @@ export function CaseTab({ tab, person, conversationId, conversationKind, account
           untie: t('case.untie'),
           saving: t('case.tie.saving'),
           notSaved: t('case.tie.notSaved'),
-          step: t('tabs.step.case'),
         }}
       />
       {creating ? (

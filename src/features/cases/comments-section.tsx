@@ -12,11 +12,10 @@ import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { caseCommentsQuery } from './queries';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 /** The case's comments (public and internal), newest first, and a new one through the outbox. */
 export function CommentsSection({ kase }: { kase: CaseRow }) {
@@ -25,7 +24,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
   const scope = useScope();
   const headingId = useId();
   const comments = useQuery(caseCommentsQuery(client, describes, scope, kase.id));
-  const draft = useDraft(`comment:${kase.id}`, { body: '', public: '' });
+  const draft = useDraft('case', `comment:${kase.id}`, { body: '', public: '' });
   const write = useOutboxWrite(`case-comment:${kase.id}`);
   const body = draft.values.body;
   const form = useForm({ errors: { body: body.trim() === '' ? t('case.comment.error.body') : null }, write });
@@ -99,6 +98,7 @@ export function CommentsSection({ kase }: { kase: CaseRow }) {
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="CaseComment"
             pending={t('case.comment.saving')}
             failed={t('case.comment.notSaved')}

@@ -11,9 +11,8 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { useDraft } from './draft';
-import { discardFailed, problemText, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 export interface NewCaseFormProps {
   conversationId: string;
@@ -47,7 +46,7 @@ export function NewCaseForm({
   const formId = useId();
   const info = describes.peek('Case');
   const priorities = picklistOptions(info, 'Priority');
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('case', `new:${conversationId}`, {
     subject: '',
     description: '',
     priority: priorities.find((p) => p.isDefault)?.value ?? '',
@@ -124,11 +123,12 @@ export function NewCaseForm({
       <div className="slds-m-top_x-small">
         {severalTied ? (
           <Alert variant="error" title={t('case.new.notSaved')}>
-            <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' })}</p>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Case' }, 'case')}</p>
           </Alert>
         ) : (
           <WriteFeedback
             write={write}
+            tab="case"
             sobject="Case"
             pending={t('case.new.saving')}
             failed={t('case.new.notSaved')}

@@ -3,10 +3,10 @@
  * statuses under the org's metadata (which no write of ours changes): src/lib/query-keys.ts.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { metadataKeys, tabKeys } from '@/lib/query-keys';
 import { getCaseComments, getCaseStatuses } from '@/salesforce/api/cases';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
-import { metadataKeys, tabKeys } from '@/lib/query-keys';
 
 export function caseStatusesQuery(client: SalesforceClient, scope: string) {
   return queryOptions({

@@ -1,23 +1,16 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import { QueryBoundary } from '@/kit/boundary';
 import type { Translate } from '@/i18n/i18n';
 import { durationParts, formatDateTime } from '@/lib/format';
-import {
-  getHistory,
-  getMoreActivities,
-  HISTORY_FIRST_LIMIT,
-  HISTORY_MAX_LIMIT,
-  type ActivityKind,
-  type ActivityRow,
-} from '@/salesforce/api/history';
+import type { ActivityKind, ActivityRow } from '@/salesforce/api/history';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Icon, type IconName } from '@/ui/icon';
-import { historyQuery, historyTarget } from './queries';
+import { historyQuery, historyRows, historyTarget } from './queries';
 
 const KIND_ICON: Record<ActivityKind, IconName> = {
   call: 'standard:log_a_call',
@@ -98,41 +91,15 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const scope = useScope();
-  const history = useQuery(
+  const history = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),
   );
   const headingId = `history-${person.id}`;
-  // Past activities beyond the first read: Salesforce's next page of the child list when it gives one, else
-  // the list read again up to Salesforce's ceiling of 500 when the first read stopped at its limit.
-  const [extra, setExtra] = useState<{ rows: ActivityRow[]; next: string | null; widened: boolean } | null>(null);
-  const firstPast = history.data?.past ?? [];
-  const loadMore = useMutation({
-    mutationFn: async (source: { url: string } | 'widen') => {
-      if (source !== 'widen')
-        return { ...(await getMoreActivities(services.client, source.url)), widened: extra?.widened ?? false };
-      const wider = await getHistory(services.client, historyTarget(person), services.describes.peek('Task'), {
-        limit: HISTORY_MAX_LIMIT,
-      });
-      return {
-        rows: wider.past.slice(firstPast.length + (extra?.rows.length ?? 0)),
-        next: wider.pastNextUrl,
-        widened: true,
-      };
-    },
-    onSuccess: (page) =>
-      setExtra((current) => ({
-        rows: [...(current?.rows ?? []), ...page.rows],
-        next: page.next,
-        widened: page.widened,
-      })),
-  });
-  const nextUrl = extra ? extra.next : (history.data?.pastNextUrl ?? null);
-  const canWiden = !nextUrl && extra?.widened !== true && firstPast.length >= HISTORY_FIRST_LIMIT;
-  const more = nextUrl
-    ? { load: () => loadMore.mutate({ url: nextUrl }), loading: loadMore.isPending }
-    : canWiden
-      ? { load: () => loadMore.mutate('widen'), loading: loadMore.isPending }
-      : undefined;
+  const rows = historyRows(history.data);
+  // Past activities beyond the first read come page by page (see historyQuery).
+  const more = history.hasNextPage
+    ? { load: () => void history.fetchNextPage(), loading: history.isFetchingNextPage }
+    : undefined;
   return (
     <section className="slds-card" aria-labelledby={headingId}>
       <div className="slds-card__header">
@@ -142,7 +109,15 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
       </div>
       <div className="slds-card__body slds-card__body_inner">
         <QueryBoundary
-          query={history}
+          query={{
+            isPending: history.isPending,
+            // A failed "Show more" is told below the list it extends.
+            isError: history.isError && !history.isFetchNextPageError,
+            error: history.error,
+            data: rows,
+            dataUpdatedAt: history.dataUpdatedAt,
+            refetch: history.refetch,
+          }}
           pending={t('history.loading')}
           failed={(error) => t('history.failed', { message: error.message })}
         >
@@ -152,13 +127,13 @@ export function HistoryPanel({ person }: { person: Pick<Person, 'sobject' | 'id'
               <ActivityList rows={data.open} empty={t('history.emptyOpen')} instanceUrl={session?.instanceUrl ?? ''} />
               <h3 className="slds-text-title_caps slds-m-vertical_x-small">{t('history.past')}</h3>
               <ActivityList
-                rows={[...data.past, ...(extra?.rows ?? [])]}
+                rows={data.past}
                 empty={t('history.emptyPast')}
                 instanceUrl={session?.instanceUrl ?? ''}
                 more={more}
               />
-              {loadMore.isError ? (
-                <Alert variant="error" title={t('history.moreFailed', { message: loadMore.error.message })}>
+              {history.isFetchNextPageError ? (
+                <Alert variant="error" title={t('history.moreFailed', { message: history.error.message })}>
                   <p>
                     <Button variant="neutral" onClick={() => more?.load()}>
                       {t('history.retry')}

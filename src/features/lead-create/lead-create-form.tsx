@@ -3,19 +3,19 @@ import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { formatPhone, normalizePhone } from '@/lib/phone';
-import { peopleKeys } from '@/lib/query-keys';
 import { leadOperation, type LeadInput } from '@/salesforce/api/leads';
-import { peopleByIds, type PeopleSearchDeps } from '@/salesforce/api/people-search';
+import type { PeopleSearchDeps } from '@/salesforce/api/people-search';
 import type { OutboxItemError } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { recordUrl, type Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { useForm } from '@/kit/use-form';
+import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { clearDraft, readDraft, writeDraft } from './draft';
+import { duplicateRecordsQuery } from './queries';
 
 export interface LeadPrefill {
   name?: string | undefined;
@@ -77,18 +77,13 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
   const formId = useId();
-  const [values, setValues] = useState<Values>(
-    () => asValues(readDraft(services.storage, draftKey)) ?? initialValues(prefill, services.region),
-  );
+  const draft = useDraft('lead', draftKey, initialValues(prefill, services.region));
+  const { values, clear } = draft;
   const [duplicatesDismissed, setDuplicatesDismissed] = useState(false);
   const describe = services.describes.peek('Lead');
   // Through the outbox: a lost answer, a 5xx or an ended session keeps the Lead queued, never made twice.
   const write = useOutboxWrite(`lead:${draftKey}`);
   const { reset } = write;
-
-  useEffect(() => {
-    writeDraft(services.storage, draftKey, values);
-  }, [services.storage, draftKey, values]);
 
   const visible = FIELDS.filter((f) => !describe || describe.fields.get(f.name)?.createable === true);
   const form = useForm<FieldName>({
@@ -106,10 +101,10 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const createdId = write.state === 'done' ? (write.item?.resultId ?? null) : null;
   useEffect(() => {
     if (!createdId) return;
-    clearDraft(services.storage, draftKey);
+    clear();
     reset();
     onCreated(leadPerson(createdId, values, session));
-  }, [createdId, services.storage, draftKey, reset, onCreated, values, session]);
+  }, [createdId, clear, reset, onCreated, values, session]);
 
   const save = (allowDuplicates: boolean) => {
     const input: LeadInput = {
@@ -211,7 +206,7 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
               value={values[field.name]}
               disabled={write.busy}
               error={fieldError(field.name)}
-              onChange={(event) => setValues((current) => ({ ...current, [field.name]: event.target.value }))}
+              onChange={(event) => draft.set({ [field.name]: event.target.value })}
               onBlur={() => form.touch(field.name)}
             />
           ))}
@@ -233,8 +228,7 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
               <Button
                 variant="neutral"
                 onClick={() => {
-                  clearDraft(services.storage, draftKey);
-                  setValues(initialValues(prefill, services.region));
+                  clear();
                   form.reset();
                   if (write.item?.state === 'failed')
                     void services.outbox.discard(write.item.id).catch(() => undefined);
@@ -249,13 +243,6 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
       </form>
     </section>
   );
-}
-
-/** A stored draft, if it still has the form's shape. */
-function asValues(draft: unknown): Values | null {
-  if (typeof draft !== 'object' || draft === null) return null;
-  const record = draft as Record<string, unknown>;
-  return FIELDS.every((f) => typeof record[f.name] === 'string') ? (record as Values) : null;
 }
 
 type ClientError = 'required' | 'email' | 'phone';
@@ -356,13 +343,7 @@ function DuplicateChoice({
   });
   const scope = useScope();
   const deps: PeopleSearchDeps = { client: services.client, describes: services.describes, recent: services.recent };
-  const records = useQuery({
-    queryKey: peopleKeys.duplicates(
-      scope,
-      refs.map((r) => r.id),
-    ),
-    queryFn: ({ signal }) => peopleByIds(deps, refs, signal),
-  });
+  const records = useQuery(duplicateRecordsQuery(deps, scope, refs));
   return (
     <section className="slds-card app-lead">
       <div className="slds-card__body slds-card__body_inner">

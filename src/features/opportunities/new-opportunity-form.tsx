@@ -12,11 +12,10 @@ import { FormActions } from '@/ui/form-actions';
 import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
-import { useDraft } from './draft';
 import { localDate } from '@/lib/format';
 import { stagesQuery } from './queries';
-import { discardFailed, problemText, WriteFeedback } from './write-feedback';
-import { useNewTiedRecord } from '@/kit/record-writes';
+import { discardFailed, problemText, WriteFeedback, useNewTiedRecord } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 interface NewOpportunityFormProps {
   accountId: string;
@@ -46,7 +45,7 @@ export function NewOpportunityForm({
   const formId = useId();
   const stages = useQuery(stagesQuery(client, scope, null));
   const firstOpen = stages.data?.find((stage) => !stage.closed)?.value ?? '';
-  const draft = useDraft(`new:${conversationId}`, {
+  const draft = useDraft('opportunity', `new:${conversationId}`, {
     name: accountName ? `${accountName} – ` : '',
     stage: firstOpen,
     closeDate: localDate(30),
@@ -149,11 +148,12 @@ export function NewOpportunityForm({
       <div className="slds-m-top_x-small">
         {severalTied ? (
           <Alert variant="error" title={t('opp.new.notSaved')}>
-            <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' })}</p>
+            <p>{problemText(t, { kind: 'several-tied', sobject: 'Opportunity' }, 'opportunity')}</p>
           </Alert>
         ) : (
           <WriteFeedback
             write={write}
+            tab="opportunity"
             sobject="Opportunity"
             pending={t('opp.new.saving')}
             failed={t('opp.new.notSaved')}

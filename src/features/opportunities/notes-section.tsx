@@ -13,6 +13,7 @@ import {
 import { blockedWrite } from '@/salesforce/api/write-problems';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { hasDraft, useDraft } from '@/kit/use-draft';
 import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -21,10 +22,9 @@ import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
 import { formatDateTime } from '@/lib/format';
 import { noteTextQuery, notesQuery, savedNoteQuery } from './queries';
-import { discardFailed, useWhenDone, WriteFeedback } from './write-feedback';
+import { discardFailed, useWhenDone, WriteFeedback } from '@/kit/record-writes';
 
 type NoteMode = { kind: 'new' } | { kind: 'edit'; note: NoteRow; text: string };
 
@@ -50,6 +50,7 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
   const formId = useId();
   const key = mode.kind === 'new' ? `note:new:${recordId}` : `note:${mode.note.id}`;
   const draft = useDraft(
+    'opportunity',
     key,
     mode.kind === 'new' ? { title: '', text: '' } : { title: mode.note.title, text: mode.text },
   );
@@ -175,6 +176,7 @@ function NoteForm({ recordId, recordName, mode, onClose, onFoundSaved }: NoteFor
         {failed && saved.isFetching ? <Spinner size="x-small" label={t('opp.note.checking')} /> : null}
         <WriteFeedback
           write={write}
+          tab="opportunity"
           sobject="ContentNote"
           pending={t('opp.note.saving')}
           failed={t('opp.note.notSaved')}
@@ -240,13 +242,9 @@ export function NotesSection({ recordId, recordName }: { recordId: string; recor
   const headingId = useId();
   const notes = useQuery(notesQuery(client, describes, scope, recordId));
   // A draft of a new note (kept after a reload) opens its form again.
-  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() => {
-    try {
-      return storage.getItem(`sfx.draft:opportunity:note:new:${recordId}`) ? { kind: 'new' } : null;
-    } catch {
-      return null;
-    }
-  });
+  const [form, setForm] = useState<{ kind: 'new' } | { kind: 'edit'; note: NoteRow } | null>(() =>
+    hasDraft(storage, 'opportunity', `note:new:${recordId}`) ? { kind: 'new' } : null,
+  );
   const close = useCallback(() => setForm(null), []);
   const { refetch } = notes;
   const reload = useCallback(() => void refetch(), [refetch]);

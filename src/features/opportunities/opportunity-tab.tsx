@@ -66,7 +66,6 @@ export function OpportunityTab({ tab, person, conversationId, accountId, renderT
           untie: t('opp.untie'),
           saving: t('opp.tie.saving'),
           notSaved: t('opp.tie.notSaved'),
-          step: t('tabs.step.opportunity'),
         }}
       />
       {creating && accountId ? (

@@ -3,12 +3,12 @@
  * lands), the stage picklist under the org's metadata (which no write of ours changes): src/lib/query-keys.ts.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { metadataKeys, tabKeys } from '@/lib/query-keys';
 import { findSavedNote, getNoteText, getNotes } from '@/salesforce/api/notes';
 import { getRecordTasks } from '@/salesforce/api/tasks';
 import { getStages } from '@/salesforce/api/opportunities';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
-import { metadataKeys, tabKeys } from '@/lib/query-keys';
 
 export function stagesQuery(client: SalesforceClient, scope: string, recordTypeId: string | null) {
   return queryOptions({

@@ -11,7 +11,7 @@ import { Button } from '@/ui/button';
 import { ConfirmDialog } from '@/ui/confirm-dialog';
 import '@/ui/tabs.css';
 import { stagesQuery } from './queries';
-import { useWhenDone, WriteFeedback } from './write-feedback';
+import { useWhenDone, WriteFeedback } from '@/kit/record-writes';
 
 function stageClass(index: number, currentIndex: number, stage: StageValue, selected: boolean): string {
   const classes = ['slds-path__item'];
@@ -166,6 +166,7 @@ export function StagePath({ opportunity }: { opportunity: OpportunityRow }) {
         <div className="slds-m-top_x-small">
           <WriteFeedback
             write={write}
+            tab="opportunity"
             sobject="Opportunity"
             pending={t('opp.stage.saving')}
             failed={t('opp.stage.notSaved')}

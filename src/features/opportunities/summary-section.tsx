@@ -9,16 +9,15 @@ import { Button } from '@/ui/button';
 import { FormActions } from '@/ui/form-actions';
 import { Textarea } from '@/ui/textarea';
 import '@/ui/tabs.css';
-import { useDraft } from './draft';
-import { discardFailed, WriteFeedback } from './write-feedback';
-import { useClearWhenLanded } from '@/kit/record-writes';
+import { discardFailed, WriteFeedback, useClearWhenLanded } from '@/kit/record-writes';
+import { useDraft } from '@/kit/use-draft';
 
 /** The opportunity's summary (Description): shown, and edited through the outbox; the typed text is kept until Salesforce has it. */
 export function SummarySection({ opportunity }: { opportunity: OpportunityRow }) {
   const { t } = useI18n();
   const { describes, outbox } = useSalesforce();
   const headingId = useId();
-  const draft = useDraft(`summary:${opportunity.id}`, { summary: opportunity.description ?? '' });
+  const draft = useDraft('opportunity', `summary:${opportunity.id}`, { summary: opportunity.description ?? '' });
   const write = useOutboxWrite(`opportunity-summary:${opportunity.id}`);
   const [editing, setEditing] = useState(false);
   const form = useForm({ write });
@@ -71,6 +70,7 @@ export function SummarySection({ opportunity }: { opportunity: OpportunityRow })
           <div className="slds-m-top_x-small">
             <WriteFeedback
               write={write}
+              tab="opportunity"
               sobject="Opportunity"
               pending={t('opp.summary.saving')}
               failed={t('opp.summary.notSaved')}

@@ -4,9 +4,11 @@ import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { toLocalDate } from '@/lib/format';
 import type { ActivityRow } from '@/salesforce/api/history';
+import { newTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useDraft } from '@/kit/use-draft';
 import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -29,8 +31,6 @@ interface Values {
   comments: string;
   whatId: string;
 }
-
-const DRAFT_PREFIX = 'sfx.draft:task:';
 
 function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   const tomorrow = new Date(Date.now() + 24 * 3600_000);
@@ -58,31 +58,6 @@ function initial(mode: TaskFormMode, person: Person, t: Translate): Values {
   };
 }
 
-function readDraft(storage: Storage, key: string): Values | null {
-  try {
-    const value = JSON.parse(storage.getItem(DRAFT_PREFIX + key) ?? 'null') as Partial<Values> | null;
-    if (!value || typeof value.subject !== 'string' || typeof value.date !== 'string') return null;
-    return {
-      subject: value.subject,
-      date: value.date,
-      time: value.time ?? '',
-      reminder: value.reminder === true,
-      priority: value.priority ?? 'Normal',
-      status: value.status ?? 'Not Started',
-      comments: value.comments ?? '',
-      whatId: value.whatId ?? '',
-    };
-  } catch {
-    return null;
-  }
-}
-
-/** The WhoId of a person: a Person Account's activities go on its person contact. */
-export function whoIdOf(person: Person): string | null {
-  if (person.type === 'PersonAccount') return person.personContactId;
-  return person.sobject === 'Account' ? null : person.id;
-}
-
 /**
  * Creates or edits a task for the person, or schedules a call (a task with a due time and a reminder).
  * It goes through the outbox: what the agent typed is kept until Salesforce has it.
@@ -103,7 +78,10 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const session = useAuthState((s) => s.session);
   const scope = useScope();
   const formId = useId();
-  const [values, setValues] = useState<Values>(() => readDraft(services.storage, formKey) ?? initial(mode, person, t));
+  // The defaults as the form opened (tomorrow stays the day after the form was opened), under the draft.
+  const [defaults] = useState(() => initial(mode, person, t));
+  const draft = useDraft('task', formKey, defaults);
+  const { values, clear } = draft;
   const write = useOutboxWrite(formKey);
   const task = services.describes.peek('Task');
   const picklist = (field: string, fallback: string[]) => {
@@ -121,23 +99,11 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   });
 
   useEffect(() => {
-    try {
-      services.storage.setItem(DRAFT_PREFIX + formKey, JSON.stringify(values));
-    } catch {
-      // Kept in memory only.
-    }
-  }, [services.storage, formKey, values]);
-
-  useEffect(() => {
     if (write.state !== 'done') return;
-    try {
-      services.storage.removeItem(DRAFT_PREFIX + formKey);
-    } catch {
-      // Nothing to clear.
-    }
+    clear();
     write.reset();
     onDone();
-  }, [write, services.storage, formKey, onDone]);
+  }, [write, clear, onDone]);
 
   const form = useForm<keyof Values>({
     errors: {
@@ -169,26 +135,18 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     }
     if (mode.kind === 'edit') {
       // Edits of one task keep their order; writes to different tasks don't wait for each other.
-      void write.submit(
-        { kind: 'update', sobject: 'Task', id: mode.task.id, fields },
-        { label: values.subject.trim(), group: mode.task.id },
-      );
+      void write.submit(taskUpdateOperation(mode.task.id, fields), {
+        label: values.subject.trim(),
+        group: mode.task.id,
+      });
       return;
     }
     const whoId = whoIdOf(person);
     if (whoId) fields.WhoId = whoId;
-    if (fixedWhat) fields.WhatId = fixedWhat.id;
-    else if (person.type === 'Account') fields.WhatId = person.id;
-    else if (person.type !== 'Lead' && values.whatId !== '') fields.WhatId = values.whatId;
+    const whatId = fixedWhat ? fixedWhat.id : whatIdOf(person, values.whatId === '' ? null : values.whatId);
+    if (whatId) fields.WhatId = whatId;
     if (session) fields.OwnerId = session.userId;
-    // After a lost answer, the task is recognised by every value the agent chose that SOQL can compare as
-    // text (dates need unquoted literals and Description is a long text area, so they stay out).
-    const match: Record<string, string | boolean> = {};
-    for (const name of ['Subject', 'WhoId', 'WhatId', 'Priority', 'Status', 'Type', 'IsReminderSet']) {
-      const value = fields[name];
-      if (typeof value === 'string' || typeof value === 'boolean') match[name] = value;
-    }
-    void write.submit({ kind: 'create', sobject: 'Task', fields, dedupe: { match } }, { label: values.subject.trim() });
+    void write.submit(newTaskOperation(fields), { label: values.subject.trim() });
   };
 
   const relatedOptions = [
@@ -216,7 +174,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         required
         list={`${formId}-subjects`}
         value={values.subject}
-        onChange={(event) => setValues((v) => ({ ...v, subject: event.target.value }))}
+        onChange={(event) => draft.set({ subject: event.target.value })}
         error={fieldError('subject', 'Subject')}
       />
       <datalist id={`${formId}-subjects`}>
@@ -230,7 +188,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="ActivityDate"
           type="date"
           value={values.date}
-          onChange={(event) => setValues((v) => ({ ...v, date: event.target.value }))}
+          onChange={(event) => draft.set({ date: event.target.value })}
           error={fieldError('date', 'ActivityDate')}
         />
         {mode.kind === 'schedule-call' ? (
@@ -239,7 +197,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             name="time"
             type="time"
             value={values.time}
-            onChange={(event) => setValues((v) => ({ ...v, time: event.target.value }))}
+            onChange={(event) => draft.set({ time: event.target.value })}
             error={fieldError('time', 'ReminderDateTime')}
           />
         ) : null}
@@ -248,7 +206,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="Priority"
           value={values.priority}
           options={picklist('Priority', ['High', 'Normal', 'Low'])}
-          onChange={(event) => setValues((v) => ({ ...v, priority: event.target.value }))}
+          onChange={(event) => draft.set({ priority: event.target.value })}
           error={serverError('Priority')}
         />
         <Select
@@ -262,7 +220,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
             'Waiting on someone else',
             'Deferred',
           ])}
-          onChange={(event) => setValues((v) => ({ ...v, status: event.target.value }))}
+          onChange={(event) => draft.set({ status: event.target.value })}
           error={serverError('Status')}
         />
       </div>
@@ -270,7 +228,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         <Checkbox
           label={t('tasks.reminder')}
           checked={values.reminder}
-          onChange={(event) => setValues((v) => ({ ...v, reminder: event.target.checked }))}
+          onChange={(event) => draft.set({ reminder: event.target.checked })}
         />
       ) : null}
       {mode.kind !== 'edit' && person.type !== 'Lead' && person.type !== 'Account' && !fixedWhat ? (
@@ -279,7 +237,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
           name="WhatId"
           value={values.whatId}
           options={relatedOptions}
-          onChange={(event) => setValues((v) => ({ ...v, whatId: event.target.value }))}
+          onChange={(event) => draft.set({ whatId: event.target.value })}
           error={serverError('WhatId')}
         />
       ) : null}
@@ -296,7 +254,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
         name="Description"
         rows={3}
         value={values.comments}
-        onChange={(event) => setValues((v) => ({ ...v, comments: event.target.value }))}
+        onChange={(event) => draft.set({ comments: event.target.value })}
         error={serverError('Description')}
       />
       <div className="app-actions slds-m-top_small">

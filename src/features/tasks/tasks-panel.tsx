@@ -3,6 +3,7 @@ import { useI18n } from '@/i18n/i18n-context';
 import { isRecord, isString, shape, type Guard } from '@/lib/guards';
 import { readJson, removeKey, storageKey, writeJson } from '@/lib/storage';
 import { isActivityRow, type ActivityRow } from '@/salesforce/api/history';
+import { completeTaskOperation } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { useSalesforce } from '@/kit/salesforce-context';
 import type { Person } from '@/salesforce/people';
@@ -17,12 +18,7 @@ function CompleteButton({ task }: { task: ActivityRow }) {
   return (
     <Button
       variant="neutral"
-      onClick={() =>
-        void write.submit(
-          { kind: 'update', sobject: 'Task', id: task.id, fields: { Status: 'Completed' } },
-          { label: task.subject, group: task.id },
-        )
-      }
+      onClick={() => void write.submit(completeTaskOperation(task.id), { label: task.subject, group: task.id })}
     >
       {t('tasks.complete')}
     </Button>

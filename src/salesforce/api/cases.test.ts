@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
-import { Outbox } from '../outbox/outbox';
-import type { OutboxItem, OutboxOperation } from '../outbox/types';
+import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
 import {
   addCommentOperation,
   caseUpdateOperation,
@@ -15,32 +14,7 @@ import {
 import { createTiedOperation } from './tie';
 
 const h = setupSalesforceHarness();
-let outboxes: Outbox[] = [];
-let dbSeq = 0;
-
-afterEach(async () => {
-  await Promise.all(outboxes.map((outbox) => outbox.close()));
-  outboxes = [];
-});
-
-function makeOutbox(): Outbox {
-  dbSeq += 1;
-  const outbox = new Outbox({
-    client: h.client,
-    session: h.session,
-    dbName: `cases-test-${String(dbSeq)}`,
-    locks: null,
-    random: () => 0.5,
-    signalStorage: null,
-    eventTarget: null,
-  });
-  outboxes.push(outbox);
-  return outbox;
-}
-
-async function send(outbox: Outbox, op: OutboxOperation): Promise<OutboxItem> {
-  return outbox.waitFor((await outbox.enqueue(op, { label: 'test' })).id);
-}
+const test = setupTestOutbox(h, 'cases-test');
 
 describe('case statuses', () => {
   it('reads which statuses close a case from CaseStatus', async () => {
@@ -80,7 +54,7 @@ describe('comments', () => {
       status: 500,
       body: undefined,
     });
-    const outbox = makeOutbox();
+    const outbox = test.outbox;
     const enqueued = await outbox.enqueue(addCommentOperation(caseId, 'Customer called back: <works> now', false), {
       label: 'Comment',
     });
@@ -114,8 +88,7 @@ describe('case writes', () => {
       AccountId: accounts.globex,
       ContactId: contacts.ada,
     });
-    const item = await send(
-      makeOutbox(),
+    const item = await test.send(
       createTiedOperation({
         sobject: 'Case',
         conversationId: 'conv-chat-7',
@@ -135,9 +108,7 @@ describe('case writes', () => {
 
   it('closes a case with a status update; Salesforce derives IsClosed', async () => {
     const caseId = h.emulator.ids.cases.globexInvoice;
-    expect((await send(makeOutbox(), caseUpdateOperation(caseId, { Status: 'Closed', Priority: 'Low' }))).state).toBe(
-      'done',
-    );
+    expect((await test.send(caseUpdateOperation(caseId, { Status: 'Closed', Priority: 'Low' }))).state).toBe('done');
     const record = h.emulator.store.get(caseId);
     expect(record && h.emulator.store.value(record, 'IsClosed')).toBe(true);
   });

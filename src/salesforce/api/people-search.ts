@@ -9,12 +9,9 @@ import { readableFields, type DescribeCache, type ObjectInfo } from '../describe
 import { PERSON_FIELDS, personFromRecord, type Person, type RankedPerson } from '../people';
 import { rankByPolicy, rankEmailMatches, rankPhoneMatches } from '../people-ranking';
 import type { RecentRecords } from '../recent-records';
+import { fields as fieldList, id, ident, soql } from '../soql';
 import {
   buildSosl,
-  fields as fieldList,
-  id,
-  ident,
-  soql,
   soslAnyOf,
   soslPhoneTerms,
   soslPrefix,
@@ -22,7 +19,7 @@ import {
   type SoslGroup,
   type SoslReturning,
   type SoslSearch,
-} from '../soql';
+} from '../sosl';
 
 export interface PeopleSearchDeps {
   client: SalesforceClient;
@@ -138,10 +135,6 @@ export async function peopleByIds(
     }),
   );
   return results.flat();
-}
-
-export interface LookupResult {
-  matches: RankedPerson[];
 }
 
 /** The people whose numbers are this number, best first (one SOSL, plus recent records in parallel). */

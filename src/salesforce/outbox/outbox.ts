@@ -16,7 +16,7 @@
  * - Retries back off (1 s, 2 s, 4 s … 60 s, with jitter). A session that ended pauses the outbox, without
  *   counting a failure, until the user signs in again.
  *
- * No React here; `use-outbox-items.ts` is the hook.
+ * No React here; the hooks over it (`useOutboxItems`, `useOutboxWrite`) are in src/kit/outbox-react.ts.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import { isRecord } from '@/lib/guards';
@@ -32,7 +32,7 @@ import {
   type FailureOutcome,
   type Outcome,
   type SubResponse,
-} from './classify';
+} from './retry-policy';
 import { defaultSignalStorage, joinChangeSignal, type ChangeSignal } from './change-signal';
 import { readOperation } from './item-codec';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SalesforceError } from '../errors';
 import { SoqlError } from '../soql';
-import { backoffMs, classifyError, compositeOutcome, retriesRead } from './classify';
+import { backoffMs, classifyError, compositeOutcome, retriesRead } from './retry-policy';
 
 const sf = (status: number, errorCode: string, fields: string[] = []) =>
   new SalesforceError({ status, errorCode, message: `${errorCode} happened`, fields });

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { OutboxItem } from '@/salesforce/outbox/types';
+import { callDuration, callTypeOf, existingLogId, logKey, subjectKind, type LoggedCall } from './conversation-log';
+
+const call = (overrides: Partial<LoggedCall> & { info?: LoggedCall['info'] } = {}): LoggedCall => ({
+  status: 'ended',
+  info: {},
+  startedAt: null,
+  endedAt: null,
+  ...overrides,
+});
+
+const landed = (op: OutboxItem['op'], resultId: string, state: OutboxItem['state'] = 'done'): OutboxItem => ({
+  id: `item-${resultId}`,
+  scope: '00D000000000001AAA:005000000000001AAA',
+  op,
+  label: 'Log',
+  state,
+  attempts: 1,
+  nextAttemptAt: 0,
+  resultId,
+  seq: 1,
+  createdAt: 0,
+  updatedAt: 0,
+});
+
+describe('the key of a conversation’s log', () => {
+  it('is the call’s id, else the conversation’s; a chat’s is marked as a chat', () => {
+    expect(logKey('call', 'conv-1', call({ info: { callId: 'call-9' } }))).toBe('call-9');
+    expect(logKey('call', 'conv-1', call())).toBe('conv-1');
+    expect(logKey('call', 'conv-1', null)).toBe('conv-1');
+    expect(logKey('chat', 'conv-1', call({ info: { callId: 'call-9' } }))).toBe('chat:conv-1');
+  });
+});
+
+describe('what x-bees said about the call', () => {
+  it('takes the duration x-bees gives, else the time between the start and end events', () => {
+    expect(callDuration(call({ info: { durationSeconds: 61.6 }, startedAt: 0, endedAt: 5_000 }))).toBe(62);
+    expect(callDuration(call({ startedAt: 1_000, endedAt: 43_400 }))).toBe(42);
+    expect(callDuration(call({ startedAt: 5_000, endedAt: 1_000 }))).toBe(0);
+    expect(callDuration(call({ status: 'active', startedAt: 1_000, endedAt: 2_000 }))).toBeNull();
+    expect(callDuration(call({ startedAt: null, endedAt: 2_000 }))).toBeNull();
+    expect(callDuration(null)).toBeNull();
+  });
+
+  it('knows the call type from the direction only', () => {
+    expect(callTypeOf(call({ info: { direction: 'inbound' } }))).toBe('Inbound');
+    expect(callTypeOf(call({ info: { direction: 'outbound' } }))).toBe('Outbound');
+    expect(callTypeOf(call())).toBeNull();
+    expect(callTypeOf(null)).toBeNull();
+  });
+
+  it('gives a chat, a typed call or an untyped call its default subject', () => {
+    expect(subjectKind('chat', call({ info: { direction: 'inbound' } }))).toBe('chat');
+    expect(subjectKind('call', call({ info: { direction: 'outbound' } }))).toBe('Outbound');
+    expect(subjectKind('call', null)).toBe('unknown');
+  });
+});
+
+describe('whether the conversation was logged already', () => {
+  const create = (callObject: string): OutboxItem['op'] => ({
+    kind: 'create',
+    sobject: 'Task',
+    fields: { CallObject: callObject },
+    dedupe: { match: {} },
+  });
+
+  it('finds the latest landed log of this key in the outbox: a create’s new id, an update’s task', () => {
+    const items = [
+      landed(create('call-1'), '00T000000000001AAA'),
+      landed({ kind: 'update', sobject: 'Task', id: '00T000000000002AAA', fields: { CallObject: 'call-1' } }, 'x'),
+      landed(create('call-2'), '00T000000000003AAA'),
+    ];
+    expect(existingLogId(items, null, 'call-1')).toBe('00T000000000002AAA');
+    expect(existingLogId(items, null, 'call-2')).toBe('00T000000000003AAA');
+  });
+
+  it('skips items not landed, then asks the history; nothing known is null', () => {
+    const pending = landed(create('call-1'), '00T000000000001AAA', 'pending');
+    const history = new Map([['call-1', '00T000000000009AAA']]);
+    expect(existingLogId([pending], history, 'call-1')).toBe('00T000000000009AAA');
+    expect(existingLogId([pending], null, 'call-1')).toBeNull();
+    expect(existingLogId([], history, 'call-3')).toBeNull();
+  });
+});

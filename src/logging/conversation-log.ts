@@ -1,0 +1,69 @@
+/**
+ * How a conversation becomes one logged Task (README "Salesforce API facts"): its key (the CallObject a
+ * second log finds again), whether it was logged already, what x-bees said about the call (type, duration)
+ * and which subject a log gets by default. Plain data in, plain data out: the log form and, later, the
+ * daemon apply these rules the same way.
+ */
+import { CHAT_MARKER } from '@/salesforce/api/history';
+import type { OutboxItem } from '@/salesforce/outbox/types';
+
+/** What the rules need to know about a call (the x-bees session's call state has this shape). */
+export interface LoggedCall {
+  readonly status: 'active' | 'ended';
+  readonly info: {
+    readonly callId?: string;
+    readonly direction?: 'inbound' | 'outbound';
+    readonly durationSeconds?: number;
+  };
+  /** Local clock (ms) when the call started and ended; null when that was not seen. */
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+}
+
+export type ConversationKind = 'call' | 'chat';
+
+/** Task.CallType values an agent can choose. */
+export const CALL_TYPES = ['Inbound', 'Outbound', 'Internal'] as const;
+export type CallType = (typeof CALL_TYPES)[number];
+
+/** The idempotency key of a log: the call's id, else the conversation's; chats are marked as chats. */
+export function logKey(kind: ConversationKind, conversationId: string, call: LoggedCall | null): string {
+  if (kind === 'chat') return `${CHAT_MARKER}${conversationId}`;
+  return call?.info.callId ?? conversationId;
+}
+
+/** The call's duration in whole seconds: what x-bees said, else the time between its start and end events. */
+export function callDuration(call: LoggedCall | null): number | null {
+  if (!call) return null;
+  if (typeof call.info.durationSeconds === 'number') return Math.round(call.info.durationSeconds);
+  if (call.status === 'ended' && call.startedAt !== null && call.endedAt !== null)
+    return Math.max(0, Math.round((call.endedAt - call.startedAt) / 1000));
+  return null;
+}
+
+/** The call type x-bees tells (its direction); null when it doesn't say (the agent may choose, e.g. Internal). */
+export function callTypeOf(call: LoggedCall | null): CallType | null {
+  if (call?.info.direction === 'inbound') return 'Inbound';
+  if (call?.info.direction === 'outbound') return 'Outbound';
+  return null;
+}
+
+/** Which default subject a log gets: a chat, a call of a known type, or a call of unknown type. */
+export function subjectKind(kind: ConversationKind, call: LoggedCall | null): 'chat' | CallType | 'unknown' {
+  if (kind === 'chat') return 'chat';
+  return callTypeOf(call) ?? 'unknown';
+}
+
+/** The task this conversation was already logged as: by this app (outbox) or found in the history. */
+export function existingLogId(
+  items: readonly OutboxItem[],
+  historyCallObjects: ReadonlyMap<string, string> | null,
+  key: string,
+): string | null {
+  for (const item of [...items].reverse()) {
+    if (item.state !== 'done' || !item.resultId) continue;
+    const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
+    if (fields?.CallObject === key) return item.op.kind === 'update' ? item.op.id : item.resultId;
+  }
+  return historyCallObjects?.get(key) ?? null;
+}
