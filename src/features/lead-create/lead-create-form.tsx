@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
+import type { Translate } from '@/i18n/i18n';
 import { formatPhone, normalizePhone } from '@/lib/phone';
 import { leadOperation, type LeadInput } from '@/salesforce/api/leads';
 import type { PeopleSearchDeps } from '@/salesforce/api/people-search';
@@ -8,6 +9,7 @@ import type { OutboxItemError } from '@/salesforce/outbox/types';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import { recordUrl, type Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { useDraft } from '@/kit/use-draft';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -77,8 +79,6 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const formId = useId();
   const draft = useDraft('lead', draftKey, initialValues(prefill, services.region));
   const { values, clear } = draft;
-  const [touched, setTouched] = useState<Partial<Record<FieldName, boolean>>>({});
-  const [submitted, setSubmitted] = useState(false);
   const [duplicatesDismissed, setDuplicatesDismissed] = useState(false);
   const describe = services.describes.peek('Lead');
   // Through the outbox: a lost answer, a 5xx or an ended session keeps the Lead queued, never made twice.
@@ -86,10 +86,16 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   const { reset } = write;
 
   const visible = FIELDS.filter((f) => !describe || describe.fields.get(f.name)?.createable === true);
-  const clientErrors = validate(
-    values,
-    visible.map((f) => f.name),
-  );
+  const form = useForm<FieldName>({
+    errors: errorMessages(
+      t,
+      validate(
+        values,
+        visible.map((f) => f.name),
+      ),
+    ),
+    write,
+  });
 
   // The Lead exists: the draft has done its job, and the panel shows the card.
   const createdId = write.state === 'done' ? (write.item?.resultId ?? null) : null;
@@ -118,28 +124,17 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
   };
 
   const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(clientErrors).length > 0 || write.busy) return;
-    save(false);
+    if (form.submit(event)) save(false);
   };
 
-  const refused = write.item?.state === 'failed' ? (write.item.lastError ?? null) : null;
+  const refused = form.refusal;
   const duplicates =
     refused?.errorCode === 'DUPLICATES_DETECTED' && !duplicatesDismissed ? (refused.duplicates ?? []) : null;
   const serverError = refused && refused.errorCode !== 'DUPLICATES_DETECTED' ? refused : null;
   const serverFieldErrors = serverError ? serverErrorsByField(serverError) : {};
   // Why a queued Lead is not in Salesforce yet (the outbox keeps trying).
   const queuedReason = write.busy && write.item?.lastError?.retryable ? write.item.lastError.message : null;
-  const fieldError = (name: FieldName): string | null => {
-    const client = clientErrors[name];
-    if (client && (submitted || touched[name])) {
-      return client === 'required'
-        ? t('lead.error.required', { field: t(FIELDS.find((f) => f.name === name)?.label ?? 'lead.lastName') })
-        : t(client === 'email' ? 'lead.error.email' : 'lead.error.phone');
-    }
-    return serverFieldErrors[name] ?? null;
-  };
+  const fieldError = (name: FieldName): string | null => form.error(name) ?? serverFieldErrors[name] ?? null;
 
   if (describe && !describe.createable) {
     return (
@@ -212,7 +207,7 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
               disabled={write.busy}
               error={fieldError(field.name)}
               onChange={(event) => draft.set({ [field.name]: event.target.value })}
-              onBlur={() => setTouched((current) => ({ ...current, [field.name]: true }))}
+              onBlur={() => form.touch(field.name)}
             />
           ))}
         </div>
@@ -234,8 +229,7 @@ export function LeadCreateForm({ prefill, draftKey, onCreated, onUseExisting }: 
                 variant="neutral"
                 onClick={() => {
                   clear();
-                  setTouched({});
-                  setSubmitted(false);
+                  form.reset();
                   if (write.item?.state === 'failed')
                     void services.outbox.discard(write.item.id).catch(() => undefined);
                   reset();
@@ -262,6 +256,23 @@ function validate(values: Values, fields: readonly FieldName[]): Partial<Record<
     if (fields.includes(name) && values[name].trim() !== '' && !normalizePhone(values[name])) errors[name] = 'phone';
   }
   return errors;
+}
+
+/** Our checks as the agent reads them. */
+function errorMessages(
+  t: Translate,
+  errors: Partial<Record<FieldName, ClientError>>,
+): Partial<Record<FieldName, string>> {
+  const messages: Partial<Record<FieldName, string>> = {};
+  for (const field of FIELDS) {
+    const error = errors[field.name];
+    if (!error) continue;
+    messages[field.name] =
+      error === 'required'
+        ? t('lead.error.required', { field: t(field.label) })
+        : t(error === 'email' ? 'lead.error.email' : 'lead.error.phone');
+  }
+  return messages;
 }
 
 /** Salesforce's field errors, by field (REQUIRED_FIELD_MISSING, STRING_TOO_LONG, INVALID_EMAIL_ADDRESS…). */

@@ -8,6 +8,7 @@ import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState } from '@/kit/salesforce-context';
 import { useDraft } from '@/kit/use-draft';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Select } from '@/ui/select';
@@ -74,7 +75,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
   }));
   const draft = useDraft('log', key, defaults, { callType: oneOf(['', ...CALL_TYPES]) });
   const { values, forget } = draft;
-  const [submitted, setSubmitted] = useState(false);
+  const form = useForm({ errors: { subject: values.subject.trim() === '' ? t('log.error.subject') : null }, write });
 
   useEffect(() => {
     // Saved: the draft has done its job, the form still shows what was logged (typing again keeps a new one).
@@ -83,12 +84,9 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
 
   const existing = existingLogId(items, historyCallObjects, key);
   const duration = callDuration(call);
-  const subjectError = submitted && values.subject.trim() === '' ? t('log.error.subject') : null;
 
   const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (values.subject.trim() === '' || write.busy) return;
+    if (!form.submit(event)) return;
     const fields: Record<string, string | number | null> = {
       Subject: values.subject.trim(),
       Description: values.notes.trim() === '' ? null : values.notes,
@@ -121,8 +119,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     void write.submit(op, { label, group: conversationId });
   };
 
-  const failed = write.item?.state === 'failed' ? write.item.lastError : undefined;
-  const fieldError = (field: string) => (failed?.fields.includes(field) ? failed.message : null);
+  const failed = form.refusal;
   return (
     <section className="slds-card" aria-labelledby={`${formId}-heading`}>
       <div className="slds-card__header">
@@ -153,7 +150,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           required
           value={values.subject}
           onChange={(event) => draft.set({ subject: event.target.value })}
-          error={subjectError ?? fieldError('Subject')}
+          error={form.fieldError('subject', 'Subject')}
         />
         {kind === 'call' ? (
           <Select
@@ -165,7 +162,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
               ...CALL_TYPES.map((type) => ({ value: type, label: t(`log.callType.${type}`) })),
             ]}
             onChange={(event) => draft.set({ callType: CALL_TYPES.find((type) => type === event.target.value) ?? '' })}
-            error={fieldError('CallType')}
+            error={form.serverError('CallType')}
           />
         ) : null}
         <Textarea
@@ -174,7 +171,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
           rows={3}
           value={values.notes}
           onChange={(event) => draft.set({ notes: event.target.value })}
-          error={fieldError('Description')}
+          error={form.serverError('Description')}
         />
         <div className="app-actions slds-m-top_small">
           {write.busy ? (

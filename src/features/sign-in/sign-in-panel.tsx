@@ -4,6 +4,7 @@ import { readText, storageKey, writeText } from '@/lib/storage';
 import { signInWithPopup } from '@/salesforce/auth/popup-sign-in';
 import { checkMyDomain } from '@/salesforce/my-domain';
 import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
@@ -26,17 +27,15 @@ export function SignInPanel() {
     () =>
       services.pinnedDomain ?? ((readText(services.popup.storage, LAST_DOMAIN_KEY) ?? '') || (previous?.domain ?? '')),
   );
-  const [touched, setTouched] = useState(false);
   const formId = useId();
 
   const check = checkMyDomain(domainInput);
-  const invalid = touched && !check.ok ? check : null;
+  const form = useForm({ errors: { domain: check.ok ? null : domainError(t, check) } });
+  const invalid = form.shows('domain') && !check.ok ? check : null;
   const signingIn = status === 'signing-in';
 
-  const signIn = (event?: SyntheticEvent) => {
-    event?.preventDefault();
-    setTouched(true);
-    if (!check.ok) return;
+  const signIn = (event: SyntheticEvent) => {
+    if (!form.submit(event) || !check.ok) return;
     // Not remembering the domain only costs retyping it.
     writeText(services.popup.storage, LAST_DOMAIN_KEY, check.origin);
     // Synchronously, inside the click: the popup needs the user's gesture.
@@ -81,8 +80,8 @@ export function SignInPanel() {
               value={domainInput}
               disabled={signingIn}
               onChange={(event) => setDomainInput(event.target.value)}
-              onBlur={() => setTouched(true)}
-              error={invalid ? domainError(t, invalid) : null}
+              onBlur={() => form.touch('domain')}
+              error={form.error('domain')}
               help={check.ok ? environmentHint(t, check.environment) : t('signIn.domain.help')}
             />
             {invalid?.suggestion ? (

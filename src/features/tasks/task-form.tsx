@@ -9,6 +9,7 @@ import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
 import { useDraft } from '@/kit/use-draft';
+import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Checkbox } from '@/ui/checkbox';
@@ -81,7 +82,6 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const [defaults] = useState(() => initial(mode, person, t));
   const draft = useDraft('task', formKey, defaults);
   const { values, clear } = draft;
-  const [submitted, setSubmitted] = useState(false);
   const write = useOutboxWrite(formKey);
   const task = services.describes.peek('Task');
   const picklist = (field: string, fallback: string[]) => {
@@ -105,22 +105,22 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     onDone();
   }, [write, clear, onDone]);
 
-  const errors: Partial<Record<keyof Values, string>> = {};
-  if (values.subject.trim() === '') errors.subject = t('tasks.error.subject');
-  if (mode.kind === 'schedule-call' && values.date === '') errors.date = t('tasks.error.date');
-  if (mode.kind === 'schedule-call' && values.reminder && values.time === '') errors.time = t('tasks.error.time');
-  const serverFields = write.item?.state === 'failed' ? (write.item.lastError?.fields ?? []) : [];
-  const serverError = (field: string) =>
-    serverFields.includes(field) ? t('tasks.error.field', { message: write.item?.lastError?.message ?? '' }) : null;
-  const fieldError = (name: keyof Values, sfField: string) => {
-    const clientError = submitted ? errors[name] : undefined;
-    return clientError ?? serverError(sfField);
+  const form = useForm<keyof Values>({
+    errors: {
+      subject: values.subject.trim() === '' ? t('tasks.error.subject') : null,
+      date: mode.kind === 'schedule-call' && values.date === '' ? t('tasks.error.date') : null,
+      time: mode.kind === 'schedule-call' && values.reminder && values.time === '' ? t('tasks.error.time') : null,
+    },
+    write,
+  });
+  const serverError = (field: string) => {
+    const message = form.serverError(field);
+    return message === null ? null : t('tasks.error.field', { message });
   };
+  const fieldError = (name: keyof Values, sfField: string) => form.error(name) ?? serverError(sfField);
 
   const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSubmitted(true);
-    if (Object.keys(errors).length > 0 || write.busy) return;
+    if (!form.submit(event)) return;
     const fields: Record<string, string | boolean | null> = {
       Subject: values.subject.trim(),
       ActivityDate: values.date === '' ? null : values.date,
@@ -161,10 +161,10 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
       <h3 id={`${formId}-heading`} className="slds-text-heading_small slds-m-bottom_x-small">
         {heading}
       </h3>
-      {write.item?.state === 'failed' && write.item.lastError ? (
+      {form.refusal ? (
         <div className="slds-m-bottom_small">
           <Alert variant="error" title={heading}>
-            <p>{t('tasks.error.failed', { message: write.item.lastError.message })}</p>
+            <p>{t('tasks.error.failed', { message: form.refusal.message })}</p>
           </Alert>
         </div>
       ) : null}
