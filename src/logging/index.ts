@@ -14,5 +14,4 @@ export {
   subjectKind,
   type CallType,
   type ConversationKind,
-  type LoggedCall,
 } from './conversation-log';
