@@ -1,19 +1,25 @@
 #!/usr/bin/env node
 /**
  * `npm test` (README "Tests"): every check the project has, in phases, with one line of time per phase at the
- * end so that a slow phase is visible. Typecheck, lint and the Chromium check are independent and run side by
- * side (their output is printed whole when each ends); unit, build and e2e follow one after another, since each
- * of them uses both cores. The first failing phase stops the run; the summary is printed either way.
+ * end so that a slow phase is visible. Typecheck, lint (Prettier, ESLint, knip) and the Chromium check are
+ * independent and run side by side (their output is printed whole when each ends); unit, build and e2e
+ * follow one after another, since each of them uses both cores. The first failing phase stops the run; the summary is printed either way.
  */
 import { spawn } from 'node:child_process';
 
 /** @typedef {{ name: string, command: string, args: string[] }} Phase */
 
+/** What Prettier checks (the same list as `npm run lint` and `npm run format`). */
+const FORMATTED = ['src', 'mocks', 'e2e', '.ci', 'vite.config.ts', 'eslint.config.js'];
+
 /** @type {Phase[][]} */
 const stages = [
   [
     { name: 'typecheck', command: 'npx', args: ['tsc', '--noEmit', '-p', 'tsconfig.json'] },
-    { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+    // `npm run lint`, in its three parts, so that they share the two cores with the typecheck.
+    { name: 'format', command: 'npx', args: ['prettier', '--check', '--log-level', 'warn', ...FORMATTED] },
+    { name: 'eslint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
+    { name: 'knip', command: 'npx', args: ['knip', '--no-progress'] },
     { name: 'chromium', command: 'bash', args: ['e2e/ensure-chromium.sh'] },
   ],
   [{ name: 'unit', command: 'npx', args: ['vitest', 'run'] }],
@@ -64,7 +70,7 @@ for (const stage of stages) {
 }
 const total = (performance.now() - started) / 1000;
 
-process.stdout.write('\nnpm test, time per phase (typecheck, lint and chromium run side by side):\n');
+process.stdout.write('\nnpm test, time per phase (typecheck, the lint parts and chromium run side by side):\n');
 for (const { name, seconds, ok: passed } of results) {
   process.stdout.write(`  ${name.padEnd(10)} ${seconds.toFixed(1).padStart(6)} s  ${passed ? 'passed' : 'FAILED'}\n`);
 }
