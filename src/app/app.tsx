@@ -11,7 +11,7 @@ import type { AppConfig } from '@/lib/config';
 import { onDemand } from '@/lib/on-demand';
 import { SalesforceProvider, useAuthState, type SalesforceServices } from '@/kit/salesforce-context';
 import type { XBeesBridge } from '@/xbees/bridge';
-import { useOnDemand } from '@/ui/lazy-module';
+import { useOnDemand } from '@/ui/use-on-demand';
 import { Spinner } from '@/ui/spinner';
 import { XBeesBridgeProvider } from '@/kit/xbees-bridge-context';
 import { ConfigErrorScreen } from './config-error-screen';

@@ -19,7 +19,7 @@ import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context'
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
-import { useOnDemand } from '@/ui/lazy-module';
+import { useOnDemand } from '@/ui/use-on-demand';
 import { Spinner } from '@/ui/spinner';
 import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
