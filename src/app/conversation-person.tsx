@@ -129,7 +129,7 @@ export function ConversationPerson() {
       {lookup.matches.length > 1 ? (
         <PersonPicker matches={lookup.matches} selectedId={lookup.selected.person.id} onChoose={lookup.choose} />
       ) : null}
-      <SectionBoundary key={lookup.selected.person.id}>
+      <SectionBoundary key={`card-${lookup.selected.person.id}`}>
         <PersonCard
           person={lookup.selected.person}
           instanceUrl={session.instanceUrl}
