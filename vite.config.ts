@@ -84,6 +84,8 @@ export default defineConfig(({ command }) => ({
     setupFiles: ['./src/test/setup.ts'],
     // Worker threads start faster than child processes (on 2 cores: 169 s → 163 s from a clean clone).
     pool: 'threads',
+    // Vitest's default is one worker fewer than the cores: on 2 cores, one. Two: 83 s → 51 s.
+    maxWorkers: 2,
     restoreMocks: true,
     testTimeout: 15_000,
     projects: [

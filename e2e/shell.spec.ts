@@ -20,6 +20,21 @@ test.describe('app shell inside the emulated x-bees host', () => {
     await expectAccessible(host.page, 'signed-out shell');
   });
 
+  test('the accessibility check fails on a button without a name and on unreadable text', async ({ host }) => {
+    const frame = await host.infoFrameHandle();
+    await frame.evaluate(() => {
+      const main = document.querySelector('main');
+      const button = document.createElement('button');
+      button.innerHTML = '<svg aria-hidden="true"></svg>';
+      const faint = document.createElement('p');
+      faint.textContent = 'Faint text';
+      faint.style.cssText = 'color: #777; background: #888';
+      main?.append(button, faint);
+    });
+    await expect(expectAccessible(host.page, 'planted violations')).rejects.toThrow(/button-name/);
+    await expect(expectAccessible(host.page, 'planted violations')).rejects.toThrow(/color-contrast/);
+  });
+
   test('the shell shows the context the host sent', async ({ host }) => {
     await host.setContext({
       contact: { phone: '+14155550142', email: 'ada.lovelace@globex.example', name: 'Ada Lovelace' },

@@ -13,7 +13,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
+import { build as viteBuild, createServer as createViteServer, type Plugin, type ViteDevServer } from 'vite';
 import { serveHandlers } from './http-adapter';
 import { corsHeaders, corsPolicy, preflight } from './salesforce/cors';
 import { SalesforceEmulator } from './salesforce/emulator';
@@ -179,11 +179,41 @@ async function startOrgAndApp(options: Omit<EnvironmentOptions, 'hostPort'>, hos
   };
 }
 
-/** The emulated x-bees host page. It is static: which app and org it shows comes from its URL. */
-async function startHost(hostPort: number): Promise<ViteDevServer> {
+/** A running host page server: Vite's dev server for the demo, or its production build for e2e. */
+interface HostServer {
+  close(): Promise<void>;
+}
+
+/**
+ * The emulated x-bees host page. It is static: which app and org it shows comes from its URL. With the app's
+ * production build (`dist`, as e2e runs it), the host is a production build too, made in memory when the
+ * server starts: every e2e test loads it anew, and React's development build with Vite's unbundled modules
+ * cost about 1.5 s of CPU per load (README, "Tests").
+ */
+async function startHost(hostPort: number, mode: EnvironmentOptions['appMode']): Promise<HostServer> {
+  const hostRoot = join(root, 'mocks/xbees-host');
+  if (mode === 'dist') {
+    const files = await buildHostInMemory(hostRoot);
+    const server = createHttpServer((req, res) => {
+      const requested = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      const path = requested === '/' ? '/index.html' : requested;
+      const file = files.get(path);
+      if (!file) {
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('Not found');
+        return;
+      }
+      res.writeHead(200, {
+        'Content-Type': MIME[extname(path)] ?? 'application/octet-stream',
+      });
+      res.end(file);
+    });
+    await listen(server, hostPort);
+    return { close: () => new Promise((done) => server.close(() => done())) };
+  }
   const hostVite = await createViteServer({
     configFile: false,
-    root: join(root, 'mocks/xbees-host'),
+    root: hostRoot,
     // A dependency cache of its own (per port): sharing one (the app's, or another host server's) makes each
     // server's optimizer invalidate the other's, and a frame then fails with "504 Outdated Optimize Dep".
     cacheDir: join(root, `node_modules/.vite-host-${String(hostPort)}`),
@@ -192,7 +222,25 @@ async function startHost(hostPort: number): Promise<ViteDevServer> {
     logLevel: 'warn',
   });
   await hostVite.listen();
-  return hostVite;
+  return { close: () => hostVite.close() };
+}
+
+/** The host page's production build, kept in memory: URL path → file contents. */
+async function buildHostInMemory(hostRoot: string): Promise<Map<string, string | Uint8Array>> {
+  const result = await viteBuild({
+    configFile: false,
+    root: hostRoot,
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { write: false, modulePreload: { polyfill: false }, reportCompressedSize: false },
+  });
+  if (!('output' in result) && !Array.isArray(result)) throw new Error('the host page build did not finish');
+  const outputs = Array.isArray(result) ? result : [result];
+  const files = new Map<string, string | Uint8Array>();
+  for (const output of outputs)
+    for (const item of output.output) files.set(`/${item.fileName}`, item.type === 'asset' ? item.source : item.code);
+  if (!files.has('/index.html')) throw new Error('the host page build has no index.html');
+  return files;
 }
 
 function hostUrlFor(hostOrigin: string, appOrigin: string, orgOrigin: string): string {
@@ -202,14 +250,14 @@ function hostUrlFor(hostOrigin: string, appOrigin: string, orgOrigin: string): s
 export async function startEnvironment(options: EnvironmentOptions): Promise<RunningEnvironment> {
   const hostOrigin = `http://127.0.0.1:${String(options.hostPort)}`;
   const pair = await startOrgAndApp(options, hostOrigin);
-  const hostVite = await startHost(options.hostPort);
+  const host = await startHost(options.hostPort, options.appMode);
   return {
     hostUrl: hostUrlFor(hostOrigin, pair.appOrigin, pair.orgOrigin),
     appOrigin: pair.appOrigin,
     orgOrigin: pair.orgOrigin,
     emulator: pair.emulator,
     async close() {
-      await hostVite.close();
+      await host.close();
       await pair.close();
     },
   };
@@ -226,12 +274,12 @@ export async function startEnvironments(options: EnvironmentOptions, count: numb
       startOrgAndApp({ ...options, appPort: options.appPort + i, orgPort: options.orgPort + i }, hostOrigin),
     ),
   );
-  const hostVite = await startHost(options.hostPort);
+  const host = await startHost(options.hostPort, options.appMode);
   let closed = false;
   const closeAll = async () => {
     if (closed) return;
     closed = true;
-    await hostVite.close();
+    await host.close();
     await Promise.all(pairs.map((pair) => pair.close()));
   };
   return pairs.map((pair) => ({

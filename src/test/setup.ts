@@ -11,7 +11,10 @@ await loadWorkMessages();
 
 if (typeof document !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
+  // findBy… and waitFor give up after 1 s by default: a screen waiting for its emulated org can take longer
+  // on a busy 2-core machine (the unit tests share it with ESLint in `npm test`).
+  configure({ asyncUtilTimeout: 5_000 });
   afterEach(() => {
     cleanup();
   });
