@@ -79,8 +79,8 @@ export default defineConfig(({ command }) => ({
   },
   server: { strictPort: true },
   test: {
-    // README "Tests": the node environment by default; jsdom only for the files that render (*.test.tsx,
-    // and a .test.ts file that starts with `// @vitest-environment jsdom`).
+    // README "Tests": the node environment by default; jsdom only for the files that render or use the DOM
+    // (*.test.tsx and *.dom.test.ts).
     setupFiles: ['./src/test/setup.ts'],
     // Worker threads start faster than child processes (on 2 cores: 169 s → 163 s from a clean clone).
     pool: 'threads',
@@ -95,6 +95,7 @@ export default defineConfig(({ command }) => ({
           name: 'node',
           environment: 'node',
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          exclude: ['**/*.dom.test.ts', '**/node_modules/**'],
           // These files share one module graph per worker instead of re-importing it for every file (README
           // "Tests"): each builds its own org, stores and clock, and they pass in any order (--sequence.shuffle).
           isolate: false,
@@ -105,7 +106,7 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'mocks/**/*.test.tsx'],
+          include: ['src/**/*.test.tsx', 'mocks/**/*.test.tsx', 'src/**/*.dom.test.ts', 'mocks/**/*.dom.test.ts'],
           // One jsdom and module graph per worker too (47 → 23 s of CPU): Testing Library's cleanup empties the
           // document after each test, every file makes its own query client and org, and they pass shuffled.
           isolate: false,

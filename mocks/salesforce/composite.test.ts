@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Composite (references, allOrNone, always HTTP 200), composite/batch and sObject Collections over HTTP,
  * against README "Salesforce API facts"

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The emulator's test controls over HTTP (`/__emulator/*`), each checked by its effect on what a client
  * of the org then sees.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * CORS as a configured org answers it (README "Salesforce API facts"), through the real node:http adapter the
  * demo and e2e use: the emulated org behind serveHandlers on a free port, called with node's fetch and

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Metadata over HTTP against README "Salesforce API facts": sObject describe, describeGlobal, the UI API
  * object-info and picklist values, and how object access, field-level security and Person Accounts

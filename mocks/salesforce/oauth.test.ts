@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The emulated org's OAuth 2.0 / OpenID Connect server, checked over HTTP against README "Salesforce API facts":
  * discovery, the authorize page and its redirects, the PKCE code exchange, refresh with and without

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The emulated org's REST API over HTTP, against README "Salesforce API facts": versions and resources, the
  * session and edition errors, limits, sObject create/read/update/delete/upsert with their errors, and

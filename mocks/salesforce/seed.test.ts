@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The seed org holds what the requirements list (international people, phones in mixed formats, a
  * shared main number, a converted lead, Person Accounts, an activity history with open and overdue

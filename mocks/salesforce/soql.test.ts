@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SfApiError } from './errors';
 import { PERSON_ACCOUNT_RECORD_TYPE_ID } from './schema';

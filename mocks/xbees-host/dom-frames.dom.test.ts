@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDomFrameFactory, INFO_FRAME_SIZE, listenForRequests } from './dom-frames';
 import { XBeesHost } from './host-protocol';

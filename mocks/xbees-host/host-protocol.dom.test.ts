@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildFrameSrc } from './host-protocol';
 import { REQUEST_TYPE_TABLE, type RequestAction } from './protocol-types';

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { setupSalesforceHarness } from '../../mocks/testing/salesforce-harness';
 import { loadLookupEngine } from '@/salesforce/lookup-engine-loader';

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { act, renderHook } from '@testing-library/react';
 import type { SyntheticEvent } from 'react';
 import { describe, expect, it, vi } from 'vitest';

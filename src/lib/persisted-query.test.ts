@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { arrayOf, isString, shape } from './guards';
 import { persistedEntry, type PersistedQuery } from './persisted-query';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { parseQuery, type WhereClause } from 'soql-parser-js';
 import { describe, expect, it } from 'vitest';
 import { runSoql } from '../../mocks/salesforce/soql';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runSosl } from '../../mocks/salesforce/sosl';
 import { OrgStore } from '../../mocks/salesforce/store';

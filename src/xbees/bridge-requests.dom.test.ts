@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBridge, type XBeesBridge } from './bridge';
 import { defaultEnvironment, parentOf, systemClock, type BridgeEnvironment } from './environment';

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { XBeesBridge } from './bridge';
 import { ManualClock } from '../../mocks/testing/manual-clock';

@@ -136,7 +136,13 @@ describe('CaseTab', () => {
       slow,
     );
 
-    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Status' })).toHaveValue('Escalated'), slow);
+    // Salesforce has the record before the panel has the answer: the form stays locked ("Saving…") until it
+    // does, and a choice made on the locked select is ignored. Choose when the agent can.
+    await waitFor(() => {
+      const status = screen.getByRole('combobox', { name: 'Status' });
+      expect(status).toBeEnabled();
+      expect(status).toHaveValue('Escalated');
+    }, slow);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'Closed');
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     const dialog = screen.getByRole('alertdialog', { name: `Close case ${caseNumber(cases.globexOutage)}?` });

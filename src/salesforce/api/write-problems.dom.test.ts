@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_CLIENT_ID, TEST_ORG_ORIGIN, createTestOrg } from '../../../mocks/node';
 import { expireAccessTokens, revokeRefreshTokens } from '../../../mocks/salesforce/controls';

@@ -1,4 +1,3 @@
-// @vitest-environment jsdom
 import { openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TEST_CLIENT_ID, TEST_ORG_ORIGIN } from '../../../mocks/node';
