@@ -6,7 +6,8 @@ import axe from 'axe-core';
 import { test as base, expect, type APIRequestContext, type FrameLocator, type Page } from '@playwright/test';
 import type { HostState } from '../mocks/xbees-host/host-types';
 import type { HostContext, ThemeMode, Variant } from '../mocks/xbees-host/protocol-types';
-import { oidcUserKey, sessionFromUserInfo, STORAGE_PREFIX } from '../src/salesforce/auth/session-manager';
+import { storageKey } from '../src/lib/storage';
+import { oidcUserKey, sessionFromUserInfo } from '../src/salesforce/auth/session-manager';
 import { APP_ORIGIN, HOST_URL, ORG_ORIGIN } from './environment';
 
 export class OrgControl {
@@ -241,9 +242,9 @@ export async function signedIn(host: HostPage): Promise<void> {
         profile: {},
       }),
     ],
-    [`${STORAGE_PREFIX}session:${settings.clientId}`, JSON.stringify(session)],
+    [storageKey('session', settings.clientId), JSON.stringify(session)],
     [
-      `${STORAGE_PREFIX}previous:${settings.clientId}`,
+      storageKey('previous', settings.clientId),
       JSON.stringify({ domain: session.domain, name: session.name, email: session.email }),
     ],
   ];

@@ -116,6 +116,8 @@ test.describe('writes land exactly once', () => {
     await host.page.evaluate(() => window.xbeesHost?.callStarted({ direction: 'outbound' }));
     await host.page.evaluate(() => window.xbeesHost?.callEnded({ durationSeconds: 30 }));
     const log = frame.getByRole('region', { name: 'Log this conversation' });
+    // The panel opened before the call: the log follows the call x-bees told, not the chat it assumed.
+    await expect(log.getByLabel('Subject')).toHaveValue('Outbound call with Ada Lovelace');
     const type = log.getByRole('combobox', { name: 'Call type' });
     await expect(type).toHaveValue('Outbound');
     await type.selectOption('Internal');
@@ -128,6 +130,10 @@ test.describe('writes land exactly once', () => {
           .map((t) => t.CallType),
       )
       .toEqual(['Internal']);
+    // The history shows it as a call.
+    const history = frame.getByRole('region', { name: 'Activity' });
+    const logged = history.getByRole('listitem').filter({ hasText: 'Outbound call with Ada Lovelace' });
+    await expect(logged.getByText(/^Call · /)).toBeVisible();
   });
 
   test('a second log of the same conversation updates the first', async ({ host, org }) => {
@@ -144,6 +150,16 @@ test.describe('writes land exactly once', () => {
       )
       .toEqual(['Better notes']);
     await expectAccessible(host.page, 'logged');
+    // x-bees opens the panel anew: the log to edit is there with its notes, and logging again keeps them.
+    await host.page.evaluate(() => window.xbeesHost?.reloadInfoFrame());
+    await expect(log.getByLabel('Notes')).toHaveValue('Better notes');
+    await log.getByLabel('Notes').fill('Better notes. Quote sent.');
+    await log.getByRole('button', { name: 'Update log' }).click();
+    await expect
+      .poll(async () =>
+        (await org.records('Task')).filter((t) => t.CallObject === 'chat:conv-e2e-relog').map((t) => t.Description),
+      )
+      .toEqual(['Better notes. Quote sent.']);
   });
 
   test('a write pending at reload lands after the reload', async ({ host, org, page }) => {

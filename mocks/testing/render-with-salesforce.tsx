@@ -40,14 +40,16 @@ export function renderWithSalesforce(
     storagePersistent: true,
   } as SalesforceServices;
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
+  // A wrapper, so that `rerender` (new props, e.g. x-bees telling the call later) keeps the providers.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <I18nProvider locale="en">
         <SalesforceProvider value={services}>
           {options.outbox ? <RefreshAfterWrites /> : null}
-          {ui}
+          {children}
         </SalesforceProvider>
       </I18nProvider>
-    </QueryClientProvider>,
+    </QueryClientProvider>
   );
+  return render(ui, { wrapper });
 }

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { HistoryPanel } from '@/features/history/history-panel';
 import type { LeadCreateFormProps } from '@/features/lead-create/lead-create-form';
 import { historyQuery, historyRows, historyTarget } from '@/features/history/queries';
+import type { ActivityRow } from '@/salesforce/api/history';
 import { LogForm } from '@/features/logging/log-form';
 import { CaseTab } from '@/features/cases/case-tab';
 import { OpportunityTab } from '@/features/opportunities/opportunity-tab';
@@ -160,9 +161,9 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
     // The benchmark's end point for "both tabs ready" (shown or not, with the footer's reason).
     if (workReady) performance.mark('sfx:tabs-ready', { detail: { id: person.id } });
   }, [workReady, person.id]);
-  const callObjects = new Map<string, string>();
+  const logs = new Map<string, ActivityRow>();
   for (const row of [...(history?.past ?? []), ...(history?.open ?? [])])
-    if (row.callObject) callObjects.set(row.callObject, row.id);
+    if (row.callObject) logs.set(row.callObject, row);
   const accountId = accountOf(person);
   const contactId = contactIdOf(person);
   const personTab = (
@@ -172,7 +173,7 @@ function PersonWork({ person, conversationId }: { person: Person; conversationId
           person={person}
           conversationId={conversationId}
           call={call}
-          historyCallObjects={history ? callObjects : null}
+          historyLogs={history ? logs : null}
           whatId={person.type === 'Contact' ? person.accountId : null}
         />
       </SectionBoundary>

@@ -367,6 +367,8 @@ export const enWork = {
   'log.heading': 'Log this conversation',
   'log.subject': 'Subject',
   'log.notes': 'Notes',
+  'log.callResult': 'Call result',
+  'log.relatedTo.logged': 'The record it was logged with',
   'log.callType': 'Call type',
   'log.callType.unknown': 'Not set',
   'log.callType.Inbound': 'Inbound',

@@ -1,8 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useI18n } from '@/i18n/i18n-context';
+import { useSalesforce, useScope } from '@/kit/salesforce-context';
 import { relatedKeys } from '@/lib/query-keys';
 import { getRelatedRecords } from '@/salesforce/api/related';
 import type { SalesforceClient } from '@/salesforce/client';
 import type { DescribeCache } from '@/salesforce/describe';
+import type { Person } from '@/salesforce/people';
 
 /** What a new task can relate to: the account (none for a Lead) and its open opportunities and cases. */
 export function relatedRecordsQuery(
@@ -17,4 +20,21 @@ export function relatedRecordsQuery(
     enabled: account.id !== null,
     staleTime: 60_000,
   });
+}
+
+/** The "Related to" choices for a person's task or log: nothing else, the account, its open deals and cases. */
+export function useRelatedOptions(person: Person, enabled: boolean): { value: string; label: string }[] {
+  const { t } = useI18n();
+  const { client, describes } = useSalesforce();
+  const scope = useScope();
+  const accountId = person.type === 'Lead' ? null : person.accountId;
+  const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
+  const related = useQuery({
+    ...relatedRecordsQuery(client, describes, scope, { id: accountId, name: accountName }),
+    enabled: enabled && accountId !== null,
+  });
+  return [
+    { value: '', label: t('tasks.relatedTo.none') },
+    ...(related.data ?? []).map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
+  ];
 }

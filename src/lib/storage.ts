@@ -21,9 +21,6 @@ export interface KeyFamily {
   readonly kind: KeyKind;
 }
 
-/** The app's own keys start with this (the e2e fixtures seed a session with it). */
-export const STORAGE_PREFIX = 'sfx.';
-
 /**
  * Every key family: its prefix and kind at run time; who writes it (a symbol to grep for), what follows the
  * prefix and what a key holds, in the comment above it.

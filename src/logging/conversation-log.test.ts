@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '@/salesforce/outbox/types';
-import { callDuration, callTypeOf, existingLogId, logKey, subjectKind, type LoggedCall } from './conversation-log';
+import { callDuration, callTypeOf, savedLog, logKey, subjectKind, type LoggedCall } from './conversation-log';
 
 const call = (overrides: Partial<LoggedCall> & { info?: LoggedCall['info'] } = {}): LoggedCall => ({
   status: 'ended',
@@ -65,21 +65,71 @@ describe('whether the conversation was logged already', () => {
     dedupe: { match: {} },
   });
 
-  it('finds the latest landed log of this key in the outbox: a create’s new id, an update’s task', () => {
+  it('finds the latest landed log of this key in the outbox: a create’s new id, an update’s task, what it wrote', () => {
     const items = [
       landed(create('call-1'), '00T000000000001AAA'),
-      landed({ kind: 'update', sobject: 'Task', id: '00T000000000002AAA', fields: { CallObject: 'call-1' } }, 'x'),
+      landed(
+        {
+          kind: 'update',
+          sobject: 'Task',
+          id: '00T000000000002AAA',
+          fields: {
+            CallObject: 'call-1',
+            Subject: 'Call with Ada',
+            Description: 'Quote sent.',
+            CallDisposition: 'Sold',
+          },
+        },
+        'x',
+      ),
       landed(create('call-2'), '00T000000000003AAA'),
     ];
-    expect(existingLogId(items, null, 'call-1')).toBe('00T000000000002AAA');
-    expect(existingLogId(items, null, 'call-2')).toBe('00T000000000003AAA');
+    expect(savedLog(items, null, 'call-1')).toEqual({
+      id: '00T000000000002AAA',
+      subject: 'Call with Ada',
+      notes: 'Quote sent.',
+      callResult: 'Sold',
+      whatId: undefined,
+      whatName: null,
+    });
+    expect(savedLog(items, null, 'call-2')).toEqual({
+      id: '00T000000000003AAA',
+      subject: null,
+      notes: null,
+      callResult: null,
+      whatId: undefined,
+      whatName: null,
+    });
   });
 
-  it('skips items not landed, then asks the history; nothing known is null', () => {
+  it('prefers Salesforce’s copy from the history; skips items not landed; nothing known is null', () => {
     const pending = landed(create('call-1'), '00T000000000001AAA', 'pending');
-    const history = new Map([['call-1', '00T000000000009AAA']]);
-    expect(existingLogId([pending], history, 'call-1')).toBe('00T000000000009AAA');
-    expect(existingLogId([pending], null, 'call-1')).toBeNull();
-    expect(existingLogId([], history, 'call-3')).toBeNull();
+    const history = new Map([
+      [
+        'call-1',
+        {
+          id: '00T000000000009AAA',
+          subject: 'Inbound call with Ada',
+          description: 'Wants a quote.',
+          whatId: '006000000000001AAA',
+          whatName: 'Globex renewal',
+        },
+      ],
+    ]);
+    expect(savedLog([pending], history, 'call-1')).toEqual({
+      id: '00T000000000009AAA',
+      subject: 'Inbound call with Ada',
+      notes: 'Wants a quote.',
+      callResult: null,
+      whatId: '006000000000001AAA',
+      whatName: 'Globex renewal',
+    });
+    const done = landed(
+      { kind: 'update', sobject: 'Task', id: '00T000000000009AAA', fields: { CallObject: 'call-1', Description: 'x' } },
+      'x',
+    );
+    expect(savedLog([done], history, 'call-1')?.notes).toBe('Wants a quote.');
+    expect(savedLog([pending], null, 'call-1')).toBeNull();
+    expect(savedLog([], history, 'call-3')).toBeNull();
   });
 });

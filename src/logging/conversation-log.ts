@@ -54,16 +54,63 @@ export function subjectKind(kind: ConversationKind, call: LoggedCall | null): 'c
   return callTypeOf(call) ?? 'unknown';
 }
 
-/** The task this conversation was already logged as: by this app (outbox) or found in the history. */
-export function existingLogId(
+/** A log as the history read it back from Salesforce (a Task of the person, with its CallObject). */
+export interface HistoryLog {
+  readonly id: string;
+  readonly subject: string;
+  readonly description: string | null;
+  readonly callDisposition?: string | null;
+  readonly whatId?: string | null;
+  readonly whatName?: string | null;
+}
+
+/** The Task this conversation was already logged as, with what it holds in Salesforce now. */
+export interface SavedLog {
+  readonly id: string;
+  /** The saved subject; null when it is not known (a log found only by its id). */
+  readonly subject: string | null;
+  readonly notes: string | null;
+  readonly callResult: string | null;
+  /** What it relates to (WhatId); undefined when not known (the agent's default applies). */
+  readonly whatId: string | null | undefined;
+  readonly whatName: string | null;
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/**
+ * The task this conversation was already logged as: as the history read it (Salesforce's copy, refreshed
+ * after each write), else as this app last wrote it (the outbox, before the history has it). A second log
+ * edits what was saved: never an empty form over saved notes.
+ */
+export function savedLog(
   items: readonly OutboxItem[],
-  historyCallObjects: ReadonlyMap<string, string> | null,
+  historyLogs: ReadonlyMap<string, HistoryLog> | null,
   key: string,
-): string | null {
+): SavedLog | null {
+  const row = historyLogs?.get(key);
+  if (row) {
+    return {
+      id: row.id,
+      subject: row.subject === '' ? null : row.subject,
+      notes: row.description,
+      callResult: row.callDisposition ?? null,
+      whatId: row.whatId,
+      whatName: row.whatName ?? null,
+    };
+  }
   for (const item of [...items].reverse()) {
     if (item.state !== 'done' || !item.resultId) continue;
     const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
-    if (fields?.CallObject === key) return item.op.kind === 'update' ? item.op.id : item.resultId;
+    if (fields?.CallObject !== key) continue;
+    return {
+      id: item.op.kind === 'update' ? item.op.id : item.resultId,
+      subject: text(fields.Subject),
+      notes: text(fields.Description),
+      callResult: text(fields.CallDisposition),
+      whatId: 'WhatId' in fields ? text(fields.WhatId) : undefined,
+      whatName: null,
+    };
   }
-  return historyCallObjects?.get(key) ?? null;
+  return null;
 }

@@ -9,9 +9,10 @@ export {
   CALL_TYPES,
   callDuration,
   callTypeOf,
-  existingLogId,
+  savedLog,
   logKey,
   subjectKind,
   type CallType,
   type ConversationKind,
+  type HistoryLog,
 } from './conversation-log';

@@ -25,7 +25,7 @@ function renderLog(props: Partial<LogFormProps> & { person?: Person } = {}) {
       person={props.person ?? ada()}
       conversationId={props.conversationId ?? 'conv-ada-chat'}
       call={props.call ?? null}
-      historyCallObjects={props.historyCallObjects === undefined ? new Map() : props.historyCallObjects}
+      historyLogs={props.historyLogs === undefined ? new Map() : props.historyLogs}
       whatId={props.whatId === undefined ? h.emulator.ids.accounts.globex : props.whatId}
     />,
     { outbox: testOutbox.outbox },
@@ -139,7 +139,13 @@ describe('LogForm', () => {
       WhoId: h.emulator.ids.contacts.ada,
       OwnerId: h.emulator.ids.users.jane,
     });
-    renderLog({ historyCallObjects: new Map([['chat:conv-ada-chat', id]]) });
+    renderLog({
+      historyLogs: new Map([
+        ['chat:conv-ada-chat', { id, subject: 'Chat with Ada Lovelace', description: 'Wants the renewal quote.' }],
+      ]),
+    });
+    // The saved notes are there to edit, not an empty box that would replace them.
+    expect(notes()).toHaveValue('Wants the renewal quote.');
     await user.clear(subject());
     await user.type(subject(), 'Chat about the renewal');
     await user.click(form().getByRole('button', { name: 'Update log' }));
@@ -160,7 +166,7 @@ describe('LogForm', () => {
       WhoId: h.emulator.ids.contacts.ada,
       OwnerId: h.emulator.ids.users.jane,
     });
-    renderLog({ historyCallObjects: null });
+    renderLog({ historyLogs: null });
     await user.type(notes(), 'Logged from a second device.');
     await user.click(form().getByRole('button', { name: 'Log chat' }));
     await waitFor(
@@ -221,7 +227,7 @@ describe('LogForm', () => {
     expect(tasksLogging('chat:conv-ada-chat')[0]?.values.Description).toBe('Customer wants a 3-year term.');
   });
 
-  it('keeps the draft across a reload until the log is saved, then forgets it', async () => {
+  it('keeps the draft across a reload until the log is saved; after it, the form shows what was saved', async () => {
     const user = userEvent.setup();
     const first = renderLog();
     await user.clear(subject());
@@ -236,8 +242,109 @@ describe('LogForm', () => {
     await form().findByText(SAVED, {}, slow);
     second.unmount();
 
+    // Reopened: no draft, and the saved log to edit (its notes are not lost by logging again).
     renderLog();
+    expect(subject()).toHaveValue('Chat about invoices');
+    expect(notes()).toHaveValue('Two invoices are missing.');
+    await user.type(notes(), ' One found.');
+    h.requests.length = 0;
+    await user.click(form().getByRole('button', { name: 'Update log' }));
+    await waitFor(
+      () =>
+        expect(tasksLogging('chat:conv-ada-chat')[0]?.values.Description).toBe('Two invoices are missing. One found.'),
+      slow,
+    );
+    expect(tasksLogging('chat:conv-ada-chat')).toHaveLength(1);
+    // The update is one request.
+    expect(h.requests.filter((r) => r.method !== 'GET')).toHaveLength(1);
+  });
+
+  it('a call told after the panel opened is logged as a call, with its subject and kind', async () => {
+    const user = userEvent.setup();
+    const view = renderLog({ conversationId: 'conv-ada-call' });
     expect(subject()).toHaveValue('Chat with Ada Lovelace');
-    expect(notes()).toHaveValue('');
+    await user.type(notes(), 'Typed before x-bees said it is a call.');
+    view.rerender(
+      <LogForm
+        person={ada()}
+        conversationId="conv-ada-call"
+        call={endedCall({ callId: 'call-90', direction: 'outbound', durationSeconds: 42 })}
+        historyLogs={new Map()}
+        whatId={h.emulator.ids.accounts.globex}
+      />,
+    );
+    expect(subject()).toHaveValue('Outbound call with Ada Lovelace');
+    expect(notes()).toHaveValue('Typed before x-bees said it is a call.');
+    await user.click(form().getByRole('button', { name: 'Log call' }));
+    await waitFor(() => expect(tasksLogging('call-90')).toHaveLength(1), slow);
+    expect(tasksLogging('call-90')[0]?.values).toMatchObject({
+      Subject: 'Outbound call with Ada Lovelace',
+      TaskSubtype: 'Call',
+      CallType: 'Outbound',
+      Description: 'Typed before x-bees said it is a call.',
+    });
+  });
+
+  it('the subject and who follow the person the agent picks on a shared number', async () => {
+    const user = userEvent.setup();
+    const grace = () =>
+      contactPerson(
+        h.emulator.ids.contacts.grace,
+        h.emulator.ids.accounts.globex,
+        'Grace Hopper',
+        'Globex Corporation',
+      );
+    const view = renderLog({ conversationId: 'conv-main-line' });
+    expect(subject()).toHaveValue('Chat with Ada Lovelace');
+    view.rerender(
+      <LogForm
+        person={grace()}
+        conversationId="conv-main-line"
+        call={null}
+        historyLogs={new Map()}
+        whatId={h.emulator.ids.accounts.globex}
+      />,
+    );
+    expect(subject()).toHaveValue('Chat with Grace Hopper');
+    await user.click(form().getByRole('button', { name: 'Log chat' }));
+    await waitFor(() => expect(tasksLogging('chat:conv-main-line')).toHaveLength(1), slow);
+    expect(tasksLogging('chat:conv-main-line')[0]?.values).toMatchObject({
+      Subject: 'Chat with Grace Hopper',
+      WhoId: h.emulator.ids.contacts.grace,
+    });
+  });
+
+  it('a call gets its result (CallDisposition) and what it relates to: the account, or an open opportunity', async () => {
+    const user = userEvent.setup();
+    renderLog({ call: endedCall({ callId: 'call-91', direction: 'inbound', durationSeconds: 60 }) });
+    const related = form().getByRole('combobox', { name: 'Related to' });
+    expect(related).toHaveValue(h.emulator.ids.accounts.globex);
+    await waitFor(
+      () => expect(within(related).getAllByRole('option', { name: /^Opportunity: / }).length).toBeGreaterThan(0),
+      slow,
+    );
+    const opportunity = within(related).getAllByRole('option', { name: /^Opportunity: / })[0];
+    await user.selectOptions(related, opportunity?.getAttribute('value') ?? '');
+    await user.type(form().getByRole('textbox', { name: 'Call result' }), 'Quote requested');
+    await user.click(form().getByRole('button', { name: 'Log call' }));
+    await waitFor(() => expect(tasksLogging('call-91')).toHaveLength(1), slow);
+    expect(tasksLogging('call-91')[0]?.values).toMatchObject({
+      CallDisposition: 'Quote requested',
+      WhatId: opportunity?.getAttribute('value'),
+      WhoId: h.emulator.ids.contacts.ada,
+    });
+  });
+
+  it('a chat has no call result; a Lead has no “Related to”', () => {
+    const view = renderLog();
+    expect(form().queryByRole('textbox', { name: 'Call result' })).not.toBeInTheDocument();
+    expect(form().getByRole('combobox', { name: 'Related to' })).toBeInTheDocument();
+    view.unmount();
+    renderLog({
+      person: { ...ada(), id: h.emulator.ids.leads.sofia, sobject: 'Lead', type: 'Lead', name: 'Sofia Rossi' },
+      conversationId: 'conv-sofia-chat',
+      whatId: null,
+    });
+    expect(form().queryByRole('combobox', { name: 'Related to' })).not.toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { formatDuration, localDate } from '@/lib/format';
@@ -7,6 +7,7 @@ import { oneOf } from '@/lib/guards';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
 import { useAuthState } from '@/kit/salesforce-context';
+import { useRelatedOptions } from '@/kit/related-records-query';
 import { useDraft } from '@/kit/use-draft';
 import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
@@ -20,11 +21,12 @@ import {
   CALL_TYPES,
   callDuration,
   callTypeOf,
-  existingLogId,
   logKey,
+  savedLog,
   subjectKind,
   type CallType,
   type ConversationKind,
+  type HistoryLog,
 } from '@/logging';
 
 function defaultSubject(t: Translate, kind: ConversationKind, person: Person, call: CallState | null): string {
@@ -39,6 +41,10 @@ interface LogValues {
   subject: string;
   notes: string;
   callType: CallType | '';
+  /** Task.CallDisposition (calls only). */
+  callResult: string;
+  /** The record the log relates to (WhatId): '' is nothing else. */
+  whatId: string;
 }
 
 export interface LogFormProps {
@@ -46,11 +52,12 @@ export interface LogFormProps {
   conversationId: string;
   call: CallState | null;
   /**
-   * CallObject → Task id, from the history already loaded (a second log updates the first); null while the
-   * history is not there, and then Salesforce is asked for an earlier log of this conversation before saving.
+   * CallObject → the logged Task, from the history already loaded (a second log edits the first, with its saved
+   * notes); null while the history is not there, and then Salesforce is asked for an earlier log of this
+   * conversation before saving.
    */
-  historyCallObjects: ReadonlyMap<string, string> | null;
-  /** Account, opportunity or case to relate the log to (not for Leads). */
+  historyLogs: ReadonlyMap<string, HistoryLog> | null;
+  /** What the log relates to unless the agent chooses otherwise (a Contact's account; not for Leads). */
   whatId: string | null;
 }
 
@@ -58,22 +65,28 @@ export interface LogFormProps {
  * Logs the current call or chat as a completed Task (CallObject = the call or conversation id), exactly
  * once: a second log of the same conversation updates that task.
  */
-export function LogForm({ person, conversationId, call, historyCallObjects, whatId }: LogFormProps) {
+export function LogForm({ person, conversationId, call, historyLogs, whatId }: LogFormProps) {
   const { t } = useI18n();
   const session = useAuthState((s) => s.session);
   const formId = useId();
+  // The call may be told after the panel opened (x-bees sends it when it starts): the kind, the key and the
+  // default subject follow it, and the person the agent picked, until the agent types a subject of their own.
   const kind: 'call' | 'chat' = call ? 'call' : 'chat';
   const key = logKey(kind, conversationId, call);
-  const formKey = `log:${key}`;
   const items = useOutboxItems();
-  const write = useOutboxWrite(formKey);
+  const write = useOutboxWrite(`log:${conversationId}`);
+  const saved = savedLog(items, historyLogs, key);
+  const choosesWhat = person.type !== 'Lead' && person.type !== 'Account';
+  const relatedOptions = useRelatedOptions(person, choosesWhat);
   // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
-  const [defaults] = useState<LogValues>(() => ({
-    subject: defaultSubject(t, kind, person, call),
-    notes: '',
+  const base: LogValues = {
+    subject: saved?.subject ?? defaultSubject(t, kind, person, call),
+    notes: saved?.notes ?? '',
     callType: '',
-  }));
-  const draft = useDraft('log', key, defaults, { callType: oneOf(['', ...CALL_TYPES]) });
+    callResult: saved?.callResult ?? '',
+    whatId: (saved?.whatId === undefined ? whatId : saved.whatId) ?? '',
+  };
+  const draft = useDraft('log', conversationId, base, { callType: oneOf(['', ...CALL_TYPES]) });
   const { values, forget } = draft;
   const form = useForm({ errors: { subject: values.subject.trim() === '' ? t('log.error.subject') : null }, write });
 
@@ -82,11 +95,11 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     if (write.state === 'done') forget();
   }, [write.state, forget]);
 
-  const existing = existingLogId(items, historyCallObjects, key);
   const duration = callDuration(call);
 
   const submit = (event: SyntheticEvent) => {
     if (!form.submit(event)) return;
+    const what = whatIdOf(person, values.whatId === '' ? null : values.whatId);
     const fields: Record<string, string | number | null> = {
       Subject: values.subject.trim(),
       Description: values.notes.trim() === '' ? null : values.notes,
@@ -98,12 +111,14 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
       fields.Type = 'Call';
       if (type) fields.CallType = type;
       if (duration !== null) fields.CallDurationInSeconds = duration;
+      fields.CallDisposition = values.callResult.trim() === '' ? null : values.callResult.trim();
     }
+    if (choosesWhat) fields.WhatId = what;
     const label = values.subject.trim();
-    // What a log that already exists gets: the values of this one (never its date, owner or who).
+    // What a log that already exists gets: the values of this one, in one request (never its date, owner or who).
     const update = { ...fields };
-    if (existing) {
-      void write.submit(taskUpdateOperation(existing, update), { label, group: conversationId });
+    if (saved) {
+      void write.submit(taskUpdateOperation(saved.id, update), { label, group: conversationId });
       return;
     }
     fields.ActivityDate = localDate();
@@ -111,11 +126,11 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
     if (kind === 'call') fields.TaskSubtype = 'Call';
     const who = whoIdOf(person);
     if (who) fields.WhoId = who;
-    const what = whatIdOf(person, whatId);
     if (what) fields.WhatId = what;
+    else delete fields.WhatId;
     if (session) fields.OwnerId = session.userId;
     // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
-    const op = logTaskOperation(fields, key, historyCallObjects === null ? update : null);
+    const op = logTaskOperation(fields, key, historyLogs === null ? update : null);
     void write.submit(op, { label, group: conversationId });
   };
 
@@ -165,6 +180,30 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             error={form.serverError('CallType')}
           />
         ) : null}
+        {kind === 'call' ? (
+          <TextInput
+            label={t('log.callResult')}
+            name="CallDisposition"
+            maxLength={255}
+            value={values.callResult}
+            onChange={(event) => draft.set({ callResult: event.target.value })}
+            error={form.serverError('CallDisposition')}
+          />
+        ) : null}
+        {choosesWhat ? (
+          <Select
+            label={t('tasks.relatedTo')}
+            name="WhatId"
+            value={values.whatId}
+            options={
+              relatedOptions.some((option) => option.value === values.whatId)
+                ? relatedOptions
+                : [...relatedOptions, { value: values.whatId, label: saved?.whatName ?? t('log.relatedTo.logged') }]
+            }
+            onChange={(event) => draft.set({ whatId: event.target.value })}
+            error={form.serverError('WhatId')}
+          />
+        ) : null}
         <Textarea
           label={t('log.notes')}
           name="Description"
@@ -183,7 +222,7 @@ export function LogForm({ person, conversationId, call, historyCallObjects, what
             </>
           ) : (
             <Button variant="brand" type="submit">
-              {existing ? t('log.update') : t(`log.kind.${kind}`)}
+              {saved ? t('log.update') : t(`log.kind.${kind}`)}
             </Button>
           )}
           {write.state === 'done' ? (

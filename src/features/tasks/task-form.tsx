@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
@@ -7,7 +6,7 @@ import type { ActivityRow } from '@/salesforce/api/history';
 import { newTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/salesforce/api/tasks';
 import { useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState, useSalesforce, useScope } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { useDraft } from '@/kit/use-draft';
 import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
@@ -17,7 +16,7 @@ import { Select } from '@/ui/select';
 import { Spinner } from '@/ui/spinner';
 import { TextInput } from '@/ui/text-input';
 import { Textarea } from '@/ui/textarea';
-import { relatedRecordsQuery } from './queries';
+import { useRelatedOptions } from '@/kit/related-records-query';
 
 export type TaskFormMode = { kind: 'create' } | { kind: 'schedule-call' } | { kind: 'edit'; task: ActivityRow };
 
@@ -76,7 +75,6 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
   const { t } = useI18n();
   const services = useSalesforce();
   const session = useAuthState((s) => s.session);
-  const scope = useScope();
   const formId = useId();
   // The defaults as the form opened (tomorrow stays the day after the form was opened), under the draft.
   const [defaults] = useState(() => initial(mode, person, t));
@@ -91,12 +89,7 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
       .map((p) => ({ value: p.value, label: p.label }));
     return values && values.length > 0 ? values : fallback.map((v) => ({ value: v, label: v }));
   };
-  const accountId = person.type === 'Lead' ? null : person.accountId;
-  const accountName = person.type === 'Contact' ? (person.company ?? '') : person.name;
-  const related = useQuery({
-    ...relatedRecordsQuery(services.client, services.describes, scope, { id: accountId, name: accountName }),
-    enabled: accountId !== null && mode.kind !== 'edit' && !fixedWhat,
-  });
+  const relatedOptions = useRelatedOptions(person, mode.kind !== 'edit' && !fixedWhat);
 
   useEffect(() => {
     if (write.state !== 'done') return;
@@ -149,10 +142,6 @@ export function TaskForm({ person, mode, formKey, fixedWhat, onDone, onCancel }:
     void write.submit(newTaskOperation(fields), { label: values.subject.trim() });
   };
 
-  const relatedOptions = [
-    { value: '', label: t('tasks.relatedTo.none') },
-    ...(related.data ?? []).map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
-  ];
   const heading =
     mode.kind === 'edit' ? t('tasks.edit') : mode.kind === 'schedule-call' ? t('tasks.scheduleCall') : t('tasks.new');
 

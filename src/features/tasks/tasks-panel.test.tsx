@@ -97,10 +97,12 @@ describe('TasksPanel', () => {
       overdue: false,
       priority: 'Normal',
       ownerName: 'Jane Doe',
+      whatId: null,
       whatName: null,
       callType: null,
       durationSeconds: null,
       callObject: null,
+      callDisposition: null,
       description: null,
       lastModifiedDate: null,
     };

@@ -30,6 +30,24 @@ describe('getHistory', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
   });
 
+  it('a Task logged as a call is a call whatever its subject; a chat is our chat log or says so', async () => {
+    const { contacts, users } = h.emulator.ids;
+    const base = { Status: 'Completed', ActivityDate: '2026-01-12', WhoId: contacts.ada, OwnerId: users.jane };
+    h.emulator.store.seed('Task', {
+      ...base,
+      Subject: 'Chat with Ada Lovelace',
+      TaskSubtype: 'Call',
+      CallObject: 'c-1',
+    });
+    h.emulator.store.seed('Task', { ...base, Subject: 'Follow-up', CallObject: 'chat:conv-ada' });
+    h.emulator.store.seed('Task', { ...base, Subject: 'Chat about the renewal' });
+    const history = await getHistory(h.client, { sobject: 'Contact', id: contacts.ada }, await h.describes.get('Task'));
+    const kindOf = (subject: string) => history.past.find((r) => r.subject === subject)?.kind;
+    expect(kindOf('Chat with Ada Lovelace')).toBe('call');
+    expect(kindOf('Follow-up')).toBe('chat');
+    expect(kindOf('Chat about the renewal')).toBe('chat');
+  });
+
   it('rolls a Person Account up from its person contact, and a Lead has its own', async () => {
     const maria = await getHistory(h.client, { sobject: 'Account', id: h.emulator.ids.accounts.maria }, null);
     expect(maria.past.map((r) => r.subject)).toContain('Porting question');

@@ -23,10 +23,14 @@ export interface ActivityRow {
   overdue: boolean;
   priority: string | null;
   ownerName: string | null;
+  /** What the activity relates to (WhatId) and its name. */
+  whatId: string | null;
   whatName: string | null;
   callType: 'Inbound' | 'Outbound' | 'Internal' | null;
   durationSeconds: number | null;
   callObject: string | null;
+  /** Task.CallDisposition: the call's result as the agent logged it. */
+  callDisposition: string | null;
   description: string | null;
   lastModifiedDate: string | null;
 }
@@ -50,15 +54,25 @@ const ACTIVITY_FIELDS = [
   'Priority',
   'OwnerId',
   'Owner.Name',
+  'WhatId',
   'What.Name',
   'CallType',
   'CallDurationInSeconds',
   'CallObject',
+  'CallDisposition',
   'StartDateTime',
   'Description',
   'LastModifiedDate',
 ];
-const TASK_ONLY = new Set(['CallType', 'CallDurationInSeconds', 'CallObject', 'Status', 'Priority', 'Description']);
+const TASK_ONLY = new Set([
+  'CallType',
+  'CallDurationInSeconds',
+  'CallObject',
+  'CallDisposition',
+  'Status',
+  'Priority',
+  'Description',
+]);
 
 /** Our chat logs carry a CallObject starting with this (see the logging feature). */
 export const CHAT_MARKER = 'chat:';
@@ -70,11 +84,16 @@ export function historyFields(task: ObjectInfo | null): string[] {
 const str = (row: Record<string, unknown>, key: string) =>
   typeof row[key] === 'string' && row[key] !== '' ? row[key] : null;
 
+/**
+ * What an activity was. A Task with TaskSubtype Call (ActivitySubtype Call here) or a CallType is a call,
+ * whatever its subject says; a chat is one we logged as a chat (its CallObject), or a plain task whose subject
+ * says so (logged by hand or by another tool).
+ */
 export function activityKind(row: Record<string, unknown>): ActivityKind {
   const subtype = str(row, 'ActivitySubtype');
   const callObject = str(row, 'CallObject');
-  if (callObject?.startsWith(CHAT_MARKER) || /^chat\b/i.test(str(row, 'Subject') ?? '')) return 'chat';
   if (subtype === 'Call' || str(row, 'CallType')) return 'call';
+  if (callObject?.startsWith(CHAT_MARKER) || /^chat\b/i.test(str(row, 'Subject') ?? '')) return 'chat';
   if (subtype === 'Email' || subtype === 'ListEmail') return 'email';
   if (row.IsTask === false || subtype === 'Event') return 'meeting';
   return 'task';
@@ -102,10 +121,12 @@ export function parseActivity(value: unknown, now: Date): ActivityRow | null {
     overdue: open && isTask && date !== null && date.slice(0, 10) < toLocalDate(now),
     priority: str(row, 'Priority'),
     ownerName: typeof owner === 'object' && owner !== null ? str(owner as Record<string, unknown>, 'Name') : null,
+    whatId: str(row, 'WhatId'),
     whatName: typeof what === 'object' && what !== null ? str(what as Record<string, unknown>, 'Name') : null,
     callType: callType === 'Inbound' || callType === 'Outbound' || callType === 'Internal' ? callType : null,
     durationSeconds: typeof row.CallDurationInSeconds === 'number' ? row.CallDurationInSeconds : null,
     callObject: str(row, 'CallObject'),
+    callDisposition: str(row, 'CallDisposition'),
     description: str(row, 'Description'),
     lastModifiedDate: str(row, 'LastModifiedDate'),
   };
@@ -182,10 +203,12 @@ export const isActivityRow: Guard<ActivityRow> = shape({
   overdue: isBoolean,
   priority: nullable(isString),
   ownerName: nullable(isString),
+  whatId: nullable(isString),
   whatName: nullable(isString),
   callType: nullable(oneOf(['Inbound', 'Outbound', 'Internal'])),
   durationSeconds: nullable(isFiniteNumber),
   callObject: nullable(isString),
+  callDisposition: nullable(isString),
   description: nullable(isString),
   lastModifiedDate: nullable(isString),
 });

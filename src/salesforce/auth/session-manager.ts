@@ -102,8 +102,6 @@ export interface SessionManagerOptions {
   renewal?: { role: 'delegate'; waitMs: number } | { role: 'serve' };
 }
 
-export { STORAGE_PREFIX } from '@/lib/storage';
-
 /** The storage key oidc-client-ts uses for the signed-in user of an authority. */
 export function oidcUserKey(domain: string, clientId: string): string {
   return storageKey('oidcUser', `${domain}:${clientId}`);
