@@ -134,6 +134,10 @@ test.describe('writes land exactly once', () => {
     const history = frame.getByRole('region', { name: 'Activity' });
     const logged = history.getByRole('listitem').filter({ hasText: 'Outbound call with Ada Lovelace' });
     await expect(logged.getByText(/^Call · /)).toBeVisible();
+    // Opened again after the call, the panel still logs that call: the saved log, not a new chat log.
+    await host.page.evaluate(() => window.xbeesHost?.reloadInfoFrame());
+    await expect(log.getByRole('button', { name: 'Update log' })).toBeVisible();
+    await expect(log.getByLabel('Subject')).toHaveValue('Outbound call with Ada Lovelace');
   });
 
   test('a second log of the same conversation updates the first', async ({ host, org }) => {

@@ -22,7 +22,8 @@ import { Button } from '@/ui/button';
 import { Card } from '@/ui/card';
 import { useOnDemand } from '@/ui/use-on-demand';
 import { Spinner } from '@/ui/spinner';
-import { useCurrentCall, useXBeesContext } from '@/kit/xbees-session-hooks';
+import { useXBeesContext } from '@/kit/xbees-session-hooks';
+import { useConversationCall } from '@/kit/conversation-call';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { Person } from '@/salesforce/people';
 import { accountOf } from '@/salesforce/api/conversation-work';
@@ -147,7 +148,7 @@ export function ConversationPerson() {
 function PersonWork({ person, conversationId }: { person: Person; conversationId: string }) {
   const { t } = useI18n();
   const services = useSalesforce();
-  const call = useCurrentCall();
+  const call = useConversationCall(conversationId);
   const scope = useScope();
   const historyPages = useInfiniteQuery(
     historyQuery(services.client, services.describes, services.storage, scope, historyTarget(person)),

@@ -54,6 +54,7 @@ describe('the frame storage', () => {
       draft: 'sfx.draft:',
       formItem: 'sfx.form-item:',
       openTaskForm: 'sfx.open-task-form:',
+      conversationCall: 'sfx.conversation-call:',
       choice: 'sfx.choice:',
       lastDomain: 'sfx.lastDomain',
     });

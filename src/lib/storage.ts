@@ -61,6 +61,8 @@ export const STORAGE_KEYS = {
   formItem: { prefix: 'sfx.form-item:', kind: 'state' },
   /** TasksPanel — <person id>: the task form that is open, reopened after a reload. */
   openTaskForm: { prefix: 'sfx.open-task-form:', kind: 'state' },
+  /** useConversationCall — <conversation>: the last call x-bees told of the conversation (its log's key). */
+  conversationCall: { prefix: 'sfx.conversation-call:', kind: 'state' },
   /** writeChoice — <conversation>: the person the agent picked among several matches. */
   choice: { prefix: 'sfx.choice:', kind: 'state' },
   /** SignInPanel — the My Domain the user signed in on last. */
