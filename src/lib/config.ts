@@ -3,6 +3,7 @@
  * validated with the shared guards (a schema library would cost more than the whole daemon may weigh) and
  * every problem is reported with its JSON path.
  */
+import { parseLoggingSettings, type LoggingSettings } from '@/logging/settings';
 import { isRecord } from './guards';
 
 export interface AppConfig {
@@ -19,6 +20,8 @@ export interface AppConfig {
     urlParams: { userEmail: string };
   };
   phone: { defaultRegion?: string };
+  /** Automatic logging (README "Automatic logging settings"); null: nothing is logged automatically. */
+  logging: LoggingSettings | null;
 }
 
 export class ConfigError extends Error {
@@ -67,7 +70,7 @@ export function parseConfig(raw: unknown): AppConfig {
 
   if (!isRecord(raw))
     throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);
-  unknownKeys(raw, '', ['salesforce', 'xbees', 'phone']);
+  unknownKeys(raw, '', ['salesforce', 'xbees', 'phone', 'logging']);
 
   const sf = section(raw.salesforce, 'salesforce', true);
   let clientId = '';
@@ -129,11 +132,14 @@ export function parseConfig(raw: unknown): AppConfig {
     }
   }
 
+  const logging = parseLoggingSettings(raw.logging, problem);
+
   if (problems.length > 0) throw new ConfigError(`config.json is invalid: ${problems.join('; ')}`, problems);
   return {
     salesforce: { clientId, apiVersion, ...(domain === undefined ? {} : { domain }) },
     xbees: { allowedOrigins, urlParams: { userEmail } },
     phone: defaultRegion === undefined ? {} : { defaultRegion },
+    logging,
   };
 }
 
