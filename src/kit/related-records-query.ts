@@ -22,7 +22,11 @@ export function relatedRecordsQuery(
   });
 }
 
-/** The "Related to" choices for a person's task or log: nothing else, the account, its open deals and cases. */
+/**
+ * The "Related to" choices for a person's task or log: nothing else, the account, its open deals and cases
+ * (read when `enabled`: the log form asks only once the agent goes to the field, so that opening a panel costs
+ * no request for it).
+ */
 export function useRelatedOptions(person: Person, enabled: boolean): { value: string; label: string }[] {
   const { t } = useI18n();
   const { client, describes } = useSalesforce();
@@ -33,8 +37,11 @@ export function useRelatedOptions(person: Person, enabled: boolean): { value: st
     ...relatedRecordsQuery(client, describes, scope, { id: accountId, name: accountName }),
     enabled: enabled && accountId !== null,
   });
+  // Before the read (or without it), the account is known from the person.
+  const records =
+    related.data ?? (accountId ? [{ id: accountId, sobject: 'Account' as const, name: accountName }] : []);
   return [
     { value: '', label: t('tasks.relatedTo.none') },
-    ...(related.data ?? []).map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
+    ...records.map((r) => ({ value: r.id, label: t(`tasks.relatedTo.${r.sobject}`, { name: r.name }) })),
   ];
 }

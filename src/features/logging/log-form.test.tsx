@@ -319,6 +319,10 @@ describe('LogForm', () => {
     renderLog({ call: endedCall({ callId: 'call-91', direction: 'inbound', durationSeconds: 60 }) });
     const related = form().getByRole('combobox', { name: 'Related to' });
     expect(related).toHaveValue(h.emulator.ids.accounts.globex);
+    expect(within(related).getByRole('option', { selected: true })).toHaveTextContent('Account: Globex Corporation');
+    // Opening the panel reads nothing for this field; going to it reads the account's open deals and cases.
+    expect(h.requests).toHaveLength(0);
+    await user.click(related);
     await waitFor(
       () => expect(within(related).getAllByRole('option', { name: /^Opportunity: / }).length).toBeGreaterThan(0),
       slow,

@@ -1,4 +1,4 @@
-import { useEffect, useId, type SyntheticEvent } from 'react';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import { useI18n } from '@/i18n/i18n-context';
 import type { Translate } from '@/i18n/i18n';
 import { formatDuration, localDate } from '@/lib/format';
@@ -77,7 +77,9 @@ export function LogForm({ person, conversationId, call, historyLogs, whatId }: L
   const write = useOutboxWrite(`log:${conversationId}`);
   const saved = savedLog(items, historyLogs, key);
   const choosesWhat = person.type !== 'Lead' && person.type !== 'Account';
-  const relatedOptions = useRelatedOptions(person, choosesWhat);
+  // Read when the agent goes to "Related to": a panel opened for every conversation costs no request for it.
+  const [relatedWanted, setRelatedWanted] = useState(false);
+  const relatedOptions = useRelatedOptions(person, choosesWhat && relatedWanted);
   // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
   const base: LogValues = {
     subject: saved?.subject ?? defaultSubject(t, kind, person, call),
@@ -195,6 +197,8 @@ export function LogForm({ person, conversationId, call, historyLogs, whatId }: L
             label={t('tasks.relatedTo')}
             name="WhatId"
             value={values.whatId}
+            onFocus={() => setRelatedWanted(true)}
+            onPointerDown={() => setRelatedWanted(true)}
             options={
               relatedOptions.some((option) => option.value === values.whatId)
                 ? relatedOptions
