@@ -69,7 +69,7 @@ function run(phase) {
       done = true;
       running.delete(phase.name);
       const seconds = (performance.now() - started) / 1000;
-      const state = ok ? 'passed' : failed ? 'stopped' : 'FAILED';
+      const state = ok ? 'passed' : stopped.has(phase.name) ? 'stopped' : 'FAILED';
       results.push({ name: phase.name, seconds, state });
       if (!alone && state !== 'stopped') {
         process.stdout.write(`\n── ${phase.name} (${seconds.toFixed(0)} s, ${state}) ──\n`);
@@ -77,6 +77,8 @@ function run(phase) {
       }
       if (ok) passed.add(phase.name);
       else if (!failed) stopAll();
+      // What the phase started (servers, browsers) goes with it.
+      if (child.pid) signalGroup(child.pid, 'SIGTERM');
       resolve();
     };
     child.on('error', (error) => {
@@ -87,22 +89,38 @@ function run(phase) {
   });
 }
 
+/** @param {number} pid @param {NodeJS.Signals} signal */
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** @type {Set<string>} */
+const stopped = new Set();
+
+/** Stops every running phase: SIGTERM to its process group, SIGKILL to what is left 5 s later. */
 function stopAll() {
   failed = true;
-  for (const child of running.values()) {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
+  for (const [name, child] of running) {
+    if (!child.pid) continue;
+    stopped.add(name);
+    signalGroup(child.pid, 'SIGTERM');
+    const pid = child.pid;
+    setTimeout(() => signalGroup(pid, 'SIGKILL'), 5_000).unref();
   }
 }
 
 // The phases run in process groups of their own: pass Ctrl-C (or CI's stop) on to them.
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => {
+    const groups = [...running.values()].flatMap((child) => (child.pid ? [child.pid] : []));
     stopAll();
-    process.exit(130);
+    for (const pid of groups) signalGroup(pid, 'SIGKILL');
+    process.exit(EXIT_CODES[signal]);
   });
 }
 

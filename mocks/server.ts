@@ -195,7 +195,14 @@ async function startHost(hostPort: number, mode: EnvironmentOptions['appMode']):
   if (mode === 'dist') {
     const files = await buildHostInMemory(hostRoot);
     const server = createHttpServer((req, res) => {
-      const requested = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      let requested: string;
+      try {
+        requested = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain' });
+        res.end('Bad request');
+        return;
+      }
       const path = requested === '/' ? '/index.html' : requested;
       const file = files.get(path);
       if (!file) {

@@ -5,7 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import { isRecord, type Guard } from '@/lib/guards';
-import { readJson, readText, removeKey, storageKey, writeJson } from '@/lib/storage';
+import { readJson, readText, removeKey, storageKey, writeJson, writeText } from '@/lib/storage';
 import { useSalesforce } from '@/kit/salesforce-context';
 
 export type DraftForm = 'lead' | 'task' | 'log' | 'case' | 'opportunity';
@@ -30,6 +30,13 @@ export interface Draft<V extends DraftValues<V>> {
 
 function keyOf(form: DraftForm, key: string): string {
   return storageKey('draft', `${form}:${key}`);
+}
+
+/** Moves a kept draft to another key of the same form, unless that key has one of its own. */
+export function moveDraft(storage: Storage, form: DraftForm, from: string, to: string): void {
+  const text = readText(storage, keyOf(form, from));
+  if (text === null || readText(storage, keyOf(form, to)) !== null) return;
+  if (writeText(storage, keyOf(form, to), text)) removeKey(storage, keyOf(form, from));
 }
 
 /** Whether a form has a draft kept from before (a reload reopens the form with it). */

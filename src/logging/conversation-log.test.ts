@@ -92,12 +92,13 @@ describe('whether the conversation was logged already', () => {
       whatId: undefined,
       whatName: null,
     });
+    // A create that left out WhatId related the log to nothing (not to the default account).
     expect(savedLog(items, null, 'call-2')).toEqual({
       id: '00T000000000003AAA',
       subject: null,
       notes: null,
       callResult: null,
-      whatId: undefined,
+      whatId: null,
       whatName: null,
     });
   });
@@ -131,5 +132,29 @@ describe('whether the conversation was logged already', () => {
     expect(savedLog([done], history, 'call-1')?.notes).toBe('Wants a quote.');
     expect(savedLog([pending], null, 'call-1')).toBeNull();
     expect(savedLog([], history, 'call-3')).toBeNull();
+  });
+
+  it('a write that landed after the history was read wins; one the history already reflects does not', () => {
+    const row = {
+      id: '00T000000000009AAA',
+      subject: 'Inbound call with Ada',
+      description: 'Wants a quote.',
+      callDisposition: 'Callback',
+      whatId: '006000000000001AAA',
+      lastModifiedDate: '2026-12-04T10:00:00.000Z',
+    };
+    const history = new Map([['call-1', row]]);
+    const update = (updatedAt: number): OutboxItem => ({
+      ...landed(
+        { kind: 'update', sobject: 'Task', id: row.id, fields: { CallObject: 'call-1', Description: null } },
+        'x',
+      ),
+      updatedAt,
+    });
+    const newer = savedLog([update(Date.parse('2026-12-04T10:05:00.000Z'))], history, 'call-1');
+    // The cleared notes stay cleared; what the update left out is as Salesforce has it.
+    expect(newer).toMatchObject({ notes: null, callResult: 'Callback', whatId: '006000000000001AAA' });
+    const older = savedLog([update(Date.parse('2026-12-04T09:55:00.000Z'))], history, 'call-1');
+    expect(older?.notes).toBe('Wants a quote.');
   });
 });

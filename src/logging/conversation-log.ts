@@ -62,6 +62,8 @@ export interface HistoryLog {
   readonly callDisposition?: string | null;
   readonly whatId?: string | null;
   readonly whatName?: string | null;
+  /** When Salesforce last changed the Task (ISO), to tell which of the history and the outbox is newer. */
+  readonly lastModifiedDate?: string | null;
 }
 
 /** The Task this conversation was already logged as, with what it holds in Salesforce now. */
@@ -89,28 +91,40 @@ export function savedLog(
   key: string,
 ): SavedLog | null {
   const row = historyLogs?.get(key);
-  if (row) {
-    return {
-      id: row.id,
-      subject: row.subject === '' ? null : row.subject,
-      notes: row.description,
-      callResult: row.callDisposition ?? null,
-      whatId: row.whatId,
-      whatName: row.whatName ?? null,
-    };
-  }
-  for (const item of [...items].reverse()) {
-    if (item.state !== 'done' || !item.resultId) continue;
-    const fields = item.op.kind === 'create' || item.op.kind === 'update' ? item.op.fields : null;
-    if (fields?.CallObject !== key) continue;
-    return {
-      id: item.op.kind === 'update' ? item.op.id : item.resultId,
-      subject: text(fields.Subject),
-      notes: text(fields.Description),
-      callResult: text(fields.CallDisposition),
-      whatId: 'WhatId' in fields ? text(fields.WhatId) : undefined,
-      whatName: null,
-    };
-  }
-  return null;
+  const fromHistory: SavedLog | null = row
+    ? {
+        id: row.id,
+        subject: row.subject === '' ? null : row.subject,
+        notes: row.description,
+        callResult: row.callDisposition ?? null,
+        whatId: row.whatId,
+        whatName: row.whatName ?? null,
+      }
+    : null;
+  const item = [...items]
+    .reverse()
+    .find(
+      (candidate) =>
+        candidate.state === 'done' &&
+        candidate.resultId &&
+        (candidate.op.kind === 'create' || candidate.op.kind === 'update') &&
+        candidate.op.fields.CallObject === key,
+    );
+  if (!item || (item.op.kind !== 'create' && item.op.kind !== 'update')) return fromHistory;
+  // The history read before this write landed is older than what the write sent: the write wins.
+  const readAt = row?.lastModifiedDate ? Date.parse(row.lastModifiedDate) : Number.NaN;
+  if (fromHistory && !(item.updatedAt > readAt)) return fromHistory;
+  const fields = item.op.fields;
+  // A field the write sent is what Salesforce has (null: cleared); one a create left out is empty; one an
+  // update left out is as it was.
+  const pick = <F>(name: string, kept: F): string | null | F =>
+    name in fields ? text(fields[name]) : item.op.kind === 'create' ? null : kept;
+  return {
+    id: item.op.kind === 'update' ? item.op.id : (item.resultId ?? ''),
+    subject: text(fields.Subject) ?? fromHistory?.subject ?? null,
+    notes: pick('Description', fromHistory?.notes ?? null),
+    callResult: pick('CallDisposition', fromHistory?.callResult ?? null),
+    whatId: pick('WhatId', fromHistory?.whatId),
+    whatName: fromHistory?.whatName ?? null,
+  };
 }

@@ -103,6 +103,7 @@ describe('the logging section of config.json (the guide’s Step 1)', () => {
       'logging.chats.chatbotAssignee: must be "default" or a Salesforce User Id',
     ],
     [{ sms: {} }, 'logging.sms: unknown key'],
+    [{ calls: { enabled: false, mode: 'clever' } }, 'logging.calls.mode: must be one of:'],
     ['on', 'logging: must be an object'],
   ])('%j is refused, naming the key', (logging, expected) => {
     const problems = problemsOf(logging);

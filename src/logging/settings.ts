@@ -146,15 +146,19 @@ function subjectOf(
   return { template: value };
 }
 
-/** The section's object, or null when it is absent or off; a section that is not an object is a problem. */
+/** The section's object, or null when it is absent; a section that is not an object is a problem. */
 function sectionOf(value: unknown, path: string, problem: Problem): Record<string, unknown> | null {
   if (value === undefined) return null;
   if (!isRecord(value)) {
     problem(path, 'must be an object');
     return null;
   }
-  const enabled = booleanOf(value.enabled, `${path}.enabled`, true, problem);
-  return enabled ? value : null;
+  return value;
+}
+
+/** A section turned off keeps its settings (checked all the same), and is off. */
+function enabledOf(section: Record<string, unknown>, path: string, problem: Problem): boolean {
+  return booleanOf(section.enabled, `${path}.enabled`, true, problem);
 }
 
 const CALL_KEYS = [
@@ -172,6 +176,7 @@ function callsOf(value: unknown, problem: Problem): CallLoggingSettings | null {
   if (isRecord(value)) unknownKeys(value, path, CALL_KEYS, problem);
   const section = sectionOf(value, path, problem);
   if (!section) return null;
+  const enabled = enabledOf(section, path, problem);
   let mode: LoggingMode = 'smart';
   if (section.mode !== undefined) {
     const found = LOGGING_MODES.find((name) => name === section.mode);
@@ -194,7 +199,7 @@ function callsOf(value: unknown, problem: Problem): CallLoggingSettings | null {
   );
   if (exclude && !categories.includes('user-user'))
     problem(`${path}.excludeUsersWithoutCustomerRecords`, 'applies only with the category "user-user"');
-  return {
+  const settings: CallLoggingSettings = {
     mode,
     saveAs: listOf(section.saveAs, `${path}.saveAs`, SAVE_AS, ['task'], problem, { nonEmpty: true }),
     categories,
@@ -202,6 +207,7 @@ function callsOf(value: unknown, problem: Problem): CallLoggingSettings | null {
     voicebotAssignee: assigneeOf(section.voicebotAssignee, `${path}.voicebotAssignee`, problem),
     subject: subjectOf(section.subject, `${path}.subject`, SUBJECT_VARIABLES.calls, problem, { requireOne: true }),
   };
+  return enabled ? settings : null;
 }
 
 function conferencesOf(value: unknown, problem: Problem): ConferenceLoggingSettings | null {
@@ -209,12 +215,14 @@ function conferencesOf(value: unknown, problem: Problem): ConferenceLoggingSetti
   if (isRecord(value)) unknownKeys(value, path, ['enabled', 'saveAs', 'subject'], problem);
   const section = sectionOf(value, path, problem);
   if (!section) return null;
-  return {
+  const enabled = enabledOf(section, path, problem);
+  const settings: ConferenceLoggingSettings = {
     saveAs: listOf(section.saveAs, `${path}.saveAs`, SAVE_AS, ['task'], problem, { nonEmpty: true }),
     subject: subjectOf(section.subject, `${path}.subject`, SUBJECT_VARIABLES.conferences, problem, {
       requireOne: false,
     }),
   };
+  return enabled ? settings : null;
 }
 
 function chatsOf(value: unknown, problem: Problem): ChatLoggingSettings | null {
@@ -223,7 +231,8 @@ function chatsOf(value: unknown, problem: Problem): ChatLoggingSettings | null {
     unknownKeys(value, path, ['enabled', 'saveAs', 'chatbotAssignee', 'chatbotSessions', 'subject'], problem);
   const section = sectionOf(value, path, problem);
   if (!section) return null;
-  return {
+  const enabled = enabledOf(section, path, problem);
+  const settings: ChatLoggingSettings = {
     saveAs: listOf(section.saveAs, `${path}.saveAs`, SAVE_AS, ['task'], problem, { nonEmpty: true }),
     chatbotAssignee: assigneeOf(section.chatbotAssignee, `${path}.chatbotAssignee`, problem),
     chatbotSessions: listOf(
@@ -238,6 +247,7 @@ function chatsOf(value: unknown, problem: Problem): ChatLoggingSettings | null {
     ),
     subject: subjectOf(section.subject, `${path}.subject`, SUBJECT_VARIABLES.chats, problem, { requireOne: false }),
   };
+  return enabled ? settings : null;
 }
 
 /**

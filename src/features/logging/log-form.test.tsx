@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { setFieldAccess } from '../../../mocks/salesforce/controls';
 import { setupSalesforceHarness } from '../../../mocks/testing/salesforce-harness';
 import { contactPerson } from '../../../mocks/testing/people';
 import { setupTestOutbox } from '../../../mocks/testing/test-outbox';
@@ -350,5 +351,61 @@ describe('LogForm', () => {
       whatId: null,
     });
     expect(form().queryByRole('combobox', { name: 'Related to' })).not.toBeInTheDocument();
+  });
+
+  it('a second call in the conversation is a log of its own: nothing of the first carries over', async () => {
+    const user = userEvent.setup();
+    const log = (callId: string) => (
+      <LogForm
+        person={ada()}
+        conversationId="conv-ada-two-calls"
+        call={endedCall({ callId, direction: 'inbound', durationSeconds: 30 })}
+        historyLogs={new Map()}
+        whatId={h.emulator.ids.accounts.globex}
+      />
+    );
+    const view = renderLog({ conversationId: 'conv-ada-two-calls' });
+    view.rerender(log('call-first'));
+    await user.type(notes(), 'First call: asked for a quote.');
+    await user.type(form().getByRole('textbox', { name: 'Call result' }), 'Quote requested');
+    await user.click(form().getByRole('button', { name: 'Log call' }));
+    await form().findByText(SAVED, {}, slow);
+    view.rerender(log('call-second'));
+    expect(notes()).toHaveValue('');
+    expect(form().getByRole('textbox', { name: 'Call result' })).toHaveValue('');
+    expect(form().queryByText(SAVED)).not.toBeInTheDocument();
+    await user.click(form().getByRole('button', { name: 'Log call' }));
+    await waitFor(() => expect(tasksLogging('call-second')).toHaveLength(1), slow);
+    expect(tasksLogging('call-first')[0]?.values).toMatchObject({ Description: 'First call: asked for a quote.' });
+    expect(tasksLogging('call-second')[0]?.values.Description ?? null).toBeNull();
+    expect(tasksLogging('call-second')[0]?.values.CallDisposition ?? null).toBeNull();
+  });
+
+  it('without edit access to Call Result, the field is not offered and the log still lands', async () => {
+    const user = userEvent.setup();
+    setFieldAccess(h.emulator, 'Task', 'CallDisposition', 'read');
+    await h.describes.get('Task');
+    renderLog({ call: endedCall({ callId: 'call-92', direction: 'inbound', durationSeconds: 30 }) });
+    expect(form().queryByRole('textbox', { name: 'Call result' })).not.toBeInTheDocument();
+    await user.click(form().getByRole('button', { name: 'Log call' }));
+    await waitFor(() => expect(tasksLogging('call-92')).toHaveLength(1), slow);
+  });
+
+  it('logging again when the history is not there keeps what Salesforce has and the form does not', async () => {
+    const user = userEvent.setup();
+    const id = h.emulator.store.seed('Task', {
+      Subject: 'Chat with Ada Lovelace',
+      Status: 'Completed',
+      Description: 'Notes from the other device.',
+      CallObject: 'chat:conv-ada-chat',
+      WhoId: h.emulator.ids.contacts.ada,
+      OwnerId: h.emulator.ids.users.jane,
+    });
+    renderLog({ historyLogs: null });
+    await user.click(form().getByRole('button', { name: 'Log chat' }));
+    await waitFor(() => expect(h.emulator.store.get(id)?.values.Status).toBe('Completed'), slow);
+    await form().findByText(SAVED, {}, slow);
+    expect(h.emulator.store.get(id)?.values.Description).toBe('Notes from the other device.');
+    expect(tasksLogging('chat:conv-ada-chat')).toHaveLength(1);
   });
 });

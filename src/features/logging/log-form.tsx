@@ -6,9 +6,9 @@ import { logTaskOperation, taskUpdateOperation, whatIdOf, whoIdOf } from '@/sale
 import { oneOf } from '@/lib/guards';
 import { useOutboxItems, useOutboxWrite } from '@/kit/outbox-react';
 import type { Person } from '@/salesforce/people';
-import { useAuthState } from '@/kit/salesforce-context';
+import { useAuthState, useSalesforce } from '@/kit/salesforce-context';
 import { useRelatedOptions } from '@/kit/related-records-query';
-import { useDraft } from '@/kit/use-draft';
+import { moveDraft, useDraft } from '@/kit/use-draft';
 import { useForm } from '@/kit/use-form';
 import { Alert } from '@/ui/alert';
 import { Button } from '@/ui/button';
@@ -63,23 +63,46 @@ export interface LogFormProps {
 
 /**
  * Logs the current call or chat as a completed Task (CallObject = the call or conversation id), exactly
- * once: a second log of the same conversation updates that task.
+ * once: a second log of the same conversation updates that task. A new key (x-bees told the call after the
+ * panel opened, or a second call in the conversation) is a new form: nothing of the previous log carries over
+ * but what the agent typed before the call was told.
  */
-export function LogForm({ person, conversationId, call, historyLogs, whatId }: LogFormProps) {
+export function LogForm(props: LogFormProps) {
+  const kind: ConversationKind = props.call ? 'call' : 'chat';
+  const key = logKey(kind, props.conversationId, props.call);
+  return <LogFormFor key={key} {...props} kind={kind} logKey={key} />;
+}
+
+function LogFormFor({
+  person,
+  conversationId,
+  call,
+  historyLogs,
+  whatId,
+  kind,
+  logKey: key,
+}: LogFormProps & { kind: ConversationKind; logKey: string }) {
   const { t } = useI18n();
   const session = useAuthState((s) => s.session);
+  const { describes, storage } = useSalesforce();
   const formId = useId();
-  // The call may be told after the panel opened (x-bees sends it when it starts): the kind, the key and the
-  // default subject follow it, and the person the agent picked, until the agent types a subject of their own.
-  const kind: 'call' | 'chat' = call ? 'call' : 'chat';
-  const key = logKey(kind, conversationId, call);
+  // What the agent typed before x-bees told the call belongs to the call: the chat draft moves to it, once
+  // (before useDraft reads its key).
+  useState(() => {
+    if (kind === 'call') moveDraft(storage, 'log', logKey('chat', conversationId, null), key);
+    return null;
+  });
   const items = useOutboxItems();
-  const write = useOutboxWrite(`log:${conversationId}`);
+  const write = useOutboxWrite(`log:${key}`);
   const saved = savedLog(items, historyLogs, key);
   const choosesWhat = person.type !== 'Lead' && person.type !== 'Account';
   // Read when the agent goes to "Related to": a panel opened for every conversation costs no request for it.
   const [relatedWanted, setRelatedWanted] = useState(false);
   const relatedOptions = useRelatedOptions(person, choosesWhat && relatedWanted);
+  // The call result only where the user may write it (the describe; before it loads, it is offered).
+  const resultField = describes.peek('Task')?.fields.get('CallDisposition');
+  const offersResult =
+    kind === 'call' && (resultField === undefined ? !describes.peek('Task') : resultField.createable);
   // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
   const base: LogValues = {
     subject: saved?.subject ?? defaultSubject(t, kind, person, call),
@@ -88,7 +111,7 @@ export function LogForm({ person, conversationId, call, historyLogs, whatId }: L
     callResult: saved?.callResult ?? '',
     whatId: (saved?.whatId === undefined ? whatId : saved.whatId) ?? '',
   };
-  const draft = useDraft('log', conversationId, base, { callType: oneOf(['', ...CALL_TYPES]) });
+  const draft = useDraft('log', key, base, { callType: oneOf(['', ...CALL_TYPES]) });
   const { values, forget } = draft;
   const form = useForm({ errors: { subject: values.subject.trim() === '' ? t('log.error.subject') : null }, write });
 
@@ -101,38 +124,47 @@ export function LogForm({ person, conversationId, call, historyLogs, whatId }: L
 
   const submit = (event: SyntheticEvent) => {
     if (!form.submit(event)) return;
-    const what = whatIdOf(person, values.whatId === '' ? null : values.whatId);
+    // An Account's log is related to the account itself, a Lead's to nothing (README "History, tasks and logging").
+    const what = whatIdOf(person, choosesWhat && values.whatId !== '' ? values.whatId : null);
+    const notes = values.notes.trim() === '' ? null : values.notes;
+    const result = values.callResult.trim() === '' ? null : values.callResult.trim();
+    // What any log of this conversation gets: never an empty value over a saved one it does not know of.
     const fields: Record<string, string | number | null> = {
       Subject: values.subject.trim(),
-      Description: values.notes.trim() === '' ? null : values.notes,
       Status: 'Completed',
       CallObject: key,
     };
-    const type = values.callType || callTypeOf(call);
+    if (notes !== null) fields.Description = notes;
     if (kind === 'call') {
       fields.Type = 'Call';
+      const type = values.callType || callTypeOf(call);
       if (type) fields.CallType = type;
       if (duration !== null) fields.CallDurationInSeconds = duration;
-      fields.CallDisposition = values.callResult.trim() === '' ? null : values.callResult.trim();
+      if (offersResult && result !== null) fields.CallDisposition = result;
     }
-    if (choosesWhat) fields.WhatId = what;
+    if (what !== null) fields.WhatId = what;
     const label = values.subject.trim();
-    // What a log that already exists gets: the values of this one, in one request (never its date, owner or who).
-    const update = { ...fields };
     if (saved) {
+      // The saved log, edited: what the agent cleared is cleared; in one request (never its date, owner or who).
+      const update = { ...fields };
+      if (notes === null && saved.notes) update.Description = null;
+      if (offersResult && result === null && saved.callResult) update.CallDisposition = null;
+      if (choosesWhat && what === null && saved.whatId) update.WhatId = null;
       void write.submit(taskUpdateOperation(saved.id, update), { label, group: conversationId });
       return;
     }
-    fields.ActivityDate = localDate();
-    fields.Priority = 'Normal';
-    if (kind === 'call') fields.TaskSubtype = 'Call';
+    const create: Record<string, string | number | null> = {
+      ...fields,
+      ActivityDate: localDate(),
+      Priority: 'Normal',
+    };
+    if (kind === 'call') create.TaskSubtype = 'Call';
     const who = whoIdOf(person);
-    if (who) fields.WhoId = who;
-    if (what) fields.WhatId = what;
-    else delete fields.WhatId;
-    if (session) fields.OwnerId = session.userId;
-    // Without the history, an earlier log of this conversation (another device, an older panel) may exist.
-    const op = logTaskOperation(fields, key, historyLogs === null ? update : null);
+    if (who) create.WhoId = who;
+    if (session) create.OwnerId = session.userId;
+    // Without the history, an earlier log of this conversation (another device, an older panel) may exist: it
+    // gets only what this form has, never emptied fields.
+    const op = logTaskOperation(create, key, historyLogs === null ? fields : null);
     void write.submit(op, { label, group: conversationId });
   };
 
@@ -182,7 +214,7 @@ export function LogForm({ person, conversationId, call, historyLogs, whatId }: L
             error={form.serverError('CallType')}
           />
         ) : null}
-        {kind === 'call' ? (
+        {offersResult ? (
           <TextInput
             label={t('log.callResult')}
             name="CallDisposition"
