@@ -117,9 +117,8 @@ function stopAll() {
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
   process.on(signal, () => {
-    const groups = [...running.values()].flatMap((child) => (child.pid ? [child.pid] : []));
-    stopAll();
-    for (const pid of groups) signalGroup(pid, 'SIGKILL');
+    // Leaving now: no time for a grace period, nothing may outlive the run (servers on the e2e ports).
+    for (const child of running.values()) if (child.pid) signalGroup(child.pid, 'SIGKILL');
     process.exit(EXIT_CODES[signal]);
   });
 }

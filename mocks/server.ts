@@ -91,24 +91,46 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/**
+ * Answers GET requests from `read` (URL path → contents, or null: 404); `/` is `/index.html`. A path that is
+ * not valid percent-encoding is a 400.
+ */
+function staticFiles(read: (path: string) => string | Uint8Array | null) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    let requested: string;
+    try {
+      requested = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'text/plain' });
+      res.end('Bad request');
+      return;
+    }
+    const path = requested === '/' ? '/index.html' : requested;
+    const contents = read(path);
+    if (contents === null) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
+    res.end(contents);
+  };
+}
+
 function serveDist(config: ReturnType<typeof configMiddleware>): Server {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'index.html')))
     throw new Error('dist/ is missing: run `npm run build` first (npm run e2e does).');
+  const files = staticFiles((path) => {
+    const file = normalize(join(dist, path));
+    return file.startsWith(dist) && existsSync(file) && statSync(file).isFile() ? readFileSync(file) : null;
+  });
   return createHttpServer((req, res) => {
     config(req, res, () => {
-      const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-      const file = normalize(join(dist, path === '/' ? 'index.html' : path));
-      if (!file.startsWith(dist) || !existsSync(file) || !statSync(file).isFile()) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('Not found');
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      });
-      res.end(readFileSync(file));
+      files(req, res);
     });
   });
 }
@@ -194,27 +216,7 @@ async function startHost(hostPort: number, mode: EnvironmentOptions['appMode']):
   const hostRoot = join(root, 'mocks/xbees-host');
   if (mode === 'dist') {
     const files = await buildHostInMemory(hostRoot);
-    const server = createHttpServer((req, res) => {
-      let requested: string;
-      try {
-        requested = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-      } catch {
-        res.writeHead(400, { 'Content-Type': 'text/plain' });
-        res.end('Bad request');
-        return;
-      }
-      const path = requested === '/' ? '/index.html' : requested;
-      const file = files.get(path);
-      if (!file) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('Not found');
-        return;
-      }
-      res.writeHead(200, {
-        'Content-Type': MIME[extname(path)] ?? 'application/octet-stream',
-      });
-      res.end(file);
-    });
+    const server = createHttpServer(staticFiles((path) => files.get(path) ?? null));
     await listen(server, hostPort);
     return { close: () => new Promise((done) => server.close(() => done())) };
   }

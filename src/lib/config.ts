@@ -4,7 +4,7 @@
  * every problem is reported with its JSON path.
  */
 import { parseLoggingSettings, type LoggingSettings } from '@/logging/settings';
-import { isRecord } from './guards';
+import { isRecord, reportUnknownKeys, sectionAt } from './guards';
 
 export interface AppConfig {
   salesforce: {
@@ -56,17 +56,9 @@ export function parseConfig(raw: unknown): AppConfig {
   const problems: string[] = [];
   const problem = (path: string, message: string) => problems.push(`${path}: ${message}`);
   const unknownKeys = (value: Record<string, unknown>, path: string, known: readonly string[]) => {
-    for (const key of Object.keys(value))
-      if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
+    reportUnknownKeys(value, path, known, problem);
   };
-  const section = (value: unknown, path: string, required: boolean): Record<string, unknown> | null => {
-    if (value === undefined && !required) return null;
-    if (!isRecord(value)) {
-      problem(path, 'must be an object');
-      return null;
-    }
-    return value;
-  };
+  const section = (value: unknown, path: string, required: boolean) => sectionAt(value, path, required, problem);
 
   if (!isRecord(raw))
     throw new ConfigError('config.json is invalid: (root): must be an object', ['(root): must be an object']);

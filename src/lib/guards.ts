@@ -80,3 +80,34 @@ export function shape<S extends Fields>(fields: S): Guard<ShapeOf<S>> {
   const entries = Object.entries(fields);
   return (value): value is ShapeOf<S> => isRecord(value) && entries.every(([key, guard]) => guard(value[key]));
 }
+
+// ------------------------------------------------------------------ config.json checks
+
+/** Reports one problem of a settings file: where (its JSON path) and what is wrong. */
+export type Problem = (path: string, message: string) => void;
+
+/** Reports every key of `value` that is not one of `known` (path '' is the file's root). */
+export function reportUnknownKeys(
+  value: Record<string, unknown>,
+  path: string,
+  known: readonly string[],
+  problem: Problem,
+): void {
+  for (const key of Object.keys(value))
+    if (!known.includes(key)) problem(path ? `${path}.${key}` : key, `unknown key (allowed: ${known.join(', ')})`);
+}
+
+/** The section at `path`: an object, or null when it is absent (a problem when `required`) or not an object. */
+export function sectionAt(
+  value: unknown,
+  path: string,
+  required: boolean,
+  problem: Problem,
+): Record<string, unknown> | null {
+  if (value === undefined && !required) return null;
+  if (!isRecord(value)) {
+    problem(path, 'must be an object');
+    return null;
+  }
+  return value;
+}

@@ -82,8 +82,8 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
 
 /**
  * The task this conversation was already logged as: as the history read it (Salesforce's copy, refreshed
- * after each write), else as this app last wrote it (the outbox, before the history has it). A second log
- * edits what was saved: never an empty form over saved notes.
+ * after each write), or as this app last wrote it (the outbox) when that write landed after the history's
+ * read. A second log edits what was saved: never an empty form over saved notes.
  */
 export function savedLog(
   items: readonly OutboxItem[],

@@ -3,7 +3,7 @@
  * guide's terms, as the `logging` section of config.json (README "Automatic logging settings"). Parsed and
  * checked against the guide's rules here; every problem names its key.
  */
-import { isRecord } from '@/lib/guards';
+import { reportUnknownKeys as unknownKeys, sectionAt, type Problem } from '@/lib/guards';
 
 export const LOGGING_MODES = ['smart', 'request-manual-matching', 'require-manual-matching'] as const;
 export type LoggingMode = (typeof LOGGING_MODES)[number];
@@ -70,13 +70,6 @@ export const SUBJECT_VARIABLES = {
 /** A Salesforce User Id: key prefix 005, 15 or 18 characters. */
 export function isUserId(value: string): boolean {
   return /^005[a-zA-Z0-9]{12}(?:[a-zA-Z0-9]{3})?$/.test(value);
-}
-
-type Problem = (path: string, message: string) => void;
-
-function unknownKeys(value: Record<string, unknown>, path: string, known: readonly string[], problem: Problem) {
-  for (const key of Object.keys(value))
-    if (!known.includes(key)) problem(`${path}.${key}`, `unknown key (allowed: ${known.join(', ')})`);
 }
 
 function listOf<T extends string>(
@@ -146,16 +139,6 @@ function subjectOf(
   return { template: value };
 }
 
-/** The section's object, or null when it is absent; a section that is not an object is a problem. */
-function sectionOf(value: unknown, path: string, problem: Problem): Record<string, unknown> | null {
-  if (value === undefined) return null;
-  if (!isRecord(value)) {
-    problem(path, 'must be an object');
-    return null;
-  }
-  return value;
-}
-
 /** A section turned off keeps its settings (checked all the same), and is off. */
 function enabledOf(section: Record<string, unknown>, path: string, problem: Problem): boolean {
   return booleanOf(section.enabled, `${path}.enabled`, true, problem);
@@ -173,9 +156,9 @@ const CALL_KEYS = [
 
 function callsOf(value: unknown, problem: Problem): CallLoggingSettings | null {
   const path = 'logging.calls';
-  if (isRecord(value)) unknownKeys(value, path, CALL_KEYS, problem);
-  const section = sectionOf(value, path, problem);
+  const section = sectionAt(value, path, false, problem);
   if (!section) return null;
+  unknownKeys(section, path, CALL_KEYS, problem);
   const enabled = enabledOf(section, path, problem);
   let mode: LoggingMode = 'smart';
   if (section.mode !== undefined) {
@@ -212,9 +195,9 @@ function callsOf(value: unknown, problem: Problem): CallLoggingSettings | null {
 
 function conferencesOf(value: unknown, problem: Problem): ConferenceLoggingSettings | null {
   const path = 'logging.conferences';
-  if (isRecord(value)) unknownKeys(value, path, ['enabled', 'saveAs', 'subject'], problem);
-  const section = sectionOf(value, path, problem);
+  const section = sectionAt(value, path, false, problem);
   if (!section) return null;
+  unknownKeys(section, path, ['enabled', 'saveAs', 'subject'], problem);
   const enabled = enabledOf(section, path, problem);
   const settings: ConferenceLoggingSettings = {
     saveAs: listOf(section.saveAs, `${path}.saveAs`, SAVE_AS, ['task'], problem, { nonEmpty: true }),
@@ -227,10 +210,9 @@ function conferencesOf(value: unknown, problem: Problem): ConferenceLoggingSetti
 
 function chatsOf(value: unknown, problem: Problem): ChatLoggingSettings | null {
   const path = 'logging.chats';
-  if (isRecord(value))
-    unknownKeys(value, path, ['enabled', 'saveAs', 'chatbotAssignee', 'chatbotSessions', 'subject'], problem);
-  const section = sectionOf(value, path, problem);
+  const section = sectionAt(value, path, false, problem);
   if (!section) return null;
+  unknownKeys(section, path, ['enabled', 'saveAs', 'chatbotAssignee', 'chatbotSessions', 'subject'], problem);
   const enabled = enabledOf(section, path, problem);
   const settings: ChatLoggingSettings = {
     saveAs: listOf(section.saveAs, `${path}.saveAs`, SAVE_AS, ['task'], problem, { nonEmpty: true }),
@@ -255,15 +237,12 @@ function chatsOf(value: unknown, problem: Problem): ChatLoggingSettings | null {
  * conferences, chats) that is absent or has `enabled: false` is off; inside a section every key is optional.
  */
 export function parseLoggingSettings(raw: unknown, problem: Problem): LoggingSettings | null {
-  if (raw === undefined) return null;
-  if (!isRecord(raw)) {
-    problem('logging', 'must be an object');
-    return null;
-  }
-  unknownKeys(raw, 'logging', ['calls', 'conferences', 'chats'], problem);
+  const section = sectionAt(raw, 'logging', false, problem);
+  if (!section) return null;
+  unknownKeys(section, 'logging', ['calls', 'conferences', 'chats'], problem);
   return {
-    calls: callsOf(raw.calls, problem),
-    conferences: conferencesOf(raw.conferences, problem),
-    chats: chatsOf(raw.chats, problem),
+    calls: callsOf(section.calls, problem),
+    conferences: conferencesOf(section.conferences, problem),
+    chats: chatsOf(section.chats, problem),
   };
 }

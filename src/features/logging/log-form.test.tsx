@@ -19,18 +19,21 @@ const ada = () =>
   contactPerson(h.emulator.ids.contacts.ada, h.emulator.ids.accounts.globex, 'Ada Lovelace', 'Globex Corporation');
 const endedCall = (info: CallState['info']): CallState => ({ status: 'ended', info, startedAt: 0, endedAt: 0 });
 
-function renderLog(props: Partial<LogFormProps> & { person?: Person } = {}) {
-  return renderWithSalesforce(
-    h,
+/** The form with Ada's defaults (a chat, an empty history, related to her account), for render and rerender. */
+function logForm(props: Partial<LogFormProps> = {}) {
+  return (
     <LogForm
       person={props.person ?? ada()}
       conversationId={props.conversationId ?? 'conv-ada-chat'}
       call={props.call ?? null}
       historyLogs={props.historyLogs === undefined ? new Map() : props.historyLogs}
       whatId={props.whatId === undefined ? h.emulator.ids.accounts.globex : props.whatId}
-    />,
-    { outbox: testOutbox.outbox },
+    />
   );
+}
+
+function renderLog(props: Partial<LogFormProps> = {}) {
+  return renderWithSalesforce(h, logForm(props), { outbox: testOutbox.outbox });
 }
 
 const form = () => within(screen.getByRole('region', { name: 'Log this conversation' }));
@@ -266,13 +269,10 @@ describe('LogForm', () => {
     expect(subject()).toHaveValue('Chat with Ada Lovelace');
     await user.type(notes(), 'Typed before x-bees said it is a call.');
     view.rerender(
-      <LogForm
-        person={ada()}
-        conversationId="conv-ada-call"
-        call={endedCall({ callId: 'call-90', direction: 'outbound', durationSeconds: 42 })}
-        historyLogs={new Map()}
-        whatId={h.emulator.ids.accounts.globex}
-      />,
+      logForm({
+        conversationId: 'conv-ada-call',
+        call: endedCall({ callId: 'call-90', direction: 'outbound', durationSeconds: 42 }),
+      }),
     );
     expect(subject()).toHaveValue('Outbound call with Ada Lovelace');
     expect(notes()).toHaveValue('Typed before x-bees said it is a call.');
@@ -297,15 +297,7 @@ describe('LogForm', () => {
       );
     const view = renderLog({ conversationId: 'conv-main-line' });
     expect(subject()).toHaveValue('Chat with Ada Lovelace');
-    view.rerender(
-      <LogForm
-        person={grace()}
-        conversationId="conv-main-line"
-        call={null}
-        historyLogs={new Map()}
-        whatId={h.emulator.ids.accounts.globex}
-      />,
-    );
+    view.rerender(logForm({ person: grace(), conversationId: 'conv-main-line' }));
     expect(subject()).toHaveValue('Chat with Grace Hopper');
     await user.click(form().getByRole('button', { name: 'Log chat' }));
     await waitFor(() => expect(tasksLogging('chat:conv-main-line')).toHaveLength(1), slow);
@@ -355,15 +347,11 @@ describe('LogForm', () => {
 
   it('a second call in the conversation is a log of its own: nothing of the first carries over', async () => {
     const user = userEvent.setup();
-    const log = (callId: string) => (
-      <LogForm
-        person={ada()}
-        conversationId="conv-ada-two-calls"
-        call={endedCall({ callId, direction: 'inbound', durationSeconds: 30 })}
-        historyLogs={new Map()}
-        whatId={h.emulator.ids.accounts.globex}
-      />
-    );
+    const log = (callId: string) =>
+      logForm({
+        conversationId: 'conv-ada-two-calls',
+        call: endedCall({ callId, direction: 'inbound', durationSeconds: 30 }),
+      });
     const view = renderLog({ conversationId: 'conv-ada-two-calls' });
     view.rerender(log('call-first'));
     await user.type(notes(), 'First call: asked for a quote.');

@@ -100,9 +100,8 @@ function LogFormFor({
   const [relatedWanted, setRelatedWanted] = useState(false);
   const relatedOptions = useRelatedOptions(person, choosesWhat && relatedWanted);
   // The call result only where the user may write it (the describe; before it loads, it is offered).
-  const resultField = describes.peek('Task')?.fields.get('CallDisposition');
-  const offersResult =
-    kind === 'call' && (resultField === undefined ? !describes.peek('Task') : resultField.createable);
+  const taskInfo = describes.peek('Task');
+  const offersResult = kind === 'call' && (!taskInfo || taskInfo.fields.get('CallDisposition')?.createable === true);
   // callType '': what x-bees says about the call (it may say it later); the agent can choose, e.g. Internal.
   const base: LogValues = {
     subject: saved?.subject ?? defaultSubject(t, kind, person, call),
